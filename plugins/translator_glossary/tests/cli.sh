@@ -1,0 +1,52 @@
+#!/bin/bash
+# CLI tests of the glossary translator: a real pipeline over the project's samples.
+. "$top_srcdir/tests/lib.sh"
+
+cfg="$TMP/glossary.cfg"
+cat >"$cfg" <<CFG
+plugin_path = [ "$top_builddir/plugins" ];
+threads = 2;
+source = { plugin = "news"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
+chain = (
+  { plugin = "gazetteer";
+    lists = [ "$top_srcdir/data/vi/countries.tsv", "$top_srcdir/data/vi/orgs.tsv",
+              "$top_srcdir/data/vi/places.tsv", "$top_srcdir/data/vi/misc.tsv" ]; },
+  { plugin = "glossary"; data = "$top_srcdir/data"; },
+  { plugin = "jsonl"; name = "out"; path = "$TMP/out.jsonl"; }
+);
+CFG
+
+run "$DOCPIPE" plugins glossary
+expect_rc "plugins glossary exits 0" 0
+expect_out "plugins glossary documents rank_convention" "rank_convention"
+expect_out "plugins glossary documents spelling" "british"
+
+run "$DOCPIPE" check -c "$cfg"
+expect_rc "check accepts the pipeline" 0
+
+run "$DOCPIPE" run -c "$cfg"
+expect_rc "run over samples exits 0" 0
+expect_file "ministry rendered" "$TMP/out.jsonl" "Ministry of National Defence"
+expect_file "country rendered" "$TMP/out.jsonl" "South Korea"
+expect_file "rule recorded" "$TMP/out.jsonl" "english\\.rule"
+expect_file "title field translated" "$TMP/out.jsonl" "\"title\""
+
+# American spelling through the config
+sed 's/data = "\([^"]*\)";/data = "\1"; spelling = "american";/' "$cfg" >"$TMP/am.cfg"
+sed -i "s|$TMP/out.jsonl|$TMP/am.jsonl|" "$TMP/am.cfg"
+run "$DOCPIPE" run -c "$TMP/am.cfg"
+expect_rc "american run exits 0" 0
+expect_file "american spelling" "$TMP/am.jsonl" "Ministry of National Defense"
+
+# configuration errors
+sed 's/data = "\([^"]*\)";/data = "\1"; rank_convention = "army";/' "$cfg" >"$TMP/bad.cfg"
+run "$DOCPIPE" check -c "$TMP/bad.cfg"
+expect_rc "bad enum is a config error" 78
+expect_err "bad enum names the option" "rank_convention"
+
+sed "s|data = \"[^\"]*\";|data = \"$TMP/nowhere\";|" "$cfg" >"$TMP/nodata.cfg"
+run "$DOCPIPE" run -c "$TMP/nodata.cfg"
+if [ "$RC" -ne 0 ]; then ok "missing data directory fails at init"; else fail "missing data directory fails at init"; fi
+expect_err "missing data names the path" "nowhere"
+
+finish
