@@ -272,13 +272,6 @@ static int acronym(const char *s, size_t n)
     return upper;
 }
 
-static int ascii_only(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80) return 0;
-    return 1;
-}
-
 static void chunks_free(chunk *k, size_t n)
 {
     for (size_t i = 0; i < n; i++) free(k[i].en);
