@@ -21,7 +21,7 @@ config() {
   cat >"$TMP/$1.cfg" <<CFG
 plugin_path = [ "$top_builddir/plugins" ];
 threads = 2;
-source = { plugin = "news"; paths = [ "$top_srcdir/samples/01_tham-van-viet-han.txt",
+source = { plugin = "text"; paths = [ "$top_srcdir/samples/01_tham-van-viet-han.txt",
                                       "$top_srcdir/samples/02_adsom-vieng-chan.txt" ]; };
 chain = (
   { plugin = "http"; url = "$2"; timeout_ms = 1000; backoff_ms = 50; $3 },
@@ -36,7 +36,7 @@ count() { grep -c -- "$2" "$1" 2>/dev/null || true; }
 config libre "$BASE/ok" 'what = "title";'
 run "$DOCPIPE" run -c "$TMP/libre.cfg"
 expect_rc "libretranslate title: exit 0" 0
-expect_file "libretranslate title translated" "$TMP/libre.jsonl" 'EN:Vi'
+expect_file "libretranslate title translated" "$TMP/libre.jsonl" "EN:Qu"
 [ "$(count "$TMP/libre.jsonl" 'EN:')" -eq 2 ] && ok "one title translation per document" || fail "one title translation per document"
 
 # --- LibreTranslate, segments in batches of 2
