@@ -159,13 +159,72 @@ static int set_result(dp_doc *doc, dp_entity *e, const state *st, const gl_resul
     return 0;
 }
 
+/* Korean surnames that are not also Vietnamese ones (Kim, Ha, Han … are left out). */
+static const char *const korean_surnames[] = {
+    "Lee", "Park", "Choi", "Jung", "Chung", "Kang", "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Shin",
+    "Seo", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Jeon", "Jun", "Moon", "Yang", "Bae", "Baek", "Heo",
+    "Noh", "Roh", "Kwak", "Sung", "Cha", "Joo", "Woo", "Koo", "Ryu", "Yoo", "Suh", "Oh", NULL
+};
+
+static int ascii_word(const char *s, size_t n)
+{
+    if (n < 2 || !(s[0] >= 'A' && s[0] <= 'Z')) return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!(s[i] >= 'a' && s[i] <= 'z')) return 0;
+    return 1;
+}
+
+/*
+ * "Lee Doo Hee" → "Lee Doo-hee": Vietnamese text writes the two syllables of a
+ * Korean given name apart; English-language media join them with a hyphen.
+ * Only for three plain ASCII words after a Korean surname.  NULL: not such a name.
+ */
+static char *korean(const char *s, size_t len)
+{
+    const char *w[3];
+    size_t wl[3], n = 0, i = 0;
+    while (i < len && n < 4) {
+        while (i < len && s[i] == ' ') i++;
+        if (i >= len) break;
+        size_t j = i;
+        while (j < len && s[j] != ' ') j++;
+        if (n < 3) {
+            w[n] = s + i;
+            wl[n] = j - i;
+        }
+        n++;
+        i = j;
+    }
+    if (n != 3) return NULL;
+    for (size_t k = 0; k < 3; k++)
+        if (!ascii_word(w[k], wl[k])) return NULL;
+    int sur = 0;
+    for (size_t k = 0; korean_surnames[k] && !sur; k++)
+        sur = strlen(korean_surnames[k]) == wl[0] && strncmp(korean_surnames[k], w[0], wl[0]) == 0;
+    if (!sur) return NULL;
+    char *out = malloc(len + 2);
+    if (!out) return NULL;
+    int m = snprintf(out, len + 2, "%.*s %.*s-%c%.*s", (int)wl[0], w[0], (int)wl[1], w[1],
+                     w[2][0] + 32, (int)wl[2] - 1, w[2] + 1);
+    if (m < 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 static int person(dp_doc *doc, dp_entity *e, const state *st, const char *s, size_t len)
 {
-    char *f = dp_text_fold_diacritics(s, len, NULL);
+    char *f = korean(s, len);
+    const char *rule = "per.korean";
+    if (!f) {
+        f = dp_text_fold_diacritics(s, len, NULL);
+        rule = "per.fold";
+    }
     if (!f) return -1;
     int rc = dp_entity_translation_set(doc, e, st->lang, f);
     free(f);
-    if (rc < 0 || dp_entity_attr_set(doc, e, "english.rule", "per.fold") < 0) return -1;
+    if (rc < 0 || dp_entity_attr_set(doc, e, "english.rule", rule) < 0) return -1;
     static const char *const keys[2][2] = { { "rank", "rank.en" }, { "title", "title.en" } };
     for (int k = 0; k < 2; k++) {
         const char *v = dp_entity_attr(e, keys[k][0]);

@@ -93,6 +93,9 @@ START_TEST(person_title_and_foreign_name)
     ck_assert_str_eq(dp_entity_attr(dp_doc_entity_at(d, 0), "title.en"), "Deputy Minister of National Defence");
     dp_doc_free(d);
     dp_harness_free(inst);
+    expect("PER", "Lee Doo Hee", "Lee Doo-hee", "per.korean");
+    expect("PER", "Kim Anh Tuan", "Kim Anh Tuan", "per.fold"); /* Kim is also Vietnamese */
+    expect("PER", "Serizawa Kiyoshi", "Serizawa Kiyoshi", "per.fold");
 }
 END_TEST
 
