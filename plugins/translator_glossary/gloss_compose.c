@@ -868,8 +868,8 @@ int gl_term_by_term(const gl_tables *T, const char *s, size_t len, gl_result *r)
                 if (!key) goto oom;
                 const gl_entry *e = pick(gl_table_get(T->terms, key));
                 free(key);
-                /* in running text a gazetteer name must be capitalised and unambiguous */
-                if (e && e->type && (e->ambiguous || !upper_initial(s + t[i].start, t[i].end - t[i].start)))
+                /* in running text a one-word gazetteer name must be capitalised; none may be ambiguous */
+                if (e && e->type && (e->ambiguous || (l == 1 && !upper_initial(s + t[i].start, t[i].end - t[i].start))))
                     e = NULL;
                 /* one lower-case syllable is too often part of another word (cán bộ, nhiệm vụ) */
                 if (e && l == 1 && e->kind != GL_PREP && e->kind != GL_CONJ &&

@@ -2,15 +2,18 @@
 # CLI tests of the glossary translator: a real pipeline over the project's samples.
 . "$top_srcdir/tests/lib.sh"
 
+# Entities come from the core's example recognizer, so this test needs no other team's plugin.
 cfg="$TMP/glossary.cfg"
 cat >"$cfg" <<CFG
 plugin_path = [ "$top_builddir/plugins" ];
 threads = 2;
-source = { plugin = "news"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
+source = { plugin = "text"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
 chain = (
-  { plugin = "gazetteer";
-    lists = [ "$top_srcdir/data/vi/countries.tsv", "$top_srcdir/data/vi/orgs.tsv",
-              "$top_srcdir/data/vi/places.tsv", "$top_srcdir/data/vi/misc.tsv" ]; },
+  { plugin = "example"; name = "orgs"; type = "ORG";
+    words = [ "Bộ Quốc phòng Hàn Quốc", "Cục Gìn giữ hòa bình Việt Nam", "Học viện Quốc phòng" ]; },
+  { plugin = "example"; name = "events"; type = "EVENT";
+    words = [ "Hội nghị Tham vấn hợp tác gìn giữ hòa bình Việt Nam – Hàn Quốc lần thứ 3" ]; },
+  { plugin = "example"; name = "places"; type = "LOC"; words = [ "Hàn Quốc", "Biển Đông" ]; },
   { plugin = "glossary"; data = "$top_srcdir/data"; },
   { plugin = "jsonl"; name = "out"; path = "$TMP/out.jsonl"; }
 );
@@ -26,8 +29,10 @@ expect_rc "check accepts the pipeline" 0
 
 run "$DOCPIPE" run -c "$cfg"
 expect_rc "run over samples exits 0" 0
-expect_file "ministry rendered" "$TMP/out.jsonl" "Ministry of National Defence"
-expect_file "country rendered" "$TMP/out.jsonl" "South Korea"
+expect_file "ministry with country adjective" "$TMP/out.jsonl" "South Korean Ministry of National Defence"
+expect_file "country rendered" "$TMP/out.jsonl" '"South Korea"'
+expect_file "event composed with ordinal" "$TMP/out.jsonl" "3rd Vietnam-South Korea Peacekeeping Cooperation Consultation"
+expect_file "gazetteer name" "$TMP/out.jsonl" "Vietnam Department of Peacekeeping Operations"
 expect_file "rule recorded" "$TMP/out.jsonl" "english\\.rule"
 expect_file "title field translated" "$TMP/out.jsonl" "\"title\""
 
@@ -36,7 +41,7 @@ sed 's/data = "\([^"]*\)";/data = "\1"; spelling = "american";/' "$cfg" >"$TMP/a
 sed -i "s|$TMP/out.jsonl|$TMP/am.jsonl|" "$TMP/am.cfg"
 run "$DOCPIPE" run -c "$TMP/am.cfg"
 expect_rc "american run exits 0" 0
-expect_file "american spelling" "$TMP/am.jsonl" "Ministry of National Defense"
+expect_file "american spelling" "$TMP/am.jsonl" "South Korean Ministry of National Defense"
 
 # configuration errors
 sed 's/data = "\([^"]*\)";/data = "\1"; rank_convention = "army";/' "$cfg" >"$TMP/bad.cfg"
@@ -48,5 +53,24 @@ sed "s|data = \"[^\"]*\";|data = \"$TMP/nowhere\";|" "$cfg" >"$TMP/nodata.cfg"
 run "$DOCPIPE" run -c "$TMP/nodata.cfg"
 if [ "$RC" -ne 0 ]; then ok "missing data directory fails at init"; else fail "missing data directory fails at init"; fi
 expect_err "missing data names the path" "nowhere"
+
+# The recognizers of the default chain, when they are built: every entity gets a rendering.
+if [ -e "$top_builddir/plugins/recognizer_gazetteer/.libs/recognizer_gazetteer.so" ] &&
+   [ -e "$top_builddir/plugins/source_news/.libs/source_news.so" ]; then
+  cat >"$TMP/full.cfg" <<CFG
+plugin_path = [ "$top_builddir/plugins" ];
+source = { plugin = "news"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
+chain = (
+  { plugin = "gazetteer";
+    lists = [ "$top_srcdir/data/vi/countries.tsv", "$top_srcdir/data/vi/orgs.tsv",
+              "$top_srcdir/data/vi/places.tsv", "$top_srcdir/data/vi/misc.tsv" ]; },
+  { plugin = "glossary"; data = "$top_srcdir/data"; },
+  { plugin = "jsonl"; name = "out"; path = "$TMP/full.jsonl"; }
+);
+CFG
+  run "$DOCPIPE" run -c "$TMP/full.cfg"
+  expect_rc "gazetteer + glossary over samples: exit 0" 0
+  expect_file "gazetteer + glossary: Ministry of National Defence" "$TMP/full.jsonl" "Ministry of National Defence"
+fi
 
 finish
