@@ -102,9 +102,8 @@ char *gl_spell(const char *s, int am)
         if (word_start) {
             for (size_t i = 0; i < sizeof american / sizeof american[0]; i++) {
                 size_t l = strlen(american[i][0]);
-                char next = p[l];
                 if (strncmp(p, american[i][0], l) == 0 &&
-                    !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z'))) {
+                    !((p[l] >= 'a' && p[l] <= 'z') || (p[l] >= 'A' && p[l] <= 'Z'))) {
                     sb_puts(&b, american[i][1]);
                     p += l;
                     done = 1;
