@@ -1,0 +1,28 @@
+/* news_parse.h — the plain-text news article parser of the `news` source. */
+#ifndef SOURCE_NEWS_PARSE_H
+#define SOURCE_NEWS_PARSE_H
+
+#include <stddef.h>
+
+#include <docpipe/docpipe.h>
+
+typedef struct news_opts {
+    size_t min_title_len; /* shortest title, in bytes */
+    size_t max_title_len; /* a longer first line is a paragraph, not a title */
+    int related;          /* detect trailing related-article headlines */
+} news_opts;
+
+/*
+ * Parse the document's text (already set) into segments and fields.
+ * Returns 0, or -1 when memory is exhausted.
+ */
+int news_parse(dp_doc *doc, const news_opts *opts);
+
+/*
+ * Parse the first date of s[0..len) ("25/09/2019", "2024-01", "11-9-2023")
+ * into ISO 8601 in out ("2019-09-25", "2024-01").  Returns the length of the
+ * ISO string, 0 when there is no date.  out must hold 11 bytes.
+ */
+size_t news_parse_date(const char *s, size_t len, char out[11]);
+
+#endif
