@@ -1,0 +1,37 @@
+/*
+ * docpipe/docpipe.h — the public API of docpipe, for plugin authors.
+ *
+ * Include this one header.  Build a plugin out of tree with
+ *     cc -shared -fPIC $(pkg-config --cflags docpipe) my.c \
+ *        $(pkg-config --libs docpipe) -o recognizer_my.so
+ *
+ *   arena.h    per-document memory
+ *   doc.h      the document: text, fields, segments, entities, translations
+ *   text.h     UTF-8, offsets, normalization, matching keys, decoding
+ *   plugin.h   the plugin descriptor, options, the threading contract
+ *   outfile.h  crash-safe, resumable output files for writers
+ *   json.h     a small JSON string escaper shared by writers
+ *   harness.h  run one plugin on one document (tests, `docpipe try`)
+ */
+#ifndef DOCPIPE_DOCPIPE_H
+#define DOCPIPE_DOCPIPE_H
+
+#include "arena.h"
+#include "doc.h"
+#include "harness.h"
+#include "json.h"
+#include "outfile.h"
+#include "plugin.h"
+#include "text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library's version, e.g. "0.1.0". */
+const char *dp_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DOCPIPE_DOCPIPE_H */

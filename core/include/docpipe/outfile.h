@@ -1,0 +1,69 @@
+/*
+ * docpipe/outfile.h — crash-safe output files for writers.
+ *
+ * A dp_outfile writes to "<path>.tmp" and renames it to <path> only when the
+ * run completes (dp_outfile_commit), so a reader never sees a half file under
+ * the final name.  Checkpoints make the written part durable and record its
+ * length; after a crash, `docpipe run --resume` reopens the temporary file,
+ * truncates it to the last checkpoint and goes on, so the output ends exactly
+ * as an uninterrupted run's would.  The path "-" means standard output,
+ * flushed after every record (streaming mode); it cannot be resumed.
+ *
+ * Every failure (no directory, no permission, disk full) is reported in err
+ * with the path and the system's reason.
+ */
+#ifndef DOCPIPE_OUTFILE_H
+#define DOCPIPE_OUTFILE_H
+
+#include <stdio.h>
+
+#include "plugin.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dp_outfile dp_outfile;
+
+/*
+ * Open the output of an instance.  When the instance is resuming, the
+ * existing temporary file is kept for dp_outfile_restore(); otherwise it is
+ * created empty (and missing parent directories are created).
+ * Returns NULL with a message given to dp_instance_error().
+ */
+dp_outfile *dp_outfile_open(dp_instance *inst, const char *path);
+
+/* The stream to write to. */
+FILE *dp_outfile_stream(dp_outfile *f);
+
+/* The final path ("-" for standard output). */
+const char *dp_outfile_path(const dp_outfile *f);
+
+/* Call after each document: flushes standard output, checks for write errors. */
+int dp_outfile_end_record(dp_outfile *f, dp_error *err);
+
+/* Flush and fsync; write the current length into token. */
+int dp_outfile_checkpoint(dp_outfile *f, char *token, size_t size, dp_error *err);
+
+/* Truncate the temporary file to the length recorded in token. */
+int dp_outfile_restore(dp_outfile *f, const char *token, dp_error *err);
+
+/* Flush, fsync, close and rename to the final path. */
+int dp_outfile_commit(dp_outfile *f, dp_error *err);
+
+/* Close without committing (the temporary file stays for --resume); frees f. */
+void dp_outfile_close(dp_outfile *f);
+
+/*
+ * Write a whole small file atomically (temp + fsync + rename), creating
+ * parent directories: for writers that emit one file per document.
+ */
+int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_error *err);
+
+/* mkdir -p; 0 on success, -1 with errno set. */
+int dp_mkdirs(const char *dir);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DOCPIPE_OUTFILE_H */

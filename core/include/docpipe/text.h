@@ -1,0 +1,105 @@
+/*
+ * docpipe/text.h — shared UTF-8 text helpers (on utf8proc and iconv).
+ *
+ * Every matcher and writer goes through these so that they agree on what
+ * "the same text" and "offset 17" mean.  Functions that return a new string
+ * return it malloc'ed (free() it) and NUL-terminated, with its byte length in
+ * *outlen when outlen is not NULL; they return NULL when memory is exhausted
+ * or the input is not valid UTF-8.
+ */
+#ifndef DOCPIPE_TEXT_H
+#define DOCPIPE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+
+/*
+ * Non-zero when s[0..len) is valid UTF-8 (no overlongs, no surrogates).
+ * On failure *bad (if not NULL) receives the byte offset of the first error.
+ */
+int dp_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/*
+ * Decode the code point at s[*pos] (len bytes in all) and advance *pos.
+ * Returns the code point, or -1 on an invalid sequence (*pos advances by 1).
+ */
+int32_t dp_utf8_next(const char *s, size_t len, size_t *pos);
+
+/* Non-zero when byte offset pos of s is the start of a character (or len). */
+int dp_utf8_boundary(const char *s, size_t len, size_t pos);
+
+/* ---- offsets --------------------------------------------------------------- */
+
+/* Code points / UTF-16 code units in text[0..byte_off).  O(byte_off). */
+size_t dp_offset_to_codepoints(const char *text, size_t byte_off);
+size_t dp_offset_to_utf16(const char *text, size_t byte_off);
+
+/*
+ * A cursor converts many byte offsets of one text in O(total) when they come
+ * in non-decreasing order (it rewinds, more slowly, when they do not).
+ */
+typedef struct dp_offset_cursor {
+    const char *text;
+    size_t byte, cp, u16;
+} dp_offset_cursor;
+
+void dp_offset_cursor_init(dp_offset_cursor *c, const char *text);
+size_t dp_offset_cursor_codepoints(dp_offset_cursor *c, size_t byte_off);
+size_t dp_offset_cursor_utf16(dp_offset_cursor *c, size_t byte_off);
+
+/* ---- normalization ------------------------------------------------------- */
+
+char *dp_text_nfc(const char *s, size_t len, size_t *outlen);
+char *dp_text_casefold(const char *s, size_t len, size_t *outlen);
+
+/* Drop diacritics and map đ/Đ to d/D, keeping case: "Hoàng Xuân Chiến" → "Hoang Xuan Chien". */
+char *dp_text_fold_diacritics(const char *s, size_t len, size_t *outlen);
+
+/*
+ * Canonical Vietnamese tone placement (the "new" style used by Vietnamese
+ * standards): "hoà" → "hòa", "thuỷ" → "thủy", "Hoá" → "Hóa".  NFC in, NFC out.
+ */
+char *dp_text_vi_tone_canonical(const char *s, size_t len, size_t *outlen);
+
+/*
+ * The matching key of a text: NFC, case-folded, canonical tone placement, and
+ * every run of white space collapsed to one ' '.  Two surfaces that a reader
+ * would call the same ("BỘ QUỐC PHÒNG" / "Bộ Quốc phòng", "hoà bình" /
+ * "hòa bình") have the same key.  When map is not NULL, *map receives a
+ * malloc'ed array of *outlen + 1 entries: map[i] is the byte offset in s of
+ * the character that produced key byte i, and map[*outlen] == len, so a match
+ * key[a..b) covers s[map[a] .. map[b]).
+ */
+char *dp_text_match_key(const char *s, size_t len, size_t *outlen, size_t **map);
+
+/* ---- decoding raw input ---------------------------------------------------- */
+
+/*
+ * Turn raw bytes into clean text: the form every source receives.
+ *
+ *  1. encoding: "auto" detects a UTF-8 BOM, a UTF-16LE/BE BOM (or UTF-16
+ *     without BOM by its NUL pattern) and otherwise requires UTF-8; any other
+ *     name ("utf-8", "utf-16le", "windows-1258", "tcvn3", "viscii", or any
+ *     iconv name) converts from that encoding through iconv;
+ *  2. the result must be valid UTF-8 (the error names the byte offset);
+ *  3. CRLF and CR become LF; NBSP and other Unicode spaces become ' ';
+ *     zero-width characters, soft hyphens and BOMs are removed; doubled
+ *     identical combining marks are reduced to one; other C0 controls except
+ *     TAB and LF are removed;
+ *  4. NFC.
+ *
+ * Returns 0 and a malloc'ed *out, or -1 with a message in err (errlen bytes).
+ */
+int dp_text_decode(const char *in, size_t len, const char *encoding,
+                   char **out, size_t *outlen, char *err, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DOCPIPE_TEXT_H */

@@ -1,0 +1,261 @@
+/* Reading the pipeline config: libconfig parsing, globals, ${VAR} expansion. */
+#include <ctype.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfgfile.h"
+#include "internal.h"
+#include "options.h"
+#include "pipeline.h"
+
+static const char *const global_keys[] = {
+    "plugin_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
+    "source", "chain", NULL
+};
+
+static const char *lookup_var(const struct dp_expand_ctx *ctx, const char *name, size_t len)
+{
+    for (size_t i = 0; ctx && i < ctx->n_vars; i++) {
+        const char *v = ctx->vars[i];
+        if (strncmp(v, name, len) == 0 && v[len] == '=') return v + len + 1;
+    }
+    char *n = strndup(name, len);
+    if (!n) return NULL;
+    const char *e = getenv(n);
+    free(n);
+    return e;
+}
+
+char *dp_config_expand(const char *s, void *vctx, dp_strbuf *errs, const char *where)
+{
+    const struct dp_expand_ctx *ctx = vctx;
+    dp_strbuf out = { 0 };
+    dp_strbuf_reserve(&out, strlen(s));
+    for (const char *p = s; *p;) {
+        if (p[0] == '$' && p[1] == '$') { dp_strbuf_add(&out, "$", 1); p += 2; continue; }
+        if (p[0] != '$' || p[1] != '{') { dp_strbuf_add(&out, p, 1); p++; continue; }
+        const char *name = p + 2, *q = name;
+        while (*q == '_' || isalnum((unsigned char)*q)) q++;
+        size_t nlen = (size_t)(q - name);
+        const char *def = NULL;
+        size_t dlen = 0;
+        if (q[0] == ':' && q[1] == '-') {
+            def = q + 2;
+            const char *close = strchr(def, '}');
+            if (!close) q = def + strlen(def);
+            else { dlen = (size_t)(close - def); q = close; }
+        }
+        if (nlen == 0 || *q != '}') {
+            dp_strbuf_printf(errs, "%s: malformed variable reference in \"%s\" (use ${NAME} or ${NAME:-default})\n",
+                             where, s);
+            dp_strbuf_free(&out);
+            return NULL;
+        }
+        const char *val = lookup_var(ctx, name, nlen);
+        if (val && *val) dp_strbuf_puts(&out, val);
+        else if (def) dp_strbuf_add(&out, def, dlen);
+        else if (!val) {
+            dp_strbuf_printf(errs, "%s: variable ${%.*s} is not set (give a default: ${%.*s:-value})\n", where,
+                             (int)nlen, name, (int)nlen, name);
+            dp_strbuf_free(&out);
+            return NULL;
+        }
+        p = q + 1;
+    }
+    if (out.oom || !out.data) { dp_strbuf_free(&out); return strdup(""); }
+    return out.data;
+}
+
+void dp_config_free(dp_config *c)
+{
+    if (!c) return;
+    config_destroy(&c->cfg);
+    free(c->path);
+    free(c->dir);
+    for (size_t i = 0; i < c->n_plugin_path; i++) free(c->plugin_path[i]);
+    free(c->plugin_path);
+    free(c->dead_letter);
+    free(c->checkpoint);
+    free(c->stats);
+    for (size_t i = 0; i < c->n_vars; i++) free(c->vars[i]);
+    free(c->vars);
+    free(c);
+}
+
+static int where_line(const config_setting_t *s) { return s ? config_setting_source_line(s) : 0; }
+
+static const char *source_file(const dp_config *c, const config_setting_t *s)
+{
+    const char *f = s ? config_setting_source_file(s) : NULL;
+    return f ? f : c->path;
+}
+
+static char *get_string(dp_config *c, const config_setting_t *s, const char *key, struct dp_expand_ctx *ctx,
+                        dp_strbuf *errs, int *nerr)
+{
+    char where[512];
+    snprintf(where, sizeof where, "%s:%d", source_file(c, s), where_line(s));
+    if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+        dp_strbuf_printf(errs, "%s: '%s' must be a string\n", where, key);
+        (*nerr)++;
+        return NULL;
+    }
+    char *v = dp_config_expand(config_setting_get_string(s), ctx, errs, where);
+    if (!v) (*nerr)++;
+    return v;
+}
+
+static int get_int(dp_config *c, const config_setting_t *s, const char *key, long long lo, long long *out,
+                   dp_strbuf *errs)
+{
+    int t = config_setting_type(s);
+    if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) {
+        dp_strbuf_printf(errs, "%s:%d: '%s' must be an integer\n", source_file(c, s), where_line(s), key);
+        return 1;
+    }
+    long long v = config_setting_get_int64(s);
+    if (v < lo) {
+        dp_strbuf_printf(errs, "%s:%d: '%s' must be at least %lld\n", source_file(c, s), where_line(s), key, lo);
+        return 1;
+    }
+    *out = v;
+    return 0;
+}
+
+dp_config *dp_config_read(const char *path, const char *text, const char *dir, char *const *vars, size_t n_vars,
+                          dp_strbuf *errs)
+{
+    dp_config *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    config_init(&c->cfg);
+    c->path = strdup(path);
+    if (dir) {
+        c->dir = strdup(dir);
+    } else {
+        char *tmp = strdup(path);
+        c->dir = tmp ? strdup(dirname(tmp)) : NULL;
+        free(tmp);
+    }
+    c->threads = 0;
+    c->queue = 4;
+    c->max_failures = -1;
+    if (!c->path || !c->dir) goto oom;
+    if (n_vars) {
+        c->vars = calloc(n_vars, sizeof *c->vars);
+        if (!c->vars) goto oom;
+        for (size_t i = 0; i < n_vars; i++) {
+            if (!(c->vars[i] = strdup(vars[i]))) goto oom;
+            c->n_vars++;
+        }
+    }
+    config_set_include_dir(&c->cfg, c->dir);
+    int ok = text ? config_read_string(&c->cfg, text) : config_read_file(&c->cfg, path);
+    if (ok != CONFIG_TRUE) {
+        if (config_error_type(&c->cfg) == CONFIG_ERR_FILE_IO) {
+            dp_strbuf_printf(errs, "%s: cannot read the config file\n", path);
+        } else {
+            const char *f = config_error_file(&c->cfg);
+            dp_strbuf_printf(errs, "%s:%d: %s\n", f ? f : path, config_error_line(&c->cfg), config_error_text(&c->cfg));
+        }
+        dp_config_free(c);
+        return NULL;
+    }
+
+    struct dp_expand_ctx ctx = { c->dir, (const char *const *)c->vars, c->n_vars };
+    int nerr = 0;
+    config_setting_t *root = config_root_setting(&c->cfg);
+    int n = config_setting_length(root);
+    for (int i = 0; i < n; i++) {
+        config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
+        const char *key = config_setting_name(s);
+        int known = 0;
+        for (const char *const *k = global_keys; *k; k++) known |= !strcmp(*k, key);
+        if (!known) {
+            dp_strbuf_printf(errs, "%s:%d: unknown setting '%s'; allowed at the top level:", source_file(c, s),
+                             where_line(s), key);
+            for (const char *const *k = global_keys; *k; k++) dp_strbuf_printf(errs, " %s", *k);
+            dp_strbuf_puts(errs, "\n");
+            nerr++;
+            continue;
+        }
+        long long v;
+        if (!strcmp(key, "threads")) {
+            if (!(nerr += get_int(c, s, key, 0, &v, errs))) c->threads = (int)(v > 1024 ? 1024 : v);
+        } else if (!strcmp(key, "queue")) {
+            if (!(nerr += get_int(c, s, key, 1, &v, errs))) c->queue = (int)(v > 4096 ? 4096 : v);
+        } else if (!strcmp(key, "max_failures")) {
+            if (!(nerr += get_int(c, s, key, -1, &v, errs))) c->max_failures = v;
+        } else if (!strcmp(key, "dead_letter")) {
+            c->dead_letter = get_string(c, s, key, &ctx, errs, &nerr);
+        } else if (!strcmp(key, "checkpoint")) {
+            c->checkpoint = get_string(c, s, key, &ctx, errs, &nerr);
+        } else if (!strcmp(key, "stats")) {
+            c->stats = get_string(c, s, key, &ctx, errs, &nerr);
+        } else if (!strcmp(key, "overlaps")) {
+            char *o = get_string(c, s, key, &ctx, errs, &nerr);
+            if (o && strcmp(o, "longest") && strcmp(o, "all")) {
+                dp_strbuf_printf(errs, "%s:%d: overlaps must be \"longest\" or \"all\", not \"%s\"\n",
+                                 source_file(c, s), where_line(s), o);
+                nerr++;
+            }
+            c->keep_overlaps = o && !strcmp(o, "all");
+            free(o);
+        } else if (!strcmp(key, "plugin_path")) {
+            int t = config_setting_type(s);
+            int m = t == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
+            if (t != CONFIG_TYPE_STRING && t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) {
+                dp_strbuf_printf(errs, "%s:%d: plugin_path must be a string or a list of strings\n",
+                                 source_file(c, s), where_line(s));
+                nerr++;
+                continue;
+            }
+            c->plugin_path = calloc((size_t)m + 1, sizeof *c->plugin_path);
+            if (!c->plugin_path) goto oom;
+            for (int j = 0; j < m; j++) {
+                const config_setting_t *e = t == CONFIG_TYPE_STRING ? s : config_setting_get_elem(s, (unsigned)j);
+                char *p = get_string(c, e, key, &ctx, errs, &nerr);
+                if (!p) continue;
+                if (p[0] != '/') {
+                    size_t len = strlen(c->dir) + strlen(p) + 2;
+                    char *abs = malloc(len);
+                    if (!abs) { free(p); goto oom; }
+                    snprintf(abs, len, "%s/%s", c->dir, p);
+                    free(p);
+                    p = abs;
+                }
+                c->plugin_path[c->n_plugin_path++] = p;
+            }
+        } else if (!strcmp(key, "source")) {
+            if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
+                dp_strbuf_printf(errs, "%s:%d: source must be a group: source = { plugin = \"news\"; … };\n",
+                                 source_file(c, s), where_line(s));
+                nerr++;
+            } else {
+                c->source = s;
+            }
+        } else if (!strcmp(key, "chain")) {
+            if (config_setting_type(s) != CONFIG_TYPE_LIST) {
+                dp_strbuf_printf(errs, "%s:%d: chain must be a list of groups: chain = ( { plugin = \"…\"; }, … );\n",
+                                 source_file(c, s), where_line(s));
+                nerr++;
+            } else {
+                c->chain = s;
+            }
+        }
+    }
+    if (!c->source) {
+        dp_strbuf_printf(errs, "%s: no source: add source = { plugin = \"text\"; paths = [ \"…\" ]; };\n", path);
+        nerr++;
+    }
+    if (!c->chain || config_setting_length(c->chain) == 0) {
+        dp_strbuf_printf(errs, "%s: empty chain: add chain = ( { plugin = \"jsonl\"; path = \"out.jsonl\"; } );\n", path);
+        nerr++;
+    }
+    if (nerr) { dp_config_free(c); return NULL; }
+    return c;
+oom:
+    dp_strbuf_puts(errs, "out of memory\n");
+    dp_config_free(c);
+    return NULL;
+}

@@ -1,0 +1,340 @@
+/* The document: identity, text, fields, segments, entities, translations. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* Arrays of the document grow by doubling in malloc'ed memory (not the arena,
+ * which cannot shrink or free) and are released with the document. */
+#define VEC(T) struct { T *v; size_t n, cap; }
+
+struct dp_doc {
+    dp_arena *arena;
+    const char *id, *source, *lang;
+    const char *raw;
+    size_t raw_len;
+    const char *text;
+    size_t text_len;
+    VEC(dp_field) fields;
+    VEC(dp_segment) segments;
+    VEC(dp_entity_rec *) entities;
+    VEC(dp_translation) translations;
+    int rank;
+    size_t entity_seq;
+};
+
+#define VEC_GROW(vec)                                                          \
+    ((vec).n < (vec).cap ? 0 : vec_grow((void **)&(vec).v, &(vec).cap, sizeof *(vec).v))
+
+static int vec_grow(void **v, size_t *cap, size_t elem)
+{
+    size_t ncap = *cap ? *cap * 2 : 8;
+    if (ncap > (size_t)-1 / elem) return -1;
+    void *p = realloc(*v, ncap * elem);
+    if (!p) return -1;
+    *v = p;
+    *cap = ncap;
+    return 0;
+}
+
+dp_doc *dp_doc_new(const char *id, const char *source)
+{
+    dp_doc *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->arena = dp_arena_new(0);
+    if (!d->arena) { free(d); return NULL; }
+    d->id = dp_arena_strdup(d->arena, id ? id : "");
+    d->source = dp_arena_strdup(d->arena, source ? source : "");
+    d->text = "";
+    if (!d->id || !d->source) { dp_doc_free(d); return NULL; }
+    return d;
+}
+
+void dp_doc_free(dp_doc *d)
+{
+    if (!d) return;
+    free(d->fields.v);
+    free(d->segments.v);
+    for (size_t i = 0; i < d->entities.n; i++) {
+        free(d->entities.v[i]->attrs);
+        free(d->entities.v[i]->trans);
+        free(d->entities.v[i]);
+    }
+    free(d->entities.v);
+    free(d->translations.v);
+    dp_arena_free(d->arena);
+    free(d);
+}
+
+dp_arena *dp_doc_arena(dp_doc *d) { return d->arena; }
+const char *dp_doc_id(const dp_doc *d) { return d->id; }
+const char *dp_doc_source(const dp_doc *d) { return d->source; }
+const char *dp_doc_lang(const dp_doc *d) { return d->lang; }
+void dp_doc_set_rank(dp_doc *d, int rank) { d->rank = rank; }
+
+int dp_doc_set_id(dp_doc *d, const char *id)
+{
+    if (!id) return -1;
+    const char *p = dp_arena_strdup(d->arena, id);
+    if (!p) return -1;
+    d->id = p;
+    return 0;
+}
+
+int dp_doc_set_lang(dp_doc *d, const char *lang)
+{
+    const char *p = lang ? dp_arena_strdup(d->arena, lang) : NULL;
+    if (lang && !p) return -1;
+    d->lang = p;
+    return 0;
+}
+
+const char *dp_doc_raw(const dp_doc *d, size_t *len)
+{
+    if (len) *len = d->raw_len;
+    return d->raw ? d->raw : "";
+}
+
+int dp_doc_set_raw(dp_doc *d, const char *bytes, size_t len)
+{
+    const char *p = dp_arena_strndup(d->arena, bytes ? bytes : "", bytes ? len : 0);
+    if (!p) return -1;
+    d->raw = p;
+    d->raw_len = bytes ? len : 0;
+    return 0;
+}
+
+const char *dp_doc_text(const dp_doc *d, size_t *len)
+{
+    if (len) *len = d->text_len;
+    return d->text;
+}
+
+static void drop_entities(dp_doc *d)
+{
+    for (size_t i = 0; i < d->entities.n; i++) {
+        free(d->entities.v[i]->attrs);
+        free(d->entities.v[i]->trans);
+        free(d->entities.v[i]);
+    }
+    d->entities.n = 0;
+}
+
+int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
+{
+    if (!utf8 || !dp_utf8_valid(utf8, len, NULL)) return -1;
+    size_t nlen = 0;
+    char *nfc = dp_text_nfc(utf8, len, &nlen);
+    if (!nfc) return -1;
+    const char *p = dp_arena_strndup(d->arena, nfc, nlen);
+    free(nfc);
+    if (!p) return -1;
+    d->text = p;
+    d->text_len = nlen;
+    d->segments.n = 0;
+    drop_entities(d);
+    return 0;
+}
+
+/* ---- fields ---- */
+
+int dp_doc_field_add(dp_doc *d, const char *key, const char *value)
+{
+    if (!key || !value || VEC_GROW(d->fields) < 0) return -1;
+    dp_field f = { dp_arena_strdup(d->arena, key), dp_arena_strdup(d->arena, value) };
+    if (!f.key || !f.value) return -1;
+    d->fields.v[d->fields.n++] = f;
+    return 0;
+}
+
+int dp_doc_field_set(dp_doc *d, const char *key, const char *value)
+{
+    if (!key || !value) return -1;
+    for (size_t i = 0; i < d->fields.n; i++) {
+        if (strcmp(d->fields.v[i].key, key) == 0) {
+            const char *v = dp_arena_strdup(d->arena, value);
+            if (!v) return -1;
+            d->fields.v[i].value = v;
+            return 0;
+        }
+    }
+    return dp_doc_field_add(d, key, value);
+}
+
+const char *dp_doc_field(const dp_doc *d, const char *key)
+{
+    for (size_t i = 0; key && i < d->fields.n; i++)
+        if (strcmp(d->fields.v[i].key, key) == 0) return d->fields.v[i].value;
+    return NULL;
+}
+
+size_t dp_doc_field_count(const dp_doc *d) { return d->fields.n; }
+const dp_field *dp_doc_field_at(const dp_doc *d, size_t i) { return i < d->fields.n ? &d->fields.v[i] : NULL; }
+
+/* ---- segments ---- */
+
+static int valid_span(const dp_doc *d, size_t start, size_t end)
+{
+    return start <= end && end <= d->text_len && dp_utf8_boundary(d->text, d->text_len, start) &&
+           dp_utf8_boundary(d->text, d->text_len, end);
+}
+
+int dp_doc_segment_add(dp_doc *d, size_t start, size_t end, const char *kind)
+{
+    if (!kind || !valid_span(d, start, end) || VEC_GROW(d->segments) < 0) return -1;
+    dp_segment s = { start, end, dp_arena_strdup(d->arena, kind) };
+    if (!s.kind) return -1;
+    d->segments.v[d->segments.n++] = s;
+    return 0;
+}
+
+size_t dp_doc_segment_count(const dp_doc *d) { return d->segments.n; }
+const dp_segment *dp_doc_segment_at(const dp_doc *d, size_t i) { return i < d->segments.n ? &d->segments.v[i] : NULL; }
+
+const char *dp_doc_segment_kind_at(const dp_doc *d, size_t pos)
+{
+    for (size_t i = 0; i < d->segments.n; i++)
+        if (d->segments.v[i].start <= pos && pos < d->segments.v[i].end) return d->segments.v[i].kind;
+    return NULL;
+}
+
+/* ---- entities ---- */
+
+dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type, const char *instance)
+{
+    if (!type || start >= end || !valid_span(d, start, end) || VEC_GROW(d->entities) < 0) return NULL;
+    dp_entity_rec *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->pub.start = start;
+    r->pub.end = end;
+    r->pub.type = dp_arena_strdup(d->arena, type);
+    r->pub.instance = instance ? dp_arena_strdup(d->arena, instance) : NULL;
+    r->pub.confidence = 1.0;
+    r->rank = d->rank;
+    r->seq = d->entity_seq++;
+    if (!r->pub.type || (instance && !r->pub.instance)) { free(r); return NULL; }
+    d->entities.v[d->entities.n++] = r;
+    return &r->pub;
+}
+
+int dp_entity_set_value(dp_doc *d, dp_entity *e, const char *value)
+{
+    const char *v = value ? dp_arena_strdup(d->arena, value) : NULL;
+    if (value && !v) return -1;
+    e->value = v;
+    return 0;
+}
+
+size_t dp_doc_entity_count(const dp_doc *d) { return d->entities.n; }
+dp_entity *dp_doc_entity_at(const dp_doc *d, size_t i) { return i < d->entities.n ? &d->entities.v[i]->pub : NULL; }
+
+const char *dp_entity_surface(const dp_doc *d, const dp_entity *e, size_t *len)
+{
+    if (len) *len = e->end - e->start;
+    return d->text + e->start;
+}
+
+static int kv_set(dp_doc *d, dp_field **v, size_t *n, size_t *cap, const char *key, const char *value)
+{
+    if (!key || !value) return -1;
+    const char *val = dp_arena_strdup(d->arena, value);
+    if (!val) return -1;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*v)[i].key, key) == 0) { (*v)[i].value = val; return 0; }
+    if (*n == *cap && vec_grow((void **)v, cap, sizeof **v) < 0) return -1;
+    const char *k = dp_arena_strdup(d->arena, key);
+    if (!k) return -1;
+    (*v)[*n].key = k;
+    (*v)[*n].value = val;
+    (*n)++;
+    return 0;
+}
+
+static const char *kv_get(const dp_field *v, size_t n, const char *key)
+{
+    for (size_t i = 0; key && i < n; i++)
+        if (strcmp(v[i].key, key) == 0) return v[i].value;
+    return NULL;
+}
+
+#define REC(e) ((dp_entity_rec *)(void *)(e))
+
+int dp_entity_attr_set(dp_doc *d, dp_entity *e, const char *key, const char *value)
+{
+    return kv_set(d, &REC(e)->attrs, &REC(e)->n_attrs, &REC(e)->cap_attrs, key, value);
+}
+const char *dp_entity_attr(const dp_entity *e, const char *key) { return kv_get(REC(e)->attrs, REC(e)->n_attrs, key); }
+size_t dp_entity_attr_count(const dp_entity *e) { return REC(e)->n_attrs; }
+const dp_field *dp_entity_attr_at(const dp_entity *e, size_t i) { return i < REC(e)->n_attrs ? &REC(e)->attrs[i] : NULL; }
+
+int dp_entity_translation_set(dp_doc *d, dp_entity *e, const char *lang, const char *text)
+{
+    return kv_set(d, &REC(e)->trans, &REC(e)->n_trans, &REC(e)->cap_trans, lang, text);
+}
+const char *dp_entity_translation(const dp_entity *e, const char *lang) { return kv_get(REC(e)->trans, REC(e)->n_trans, lang); }
+size_t dp_entity_translation_count(const dp_entity *e) { return REC(e)->n_trans; }
+const dp_field *dp_entity_translation_at(const dp_entity *e, size_t i) { return i < REC(e)->n_trans ? &REC(e)->trans[i] : NULL; }
+
+static int strcmp_null(const char *a, const char *b)
+{
+    if (!a || !b) return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int entity_cmp(const void *pa, const void *pb)
+{
+    const dp_entity_rec *a = *(dp_entity_rec *const *)pa, *b = *(dp_entity_rec *const *)pb;
+    if (a->pub.start != b->pub.start) return a->pub.start < b->pub.start ? -1 : 1;
+    if (a->pub.end != b->pub.end) return a->pub.end > b->pub.end ? -1 : 1;
+    int c = strcmp(a->pub.type, b->pub.type);
+    if (c) return c;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    c = strcmp_null(a->pub.instance, b->pub.instance);
+    if (c) return c;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void dp_doc_entities_sort(dp_doc *d)
+{
+    if (d->entities.n > 1) qsort(d->entities.v, d->entities.n, sizeof *d->entities.v, entity_cmp);
+}
+
+size_t dp_doc_entities_filter(dp_doc *d, int (*keep)(const dp_entity *e, void *ctx), void *ctx)
+{
+    size_t w = 0, removed = 0;
+    for (size_t i = 0; i < d->entities.n; i++) {
+        dp_entity_rec *r = d->entities.v[i];
+        if (keep(&r->pub, ctx)) {
+            d->entities.v[w++] = r;
+        } else {
+            free(r->attrs);
+            free(r->trans);
+            free(r);
+            removed++;
+        }
+    }
+    d->entities.n = w;
+    return removed;
+}
+
+/* ---- translations ---- */
+
+int dp_doc_translation_add(dp_doc *d, const char *lang, dp_target target, const char *key,
+                           const char *text, const char *instance, const char *note)
+{
+    if (!lang || !text || VEC_GROW(d->translations) < 0) return -1;
+    dp_translation t = {
+        dp_arena_strdup(d->arena, lang), target, key ? dp_arena_strdup(d->arena, key) : NULL,
+        dp_arena_strdup(d->arena, text), instance ? dp_arena_strdup(d->arena, instance) : NULL,
+        note ? dp_arena_strdup(d->arena, note) : NULL,
+    };
+    if (!t.lang || !t.text || (key && !t.key) || (instance && !t.instance) || (note && !t.note)) return -1;
+    d->translations.v[d->translations.n++] = t;
+    return 0;
+}
+
+size_t dp_doc_translation_count(const dp_doc *d) { return d->translations.n; }
+const dp_translation *dp_doc_translation_at(const dp_doc *d, size_t i)
+{
+    return i < d->translations.n ? &d->translations.v[i] : NULL;
+}

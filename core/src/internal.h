@@ -1,0 +1,46 @@
+/* Private structures shared by the core's files (not installed). */
+#ifndef DP_INTERNAL_H
+#define DP_INTERNAL_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "docpipe/docpipe.h"
+
+struct dp_error {
+    char msg[1024];
+};
+
+/* An entity as the core stores it: the public part first. */
+typedef struct dp_entity_rec {
+    dp_entity pub;
+    int rank;          /* chain position of the producing instance */
+    size_t seq;        /* insertion order, for a stable total order */
+    dp_field *attrs;
+    size_t n_attrs, cap_attrs;
+    dp_field *trans;
+    size_t n_trans, cap_trans;
+} dp_entity_rec;
+
+/* Set the chain position stamped on entities added from now on. */
+void dp_doc_set_rank(dp_doc *doc, int rank);
+
+/*
+ * Resolve overlapping entities (resolve.c): the one place where conflicts
+ * between recognizers are decided.  policy "longest" keeps, among
+ * overlapping entities, the longest; ties go to higher confidence, then to
+ * the earlier instance in the chain.  policy "all" only removes exact
+ * duplicates (same span and type).
+ */
+void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps);
+
+/* Internal message helpers. */
+void dp_error_clear(dp_error *err);
+void dp_error_setf(dp_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Logging without an instance ("docpipe: …"). */
+void dp_core_log(dp_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dp_log_set_level(int level);
+
+#endif

@@ -1,0 +1,64 @@
+/* Option tables: validation of configured values and the dp_opt_* accessors. */
+#ifndef DP_OPTIONS_H
+#define DP_OPTIONS_H
+
+#include <libconfig.h>
+
+#include "docpipe/plugin.h"
+#include "strbuf.h"
+
+/* One option's value, as validated. */
+typedef struct dp_optval {
+    const dp_option *spec;
+    int set;            /* given in the config */
+    char *str;          /* string, enum, path (resolved) */
+    long long i;
+    double f;
+    int b;
+    char **items;       /* lists */
+    size_t n_items;
+} dp_optval;
+
+typedef struct dp_optset {
+    dp_optval *v;
+    size_t n;
+} dp_optset;
+
+/* Options every source takes, handled by the core (inputs.c). */
+extern const dp_option dp_source_common_options[];
+
+/*
+ * Build the option set of a plugin (its table, plus the common source
+ * options for sources) with defaults applied.  Returns -1 on exhausted memory.
+ */
+int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const char *base_dir);
+void dp_optset_free(dp_optset *set);
+
+/*
+ * Assign every member of a libconfig group except `plugin` and `name`.
+ * Errors ("file:line: …") are appended to errs, one per line; returns the
+ * number of errors.  expand() expands ${VAR} in strings (may be NULL).
+ */
+typedef char *(*dp_expand_fn)(const char *s, void *ctx, dp_strbuf *errs, const char *where);
+int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const char *file,
+                           const char *plugin_name, dp_expand_fn expand, void *ctx, dp_strbuf *errs);
+
+/* Assign "key=value" (lists: comma-separated).  Same error reporting. */
+int dp_optset_from_text(dp_optset *set, const char *kv, const char *plugin_name, const char *base_dir,
+                        dp_strbuf *errs);
+
+/* After assignment: required options present.  Returns the number of errors. */
+int dp_optset_check_required(dp_optset *set, const char *where, const char *plugin_name, dp_strbuf *errs);
+
+const dp_optval *dp_optset_find(const dp_optset *set, const char *name);
+
+/* The table, for `docpipe plugins`: type names and a default rendered. */
+const char *dp_opt_type_name(dp_opt_type t);
+
+/* The allowed-key list of a plugin, ", "-joined, into b. */
+void dp_optset_allowed(const dp_optset *set, dp_strbuf *b);
+
+/* Parse a size with an optional K/M/G suffix ("64M"); -1 when invalid. */
+long long dp_parse_size(const char *s);
+
+#endif

@@ -1,0 +1,223 @@
+/* Crash-safe output files: write to <path>.tmp, checkpoint, rename at the end. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "pipeline.h"
+
+struct dp_outfile {
+    char *path;
+    char *tmp;
+    FILE *fp;
+    int is_stdout;
+    int check_only;
+};
+
+int dp_mkdirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p) return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(p, 0777) < 0 && errno != EEXIST) { free(p); return -1; }
+        *s = '/';
+    }
+    int rc = (mkdir(p, 0777) < 0 && errno != EEXIST) ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+static int mkdirs_for(const char *path)
+{
+    char *d = strdup(path);
+    if (!d) return -1;
+    char *slash = strrchr(d, '/');
+    int rc = 0;
+    if (slash && slash != d) {
+        *slash = '\0';
+        rc = dp_mkdirs(d);
+    }
+    free(d);
+    return rc;
+}
+
+dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
+{
+    if (!path || !*path) { dp_instance_error(inst, "no output path"); return NULL; }
+    dp_outfile *f = calloc(1, sizeof *f);
+    if (!f) { dp_instance_error(inst, "out of memory"); return NULL; }
+    f->path = strdup(path);
+    if (!f->path) goto oom;
+    if (!strcmp(path, "-")) {
+        f->is_stdout = 1;
+        f->fp = stdout;
+        return f;
+    }
+    size_t n = strlen(path) + 5;
+    f->tmp = malloc(n);
+    if (!f->tmp) goto oom;
+    snprintf(f->tmp, n, "%s.tmp", path);
+    if (inst->check_only) {
+        /* `docpipe check` verifies the place is writable but creates nothing. */
+        f->check_only = 1;
+        char *d = strdup(path);
+        if (!d) goto oom;
+        char *slash = strrchr(d, '/');
+        const char *dir = slash ? (slash == d ? "/" : (*slash = '\0', d)) : ".";
+        struct stat st;
+        /* A missing directory will be created by the run: check its parent chain exists somewhere. */
+        if (stat(dir, &st) == 0 && (!S_ISDIR(st.st_mode) || access(dir, W_OK) != 0)) {
+            dp_instance_error(inst, "cannot write %s: %s is not a writable directory", path, dir);
+            free(d);
+            dp_outfile_close(f);
+            return NULL;
+        }
+        free(d);
+        return f;
+    }
+    if (mkdirs_for(path) < 0) {
+        dp_instance_error(inst, "cannot create the directory of %s: %s", path, strerror(errno));
+        dp_outfile_close(f);
+        return NULL;
+    }
+    const char *mode = "w";
+    if (inst->resuming) {
+        struct stat st;
+        mode = stat(f->tmp, &st) == 0 ? "r+" : "w";
+    }
+    f->fp = fopen(f->tmp, mode);
+    if (!f->fp) {
+        dp_instance_error(inst, "cannot open %s for writing: %s", f->tmp, strerror(errno));
+        dp_outfile_close(f);
+        return NULL;
+    }
+    if (!strcmp(mode, "r+")) fseeko(f->fp, 0, SEEK_END);
+    return f;
+oom:
+    dp_instance_error(inst, "out of memory");
+    dp_outfile_close(f);
+    return NULL;
+}
+
+FILE *dp_outfile_stream(dp_outfile *f)
+{
+    /* In check mode nothing may be written; /dev/null-like sink. */
+    if (f->check_only && !f->fp) f->fp = fopen("/dev/null", "w");
+    return f->fp;
+}
+
+const char *dp_outfile_path(const dp_outfile *f) { return f->path; }
+
+static int io_fail(dp_outfile *f, dp_error *err, const char *what)
+{
+    return dp_fail(err, DP_FATAL, "%s %s: %s", what, f->is_stdout ? "standard output" : (f->tmp ? f->tmp : f->path),
+                   strerror(errno ? errno : EIO));
+}
+
+int dp_outfile_end_record(dp_outfile *f, dp_error *err)
+{
+    if (!f->fp) return DP_OK;
+    if (f->is_stdout && fflush(f->fp) != 0) return io_fail(f, err, "cannot write to");
+    if (ferror(f->fp)) return io_fail(f, err, "cannot write to");
+    return DP_OK;
+}
+
+int dp_outfile_checkpoint(dp_outfile *f, char *token, size_t size, dp_error *err)
+{
+    if (f->is_stdout || f->check_only || !f->fp) { snprintf(token, size, "-"); return DP_OK; }
+    errno = 0;
+    if (fflush(f->fp) != 0 || ferror(f->fp)) return io_fail(f, err, "cannot write to");
+    if (fsync(fileno(f->fp)) != 0) return io_fail(f, err, "cannot sync");
+    off_t pos = ftello(f->fp);
+    if (pos < 0) return io_fail(f, err, "cannot tell the position in");
+    snprintf(token, size, "%" PRIdMAX, (intmax_t)pos);
+    return DP_OK;
+}
+
+int dp_outfile_restore(dp_outfile *f, const char *token, dp_error *err)
+{
+    if (f->is_stdout || f->check_only || !f->fp) return DP_OK;
+    char *end;
+    errno = 0;
+    long long pos = strtoll(token, &end, 10);
+    if (errno || end == token || *end || pos < 0)
+        return dp_fail(err, DP_FATAL, "%s: bad checkpoint token '%s'", f->tmp, token);
+    fflush(f->fp);
+    if (ftruncate(fileno(f->fp), (off_t)pos) != 0) return io_fail(f, err, "cannot truncate");
+    if (fseeko(f->fp, (off_t)pos, SEEK_SET) != 0) return io_fail(f, err, "cannot seek in");
+    return DP_OK;
+}
+
+int dp_outfile_commit(dp_outfile *f, dp_error *err)
+{
+    if (f->check_only) return DP_OK;
+    if (f->is_stdout) return fflush(stdout) == 0 ? DP_OK : io_fail(f, err, "cannot write to");
+    if (!f->fp) return DP_OK;
+    errno = 0;
+    if (fflush(f->fp) != 0 || ferror(f->fp)) return io_fail(f, err, "cannot write to");
+    if (fsync(fileno(f->fp)) != 0) return io_fail(f, err, "cannot sync");
+    FILE *fp = f->fp;
+    f->fp = NULL;
+    if (fclose(fp) != 0) return io_fail(f, err, "cannot close");
+    if (rename(f->tmp, f->path) != 0)
+        return dp_fail(err, DP_FATAL, "cannot rename %s to %s: %s", f->tmp, f->path, strerror(errno));
+    return DP_OK;
+}
+
+void dp_outfile_close(dp_outfile *f)
+{
+    if (!f) return;
+    if (f->fp && !f->is_stdout) fclose(f->fp);
+    free(f->path);
+    free(f->tmp);
+    free(f);
+}
+
+int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_error *err)
+{
+    size_t n = strlen(path) + 32;
+    char *tmp = malloc(n);
+    if (!tmp) return dp_fail(err, DP_FATAL, "out of memory");
+    snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
+    if (mkdirs_for(path) < 0) {
+        int e = errno;
+        free(tmp);
+        return dp_fail(err, DP_FATAL, "cannot create the directory of %s: %s", path, strerror(e));
+    }
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        return dp_fail(err, DP_FATAL, "cannot create %s: %s", path, strerror(e));
+    }
+    const char *p = data;
+    size_t left = len;
+    while (left) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            close(fd);
+            unlink(tmp);
+            free(tmp);
+            return dp_fail(err, DP_FATAL, "cannot write %s: %s", path, strerror(e));
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        free(tmp);
+        return dp_fail(err, DP_FATAL, "cannot write %s: %s", path, strerror(e));
+    }
+    free(tmp);
+    return DP_OK;
+}

@@ -1,0 +1,293 @@
+/* Unit tests: arena, document model, entity resolution, JSON escaping, outfile. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "docpipe/docpipe.h"
+#include "internal.h"
+#include "pipeline.h"
+
+START_TEST(arena_alloc_and_strings)
+{
+    dp_arena *a = dp_arena_new(16);
+    ck_assert_ptr_nonnull(a);
+    char *s = dp_arena_strdup(a, "Thượng tướng");
+    ck_assert_str_eq(s, "Thượng tướng");
+    char *p = dp_arena_printf(a, "%s %d", "lần thứ", 12);
+    ck_assert_str_eq(p, "lần thứ 12");
+    /* Many allocations across blocks stay valid and aligned. */
+    void *ptrs[1000];
+    for (int i = 0; i < 1000; i++) {
+        ptrs[i] = dp_arena_alloc(a, (size_t)(i % 37) + 1);
+        ck_assert_ptr_nonnull(ptrs[i]);
+        ck_assert_uint_eq((uintptr_t)ptrs[i] % 16, 0);
+        memset(ptrs[i], i & 0xff, (size_t)(i % 37) + 1);
+    }
+    for (int i = 0; i < 1000; i++) ck_assert_uint_eq(((unsigned char *)ptrs[i])[0], (unsigned)(i & 0xff));
+    ck_assert_str_eq(s, "Thượng tướng");
+    ck_assert_uint_gt(dp_arena_used(a), 1000);
+    char *big = dp_arena_alloc(a, 1 << 20);
+    ck_assert_ptr_nonnull(big);
+    ck_assert_ptr_null(dp_arena_calloc(a, SIZE_MAX / 2, 4));
+    dp_arena_free(a);
+}
+END_TEST
+
+START_TEST(doc_fields_ordered_and_repeated)
+{
+    dp_doc *d = dp_doc_new("a", "a.txt");
+    ck_assert_int_eq(dp_doc_field_add(d, "title", "Tiêu đề"), 0);
+    ck_assert_int_eq(dp_doc_field_add(d, "keyword", "ASEAN"), 0);
+    ck_assert_int_eq(dp_doc_field_add(d, "keyword", "Hàn Quốc"), 0);
+    ck_assert_int_eq(dp_doc_field_set(d, "title", "Mới"), 0);
+    ck_assert_uint_eq(dp_doc_field_count(d), 3);
+    ck_assert_str_eq(dp_doc_field(d, "title"), "Mới");
+    ck_assert_str_eq(dp_doc_field_at(d, 2)->value, "Hàn Quốc");
+    ck_assert_ptr_null(dp_doc_field(d, "missing"));
+    ck_assert_int_eq(dp_doc_field_add(d, NULL, "x"), -1);
+    dp_doc_free(d);
+}
+END_TEST
+
+START_TEST(doc_text_is_nfc_and_validated)
+{
+    dp_doc *d = dp_doc_new("a", "a.txt");
+    /* "Việt" in NFD: e + circumflex + dot below */
+    const char nfd[] = "Vi\x65\xcc\x82\xcc\xa3t";
+    ck_assert_int_eq(dp_doc_set_text(d, nfd, strlen(nfd)), 0);
+    size_t len;
+    ck_assert_str_eq(dp_doc_text(d, &len), "Việt");
+    ck_assert_uint_eq(len, strlen("Việt"));
+    ck_assert_int_eq(dp_doc_set_text(d, "bad \xff", 5), -1);
+    dp_doc_free(d);
+}
+END_TEST
+
+START_TEST(doc_entities_spans_attrs_translations)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    const char *t = "Thượng tướng Nguyễn Chí Vịnh thăm Seoul.";
+    ck_assert_int_eq(dp_doc_set_text(d, t, strlen(t)), 0);
+    size_t s = strlen("Thượng tướng "), e = s + strlen("Nguyễn Chí Vịnh");
+    dp_entity *ent = dp_doc_entity_add(d, s, e, "PER", "names");
+    ck_assert_ptr_nonnull(ent);
+    ck_assert(ent->confidence == 1.0);
+    ck_assert_int_eq(dp_entity_attr_set(d, ent, "rank", "Thượng tướng"), 0);
+    ck_assert_int_eq(dp_entity_attr_set(d, ent, "rank", "Đại tướng"), 0); /* replaces */
+    ck_assert_uint_eq(dp_entity_attr_count(ent), 1);
+    ck_assert_str_eq(dp_entity_attr(ent, "rank"), "Đại tướng");
+    ck_assert_int_eq(dp_entity_translation_set(d, ent, "en", "Nguyen Chi Vinh"), 0);
+    ck_assert_str_eq(dp_entity_translation(ent, "en"), "Nguyen Chi Vinh");
+    size_t slen;
+    const char *surf = dp_entity_surface(d, ent, &slen);
+    ck_assert_int_eq(strncmp(surf, "Nguyễn Chí Vịnh", slen), 0);
+    /* Spans must be inside the text, non-empty and on character boundaries. */
+    ck_assert_ptr_null(dp_doc_entity_add(d, 1, 3, "X", NULL));      /* "ư" is bytes 2..3: 3 is inside it */
+    ck_assert_ptr_null(dp_doc_entity_add(d, 0, strlen(t) + 1, "X", NULL));
+    ck_assert_ptr_null(dp_doc_entity_add(d, 3, 3, "X", NULL));
+    ck_assert_int_eq(dp_doc_segment_add(d, 0, strlen(t), "paragraph"), 0);
+    ck_assert_str_eq(dp_doc_segment_kind_at(d, 5), "paragraph");
+    /* Setting the text again drops stale standoff layers. */
+    ck_assert_int_eq(dp_doc_set_text(d, "x", 1), 0);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 0);
+    ck_assert_uint_eq(dp_doc_segment_count(d), 0);
+    dp_doc_free(d);
+}
+END_TEST
+
+static dp_entity *add(dp_doc *d, size_t a, size_t b, const char *type, const char *inst, int rank, double conf)
+{
+    dp_doc_set_rank(d, rank);
+    dp_entity *e = dp_doc_entity_add(d, a, b, type, inst);
+    ck_assert_ptr_nonnull(e);
+    e->confidence = conf;
+    return e;
+}
+
+START_TEST(entities_sort_total_order)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "0123456789abcdef", 16);
+    add(d, 5, 8, "LOC", "g", 1, 1);
+    add(d, 0, 3, "ORG", "g", 1, 1);
+    add(d, 0, 6, "ORG", "n", 2, 1);
+    add(d, 0, 6, "LOC", "n", 2, 1);
+    dp_doc_entities_sort(d);
+    ck_assert_uint_eq(dp_doc_entity_at(d, 0)->end, 6);
+    ck_assert_str_eq(dp_doc_entity_at(d, 0)->type, "LOC");
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->type, "ORG");
+    ck_assert_uint_eq(dp_doc_entity_at(d, 2)->end, 3);
+    ck_assert_uint_eq(dp_doc_entity_at(d, 3)->start, 5);
+    dp_doc_free(d);
+}
+END_TEST
+
+START_TEST(resolve_longest_wins_then_confidence_then_chain_order)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "Bo Quoc phong Han Quoc va Seoul", 31);
+    add(d, 0, 13, "ORG", "gazetteer", 1, 0.9);    /* "Bo Quoc phong" */
+    add(d, 0, 22, "ORG", "names", 2, 0.7);        /* longer: wins */
+    add(d, 14, 22, "LOC", "gazetteer", 1, 0.9);   /* inside the winner: dropped */
+    add(d, 26, 31, "LOC", "gazetteer", 1, 0.9);   /* same span, same type twice */
+    add(d, 26, 31, "LOC", "other", 3, 0.9);
+    add(d, 26, 31, "PER", "names", 2, 0.95);      /* same span, higher confidence */
+    dp_doc_entities_resolve(d, 0);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 2);
+    ck_assert_uint_eq(dp_doc_entity_at(d, 0)->end, 22);
+    ck_assert_str_eq(dp_doc_entity_at(d, 0)->instance, "names");
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->type, "PER");
+    dp_doc_free(d);
+}
+END_TEST
+
+START_TEST(resolve_all_keeps_nesting_drops_duplicates)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "Bo Quoc phong Han Quoc", 22);
+    add(d, 0, 22, "ORG", "names", 2, 0.7);
+    add(d, 14, 22, "LOC", "gazetteer", 1, 0.9);
+    add(d, 14, 22, "LOC", "other", 3, 0.5);
+    dp_doc_entities_resolve(d, 1);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 2);
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->instance, "gazetteer");
+    dp_doc_free(d);
+}
+END_TEST
+
+static int keep_loc(const dp_entity *e, void *ctx)
+{
+    (void)ctx;
+    return strcmp(e->type, "LOC") == 0;
+}
+
+START_TEST(entities_filter)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "abcdef", 6);
+    add(d, 0, 1, "LOC", "g", 1, 1);
+    add(d, 1, 2, "PER", "g", 1, 1);
+    add(d, 2, 3, "LOC", "g", 1, 1);
+    ck_assert_uint_eq(dp_doc_entities_filter(d, keep_loc, NULL), 1);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 2);
+    ck_assert_uint_eq(dp_doc_entity_at(d, 1)->start, 2);
+    dp_doc_free(d);
+}
+END_TEST
+
+START_TEST(translations_of_fields)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    ck_assert_int_eq(dp_doc_translation_add(d, "en", DP_TARGET_FIELD, "title", "Defence cooperation", "glossary",
+                                            "untranslated: x"), 0);
+    ck_assert_uint_eq(dp_doc_translation_count(d), 1);
+    const dp_translation *t = dp_doc_translation_at(d, 0);
+    ck_assert_str_eq(t->key, "title");
+    ck_assert_int_eq(t->target, DP_TARGET_FIELD);
+    ck_assert_str_eq(t->note, "untranslated: x");
+    ck_assert_int_eq(dp_doc_translation_add(d, NULL, DP_TARGET_TEXT, NULL, "x", NULL, NULL), -1);
+    dp_doc_free(d);
+}
+END_TEST
+
+START_TEST(offsets_in_codepoints_and_utf16_on_multibyte_text)
+{
+    const char *t = "Việt Nam 😀 Hà Nội";
+    size_t b_nam = strlen("Việt "), b_ha = strlen("Việt Nam 😀 ");
+    ck_assert_uint_eq(dp_offset_to_codepoints(t, b_nam), 5);
+    ck_assert_uint_eq(dp_offset_to_utf16(t, b_nam), 5);
+    ck_assert_uint_eq(dp_offset_to_codepoints(t, b_ha), 11);
+    ck_assert_uint_eq(dp_offset_to_utf16(t, b_ha), 12); /* the emoji is a surrogate pair */
+    dp_offset_cursor c;
+    dp_offset_cursor_init(&c, t);
+    ck_assert_uint_eq(dp_offset_cursor_codepoints(&c, b_nam), 5);
+    ck_assert_uint_eq(dp_offset_cursor_utf16(&c, b_ha), 12);
+    ck_assert_uint_eq(dp_offset_cursor_codepoints(&c, b_nam), 5); /* backwards works too */
+}
+END_TEST
+
+START_TEST(json_escaping)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    dp_json_write_cstr(f, "a\"b\\c\n\t\x01 Việt \xe2\x80\xa8");
+    putc(' ', f);
+    dp_json_write_cstr(f, NULL);
+    fclose(f);
+    ck_assert_str_eq(buf, "\"a\\\"b\\\\c\\n\\t\\u0001 Việt \\u2028\" null");
+    free(buf);
+}
+END_TEST
+
+START_TEST(outfile_checkpoint_restore_commit)
+{
+    char dir[] = "/tmp/dp-outfile-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[256], tmp[300];
+    snprintf(path, sizeof path, "%s/sub/out.jsonl", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    dp_instance *inst = calloc(1, sizeof *inst);
+    inst->name = (char *)"t";
+    dp_outfile *f = dp_outfile_open(inst, path);
+    ck_assert_ptr_nonnull(f);
+    dp_error err;
+    char tok[64];
+    fputs("one\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    ck_assert_str_eq(tok, "4");
+    fputs("half a rec", dp_outfile_stream(f));
+    dp_outfile_close(f); /* a crash: the final name does not exist */
+    ck_assert_int_eq(access(path, F_OK), -1);
+    ck_assert_int_eq(access(tmp, F_OK), 0);
+    inst->resuming = 1;
+    f = dp_outfile_open(inst, path);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_OK);
+    fputs("two\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    FILE *r = fopen(path, "r");
+    char content[64] = "";
+    size_t n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "one\ntwo\n");
+    ck_assert_int_eq(access(tmp, F_OK), -1);
+    /* An unwritable place is an error naming the path. */
+    inst->resuming = 0;
+    ck_assert_ptr_null(dp_outfile_open(inst, "/proc/no/such/dir/x.jsonl"));
+    ck_assert_ptr_nonnull(strstr(inst->init_error, "/proc/no/such/dir/x.jsonl"));
+    free(inst);
+    unlink(path);
+    char sub[300];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    rmdir(sub);
+    rmdir(dir);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("doc");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, arena_alloc_and_strings);
+    tcase_add_test(tc, doc_fields_ordered_and_repeated);
+    tcase_add_test(tc, doc_text_is_nfc_and_validated);
+    tcase_add_test(tc, doc_entities_spans_attrs_translations);
+    tcase_add_test(tc, entities_sort_total_order);
+    tcase_add_test(tc, resolve_longest_wins_then_confidence_then_chain_order);
+    tcase_add_test(tc, resolve_all_keeps_nesting_drops_duplicates);
+    tcase_add_test(tc, entities_filter);
+    tcase_add_test(tc, translations_of_fields);
+    tcase_add_test(tc, offsets_in_codepoints_and_utf16_on_multibyte_text);
+    tcase_add_test(tc, json_escaping);
+    tcase_add_test(tc, outfile_checkpoint_restore_commit);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
