@@ -1,0 +1,416 @@
+/*
+ * recognizer_gazetteer — entities from TSV lists (see README.md).
+ *
+ * init() compiles every list into one token trie (gaz.h), or maps a compiled
+ * cache; process() computes the document's match key, cuts it into tokens,
+ * and walks the trie from every token start.  The trie is read-only after
+ * init, so process() runs on many threads at once.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <docpipe/docpipe.h>
+#include <utf8proc.h>
+
+#include "gaz.h"
+
+static const dp_option options[] = {
+    { "lists", DP_OPT_PATH_LIST, NULL, 1, NULL,
+      "gazetteer TSV files (surface, type, id, english[, attrs]); on equal spans the earlier row wins" },
+    { "types", DP_OPT_LIST, NULL, 0, NULL, "load only rows of these types (e.g. LOC,ORG); unset: all" },
+    { "overlap", DP_OPT_ENUM, "longest", 0, "longest|all",
+      "longest: leftmost-longest, non-overlapping; all: every match, overlapping or nested" },
+    { "min_length", DP_OPT_INT, "1", 0, NULL, "skip rows whose surface has fewer code points" },
+    { "case_sensitive_acronyms", DP_OPT_BOOL, "true", 0, NULL,
+      "an all-caps surface (ASEAN, DOC, TP.HCM) matches only text without lowercase letters" },
+    { "require_capital", DP_OPT_BOOL, "true", 0, NULL,
+      "a surface that starts uppercase matches only text that starts uppercase" },
+    { "ambiguous", DP_OPT_ENUM, "strict", 0, "strict|plain|skip",
+      "rows with an ambiguous= attribute: strict: extra context rules; plain: like other rows; skip: never" },
+    { "translate", DP_OPT_BOOL, "true", 0, NULL,
+      "also set the entity's English translation (translations.en) from the english column" },
+    { "cache", DP_OPT_PATH, NULL, 0, NULL,
+      "compiled cache file: mapped when up to date with the lists, else rebuilt and rewritten" },
+    DP_OPTION_END
+};
+
+enum { AMB_STRICT, AMB_PLAIN, AMB_SKIP };
+
+typedef struct gz_state {
+    gaz g;
+    const char *instance; /* owned by the core, valid until fini */
+    int all, acronyms, capital, ambiguous, translate;
+} gz_state;
+
+static void gz_fini(void *state)
+{
+    gz_state *s = state;
+    if (!s)
+        return;
+    gaz_free(&s->g);
+    free(s);
+}
+
+static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *paths, size_t n,
+                            const gaz_filter *f)
+{
+    char err[512];
+    if (gaz_init(&s->g) < 0) {
+        dp_instance_error(inst, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (gaz_load_file(&s->g, paths[i], f, err, sizeof err) < 0) {
+            dp_instance_error(inst, "%s", err);
+            return -1;
+        }
+    }
+    if (gaz_finish(&s->g, err, sizeof err) < 0) {
+        dp_instance_error(inst, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+static int gz_init(dp_instance *inst, void **state)
+{
+    gz_state *s = calloc(1, sizeof *s);
+    if (!s) {
+        dp_instance_error(inst, "out of memory");
+        return -1;
+    }
+    *state = s;
+    s->instance = dp_instance_name(inst);
+    const char *ov = dp_opt_str(inst, "overlap");
+    s->all = ov && strcmp(ov, "all") == 0;
+    s->acronyms = dp_opt_bool(inst, "case_sensitive_acronyms");
+    s->capital = dp_opt_bool(inst, "require_capital");
+    s->translate = dp_opt_bool(inst, "translate");
+    const char *amb = dp_opt_str(inst, "ambiguous");
+    s->ambiguous = !amb || strcmp(amb, "strict") == 0 ? AMB_STRICT
+                   : strcmp(amb, "plain") == 0        ? AMB_PLAIN
+                                                      : AMB_SKIP;
+    long long ml = dp_opt_int(inst, "min_length");
+    if (ml < 0 || ml > 1000000) {
+        dp_instance_error(inst, "min_length must be between 0 and 1000000, not %lld", ml);
+        return -1;
+    }
+
+    size_t n = dp_opt_count(inst, "lists");
+    if (n == 0) {
+        dp_instance_error(inst, "lists: at least one gazetteer file is required");
+        return -1;
+    }
+    size_t nt = dp_opt_count(inst, "types");
+    const char **paths = calloc(n, sizeof *paths);
+    const char **types = calloc(nt ? nt : 1, sizeof *types);
+    if (!paths || !types) {
+        free(paths);
+        free(types);
+        dp_instance_error(inst, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        paths[i] = dp_opt_item(inst, "lists", i);
+    for (size_t i = 0; i < nt; i++)
+        types[i] = dp_opt_item(inst, "types", i);
+    gaz_filter f = { nt ? types : NULL, nt, (long)ml };
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    const char *cache = dp_opt_str(inst, "cache");
+    int rc = 0, from_cache = 0;
+    uint64_t fp = 0;
+    char err[512];
+    if (cache) {
+        if (gaz_fingerprint(paths, n, &f, &fp, err, sizeof err) < 0) {
+            dp_instance_error(inst, "%s", err);
+            rc = -1;
+        } else {
+            int lr = gaz_cache_load(&s->g, cache, fp, err, sizeof err);
+            if (lr > 0)
+                from_cache = 1;
+            else
+                dp_log(inst, DP_LOG_INFO, "rebuilding the cache: %s", err);
+        }
+    }
+    if (rc == 0 && !from_cache) {
+        rc = build_from_lists(s, inst, paths, n, &f);
+        if (rc == 0 && cache && gaz_cache_save(&s->g, cache, fp, err, sizeof err) < 0)
+            dp_log(inst, DP_LOG_WARN, "cannot write the cache: %s", err);
+    }
+    free(paths);
+    free(types);
+    if (rc < 0)
+        return -1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    dp_log(inst, DP_LOG_DEBUG, "%u rows, %u trie nodes, %u tokens, %s in %.1f ms",
+           s->g.n_entries, s->g.n_nodes, s->g.n_toks, from_cache ? "mapped from cache" : "built", ms);
+    if (s->g.n_entries == 0)
+        dp_log(inst, DP_LOG_WARN, "the lists hold no rows (after the types/min_length filter)");
+    return 0;
+}
+
+/* ---- matching ---------------------------------------------------------------- */
+
+typedef struct tok {
+    uint32_t ks, ke; /* bytes of the match key */
+    uint32_t id;     /* token id, 0: in no list */
+    uint32_t word;
+} tok;
+
+typedef struct scan {
+    const gz_state *s;
+    dp_doc *doc;
+    const char *text;
+    size_t len;
+    const char *key;
+    const size_t *map;
+    const tok *t;
+    size_t n;
+} scan;
+
+static int32_t cp_at(const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return -1;
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &cp) <= 0)
+        return -1;
+    return cp;
+}
+
+/* The original bytes of tokens i..j. */
+static void span_of(const scan *c, size_t i, size_t j, size_t *a, size_t *b)
+{
+    *a = c->map[c->t[i].ks];
+    *b = c->map[c->t[j].ke];
+}
+
+/* Token i begins a sentence or a line. */
+static int sentence_start(const scan *c, size_t i)
+{
+    if (i == 0)
+        return 1;
+    const tok *p = &c->t[i - 1];
+    size_t a = c->map[p->ke], b = c->map[c->t[i].ks];
+    if (memchr(c->text + a, '\n', b - a))
+        return 1;
+    if (p->word)
+        return 0;
+    const char *k = c->key + p->ks;
+    size_t kl = p->ke - p->ks;
+    static const char *const starters[] = { ".", "!", "?", ":", ";", "\xe2\x80\xa6" /* … */,
+                                            "(", "[", "\"", "\xe2\x80\x9c" /* “ */, "'", "-",
+                                            "\xe2\x80\x93" /* – */, "\xe2\x80\x94" /* — */, "*", "+" };
+    for (size_t x = 0; x < sizeof starters / sizeof *starters; x++)
+        if (strlen(starters[x]) == kl && memcmp(starters[x], k, kl) == 0)
+            return 1;
+    return 0;
+}
+
+/* Token i is a word whose original first letter is uppercase. */
+static int capital_word(const scan *c, size_t i)
+{
+    if (!c->t[i].word)
+        return 0;
+    return gaz_cp_is_upper(cp_at(c->text, c->len, c->map[c->t[i].ks]));
+}
+
+/* Tokens i..j of the text are adjacent words separated by white space only. */
+static int joined_by_space(const scan *c, size_t i, size_t j)
+{
+    size_t a = c->map[c->t[i].ke], b = c->map[c->t[j].ks];
+    if (b <= a)
+        return 0;
+    for (size_t x = a; x < b; x++)
+        if (c->text[x] == '\n')
+            return 0;
+    return 1;
+}
+
+/* May entry e be reported over tokens i..j?  See README.md, "Case rules". */
+static int accept(const scan *c, size_t i, size_t j, const gaz_entry *e)
+{
+    const gz_state *s = c->s;
+    uint32_t amb = e->flags & GAZ_F_AMBIGUOUS;
+    if (amb && s->ambiguous == AMB_SKIP)
+        return 0;
+    int strict = amb && s->ambiguous == AMB_STRICT;
+    if (!(e->flags & (GAZ_F_UPPER_FIRST | GAZ_F_ALLCAPS)) && !strict)
+        return 1;
+    size_t a, b;
+    span_of(c, i, j, &a, &b);
+    gaz_shape sh;
+    gaz_shape_of(c->text + a, b - a, &sh);
+    if (s->acronyms && (e->flags & GAZ_F_ALLCAPS) && sh.n_lower > 0)
+        return 0;
+    if (s->capital && (e->flags & GAZ_F_UPPER_FIRST) && !sh.first_upper)
+        return 0;
+    if (!strict)
+        return 1;
+    /* Ambiguous rows: every word capitalised exactly as in the list. */
+    if (sh.nwords != e->nwords || sh.capmask != e->capmask || !sh.first_upper)
+        return 0;
+    if (amb & GAZ_F_AMB_PERSON)
+        return 0; /* only longer rows that contain it ("Thành phố Hồ Chí Minh") */
+    if (amb & GAZ_F_AMB_GIVEN) {
+        /* "Tuấn Anh", "Nguyễn Đức": the end of a personal name. */
+        if (i > 0 && capital_word(c, i - 1) && joined_by_space(c, i - 1, i))
+            return 0;
+        /* "Anh Tuấn cho biết": the start of one. */
+        if (j + 1 < c->n && capital_word(c, j + 1) && joined_by_space(c, j, j + 1) &&
+            sentence_start(c, i))
+            return 0;
+        return 1;
+    }
+    /* common_word: a single capitalised word at a sentence start proves nothing. */
+    if (e->nwords <= 1 && sentence_start(c, i))
+        return 0;
+    return 1;
+}
+
+static int emit(const scan *c, size_t i, size_t j, const gaz_entry *e)
+{
+    const gaz *g = &c->s->g;
+    size_t a, b;
+    span_of(c, i, j, &a, &b);
+    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + e->type, c->s->instance);
+    if (!ent)
+        return -1;
+    if (dp_entity_set_value(c->doc, ent, g->pool + e->id) < 0)
+        return -1;
+    if (e->flags & GAZ_F_AMBIGUOUS)
+        ent->confidence = 0.7;
+    const char *en = g->pool + e->english;
+    if (*en && dp_entity_attr_set(c->doc, ent, "english", en) < 0)
+        return -1;
+    if (dp_entity_attr_set(c->doc, ent, "id", g->pool + e->id) < 0)
+        return -1;
+    for (uint32_t k = 0; k < e->n_attrs; k++) {
+        const gaz_attr *at = &g->attrs[e->attrs + k];
+        if (dp_entity_attr_set(c->doc, ent, g->pool + at->k, g->pool + at->v) < 0)
+            return -1;
+    }
+    if (c->s->translate && *en && dp_entity_translation_set(c->doc, ent, "en", en) < 0)
+        return -1;
+    return 0;
+}
+
+#define MAX_TERMINALS 64
+
+static int run_scan(const scan *c)
+{
+    const gaz *g = &c->s->g;
+    size_t i = 0;
+    while (i < c->n) {
+        /* Terminal nodes met on the walk from token i (the last 64 at most). */
+        uint32_t term_node[MAX_TERMINALS];
+        size_t term_end[MAX_TERMINALS];
+        size_t nterm = 0;
+        uint32_t node = 0;
+        for (size_t j = i; j < c->n; j++) {
+            if (!c->t[j].id || !(node = gaz_child(g, node, c->t[j].id)))
+                break;
+            if (g->node_entry[node] != GAZ_NONE) {
+                term_node[nterm % MAX_TERMINALS] = node;
+                term_end[nterm % MAX_TERMINALS] = j;
+                nterm++;
+            }
+        }
+        size_t next = i + 1;
+        size_t lo = nterm > MAX_TERMINALS ? nterm - MAX_TERMINALS : 0;
+        if (c->s->all) {
+            for (size_t x = lo; x < nterm; x++) {
+                size_t j = term_end[x % MAX_TERMINALS];
+                for (uint32_t en = g->node_entry[term_node[x % MAX_TERMINALS]]; en != GAZ_NONE;
+                     en = g->entries[en].next)
+                    if (accept(c, i, j, &g->entries[en]) && emit(c, i, j, &g->entries[en]) < 0)
+                        return -1;
+            }
+        } else {
+            /* Longest first; the first accepted row of a key wins. */
+            for (size_t x = nterm; x-- > lo;) {
+                size_t j = term_end[x % MAX_TERMINALS];
+                uint32_t en = g->node_entry[term_node[x % MAX_TERMINALS]];
+                for (; en != GAZ_NONE; en = g->entries[en].next)
+                    if (accept(c, i, j, &g->entries[en]))
+                        break;
+                if (en != GAZ_NONE) {
+                    if (emit(c, i, j, &g->entries[en]) < 0)
+                        return -1;
+                    next = j + 1;
+                    break;
+                }
+            }
+        }
+        i = next;
+    }
+    return 0;
+}
+
+static int gz_process(void *state, dp_doc *doc, dp_error *err)
+{
+    gz_state *s = state;
+    size_t len;
+    const char *text = dp_doc_text(doc, &len);
+    if (len == 0 || s->g.n_entries == 0)
+        return DP_OK;
+    size_t klen = 0, *map = NULL;
+    char *key = dp_text_match_key(text, len, &klen, &map);
+    if (!key)
+        return dp_fail(err, DP_FAILED, "cannot compute the match key (out of memory or bad UTF-8)");
+    if (klen >= UINT32_MAX) {
+        free(key);
+        free(map);
+        return dp_fail(err, DP_FAILED, "document too large for the gazetteer (%zu bytes)", klen);
+    }
+    size_t cap = klen / 4 + 16, n = 0;
+    tok *t = malloc(cap * sizeof *t);
+    int rc = DP_OK;
+    if (!t) {
+        rc = dp_fail(err, DP_FAILED, "out of memory");
+        goto out;
+    }
+    size_t pos = 0, ts, te;
+    int word;
+    while (gaz_next_token(key, klen, &pos, &ts, &te, &word)) {
+        if (n == cap) {
+            cap *= 2;
+            tok *q = realloc(t, cap * sizeof *q);
+            if (!q) {
+                rc = dp_fail(err, DP_FAILED, "out of memory");
+                goto out;
+            }
+            t = q;
+        }
+        t[n].ks = (uint32_t)ts;
+        t[n].ke = (uint32_t)te;
+        t[n].word = (uint32_t)word;
+        t[n].id = gaz_token_id(&s->g, key + ts, te - ts);
+        n++;
+    }
+    scan c = { s, doc, text, len, key, map, t, n };
+    if (run_scan(&c) < 0)
+        rc = dp_fail(err, DP_FAILED, "out of memory while adding entities");
+out:
+    free(t);
+    free(key);
+    free(map);
+    return rc;
+}
+
+DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {
+    DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER),
+    .name = "gazetteer",
+    .version = "1.0",
+    .description = "entities from TSV gazetteers (token trie over case-, NFC- and tone-normalised keys)",
+    .options = options,
+    .consumes = "text",
+    .produces = "entity entity.translation",
+    .init = gz_init,
+    .process = gz_process,
+    .fini = gz_fini,
+};
