@@ -276,7 +276,7 @@ int dp_text_decode(const char *in, size_t len, const char *encoding,
     const char *name = NULL, *label = encoding;
     char *conv = NULL, *cleaned, *res;
     const char *text = in;
-    size_t tlen = len, base = 0, clen, rlen, bad;
+    size_t tlen = len, base = 0, clen = 0, rlen = 0, bad = 0;
     int utf8 = 0;
 
     *out = NULL;
