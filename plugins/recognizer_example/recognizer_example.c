@@ -13,7 +13,9 @@
  * and put the folder holding recognizer_example.so on `plugin_path` or
  * DOCPIPE_PLUGIN_PATH.  The file name must be <kind>_<name>.so.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* strdup, memmem */
+#endif
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>

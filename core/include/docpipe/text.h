@@ -62,8 +62,9 @@ char *dp_text_casefold(const char *s, size_t len, size_t *outlen);
 char *dp_text_fold_diacritics(const char *s, size_t len, size_t *outlen);
 
 /*
- * Canonical Vietnamese tone placement (the "new" style used by Vietnamese
- * standards): "hoà" → "hòa", "thuỷ" → "thủy", "Hoá" → "Hóa".  NFC in, NFC out.
+ * Canonical Vietnamese tone placement: the traditional placement most
+ * Vietnamese news sites use ("hoà" → "hòa", "thuỷ" → "thủy", "Hoá" → "Hóa");
+ * what matters for matching is that both spellings map to one.  NFC in, NFC out.
  */
 char *dp_text_vi_tone_canonical(const char *s, size_t len, size_t *outlen);
 
