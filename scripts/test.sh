@@ -14,7 +14,7 @@ build_and_check() {  # $1: build dir, rest: configure flags
   rm -rf "$dir"; mkdir -p "$dir"
   ( cd "$dir" && ../configure --quiet "$@" >configure.log 2>&1 ) || { echo "configure failed in $dir"; cat "$dir/configure.log"; return 1; }
   make -C "$dir" -j"$JOBS" --quiet >"$dir/build.log" 2>&1 || { echo "build failed in $dir"; tail -40 "$dir/build.log"; return 1; }
-  make -C "$dir" -j"$JOBS" check >"$dir/check.log" 2>&1
+  make -C "$dir" -k -j"$JOBS" check >"$dir/check.log" 2>&1
   local rc=$?
   # Show every test's own summary (Check's lines, the CLI tests' counts).
   find "$dir" -name '*.log' -path '*test*' ! -name 'test-suite.log' | sort | while read -r log; do

@@ -203,8 +203,7 @@ static int sentence_start(const scan *c, size_t i)
     const char *k = c->key + p->ks;
     size_t kl = p->ke - p->ks;
     static const char *const starters[] = { ".", "!", "?", ":", ";", "\xe2\x80\xa6" /* … */,
-                                            "(", "[", "\"", "\xe2\x80\x9c" /* “ */, "'", "-",
-                                            "\xe2\x80\x93" /* – */, "\xe2\x80\x94" /* — */, "*", "+" };
+                                            "(", "[", "\"", "\xe2\x80\x9c" /* “ */, "'" };
     for (size_t x = 0; x < sizeof starters / sizeof *starters; x++)
         if (strlen(starters[x]) == kl && memcmp(starters[x], k, kl) == 0)
             return 1;
