@@ -260,8 +260,11 @@ static int insert_key(gaz *g, const char *key, size_t n, uint32_t entry)
     uint32_t *link = &g->node_entry[node];
     while (*link != GAZ_NONE) {
         gaz_entry *o = &g->entries[*link];
-        if (o->type == e->type && strcmp(g->pool + o->id, g->pool + e->id) == 0)
-            return 0; /* the same row again (e.g. in two lists): keep the first */
+        /* The same row again (e.g. in two lists): keep the first.  Rows that
+           differ in case ("Tiếng Anh"/"tiếng Anh") stay: case rules tell them apart. */
+        if (o->type == e->type && o->flags == e->flags && o->capmask == e->capmask &&
+            strcmp(g->pool + o->id, g->pool + e->id) == 0)
+            return 0;
         link = &o->next;
     }
     *link = entry;

@@ -24,6 +24,7 @@ typedef struct cache_header {
     char magic[8];
     uint32_t version, byteorder;
     uint64_t fingerprint;
+    uint64_t checksum; /* of everything after the header */
     uint64_t pool_len, n_entries, n_attrs, n_nodes, edge_size, n_edges, tok_size, n_toks,
         tokpool_len;
 } cache_header;
@@ -77,6 +78,22 @@ int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, uin
     return 0;
 }
 
+/* A word-at-a-time checksum: fast enough for caches of hundreds of MB. */
+static uint64_t checksum_add(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001B3ULL;
+    return h;
+}
+
 static size_t align8(size_t x) { return (x + 7) & ~(size_t)7; }
 
 typedef struct section {
@@ -127,9 +144,15 @@ int gaz_cache_save(const gaz *g, const char *path, uint64_t fingerprint, char *e
         return -1;
     }
     static const char zeros[8] = { 0 };
-    int ok = fwrite(&h, sizeof h, 1, fp) == 1;
     section s[7];
     sections_of(g, s);
+    uint64_t sum = 0;
+    for (int i = 0; i < 7; i++) {
+        sum = checksum_add(sum, s[i].p, s[i].len);
+        sum = checksum_add(sum, zeros, align8(s[i].len) - s[i].len);
+    }
+    h.checksum = sum;
+    int ok = fwrite(&h, sizeof h, 1, fp) == 1;
     for (int i = 0; i < 7 && ok; i++) {
         if (s[i].len)
             ok = fwrite(s[i].p, 1, s[i].len, fp) == s[i].len;
@@ -243,6 +266,8 @@ int gaz_cache_load(gaz *g, const char *path, uint64_t fingerprint, char *err, si
         }
         if (off != size) {
             why = "truncated or padded";
+        } else if (checksum_add(0, (const char *)base + sizeof h, size - sizeof h) != h.checksum) {
+            why = "checksum mismatch";
         } else {
             memset(g, 0, sizeof *g);
             g->pool = ptr[0];
