@@ -5,7 +5,8 @@
 set -eu
 build=${1:-build}
 cd "$(dirname "$0")/.."
-export DOCPIPE_PLUGIN_PATH="$PWD/$build/plugins"
+case $build in /*) ;; *) build="$PWD/$build" ;; esac
+export DOCPIPE_PLUGIN_PATH="$build/plugins"
 for dir in plugins/*_*/; do
   mod=$(basename "$dir")
   readme="$dir/README.md"
