@@ -1,0 +1,350 @@
+#!/usr/bin/env python3
+"""dp_eval — score docpipe output against gold annotations.
+
+Two modes:
+
+  dp_eval.py tsv GOLD.tsv PRED.jsonl [PRED.jsonl ...]
+      GOLD in the ../shared/gold format (doc, type, surface, english, note;
+      TAB-separated, an optional header row, '#' comments); PRED the output
+      of the jsonl writer (one JSON object per document, entities with
+      start/end in the document's offset_unit, type, optional surface,
+      translations.en).  Per document, the distinct (type, surface) pairs
+      found are compared with the gold pairs: precision, recall and F1 per
+      type and overall (micro-averaged), and the share of gold entities found
+      whose English rendering matches the gold english column
+      (case-insensitive, punctuation and spacing ignored).
+
+  dp_eval.py conll GOLD.conll PRED.conll
+      CoNLL files (token first column, IOB2 tag last column, blank line
+      between sentences, -DOCSTART- and '#' lines skipped), aligned token by
+      token.  Spans are read as conlleval does (an I- tag that does not
+      continue a span of its type starts one) and scored by exact span and
+      type: precision, recall, F1 per type and overall, plus token accuracy.
+
+Options: --json (machine-readable), --errors (list misses and false alarms),
+--fail-under F1 (exit 1 when the overall F1 is lower: for CI gates),
+--english {translation,auto}: where the English of a predicted entity comes
+from: translations.en only (default), or translations.en, else
+attrs.english, else value.
+
+Exit codes: 0 ok, 1 below --fail-under, 64 usage, 65 bad data, 66 missing file.
+
+A dev tool in python3 (standard library only): it reads small files, is not
+on the pipeline's hot path, and JSON and Unicode slicing are one-liners here.
+"""
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+EX_USAGE, EX_DATAERR, EX_NOINPUT = 64, 65, 66
+
+
+class DataError(Exception):
+    pass
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s)
+
+
+def doc_key(s):
+    """Document key: the base name without extension ('seeds/001_x.txt' -> '001_x')."""
+    base = os.path.basename(s.rstrip("/"))
+    root, ext = os.path.splitext(base)
+    return root if ext.lower() in (".txt", ".html", ".htm", ".json", ".jsonl", ".xml") else base
+
+
+def norm_english(s):
+    s = unicodedata.normalize("NFKC", s or "").casefold()
+    s = "".join(c if (c.isalnum() or c.isspace()) else " " for c in s)
+    return " ".join(s.split())
+
+
+def open_text(path):
+    try:
+        return open(path, encoding="utf-8")
+    except FileNotFoundError:
+        print(f"dp_eval: {path}: no such file", file=sys.stderr)
+        sys.exit(EX_NOINPUT)
+
+
+# ---- TSV gold vs JSONL prediction --------------------------------------------------------------
+
+
+def read_gold_tsv(path):
+    gold = defaultdict(dict)  # doc -> {(type, surface): english}
+    with open_text(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if n == 1 and cols[:3] == ["doc", "type", "surface"]:
+                continue
+            if len(cols) < 3 or not cols[0] or not cols[1] or not cols[2]:
+                raise DataError(f"{path}:{n}: expected doc, type, surface[, english, note]")
+            english = cols[3] if len(cols) > 3 else ""
+            gold[doc_key(cols[0])].setdefault((cols[1], nfc(cols[2])), english)
+    return gold
+
+
+def slice_text(text, start, end, unit):
+    if unit in (None, "codepoint"):
+        return text[start:end]
+    if unit == "byte":
+        return text.encode("utf-8")[start:end].decode("utf-8")
+    if unit == "utf16":
+        return text.encode("utf-16-le")[2 * start:2 * end].decode("utf-16-le")
+    raise DataError(f"unknown offset_unit {unit!r}")
+
+
+def entity_english(e, mode):
+    en = (e.get("translations") or {}).get("en")
+    if en is None and mode == "auto":
+        en = (e.get("attrs") or {}).get("english")
+        if en is None:
+            en = e.get("value")
+    return en
+
+
+def read_pred_jsonl(paths, english_mode):
+    pred = {}  # doc -> {(type, surface): english of the first occurrence}
+    for path in paths:
+        with open_text(path) as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    d = json.loads(line)
+                except json.JSONDecodeError as ex:
+                    raise DataError(f"{path}:{n}: not JSON: {ex}")
+                doc = d.get("id") or d.get("source")
+                if not doc:
+                    raise DataError(f"{path}:{n}: document without id")
+                key = doc_key(str(doc))
+                unit = d.get("offset_unit", "codepoint")
+                text = d.get("text")
+                pairs = pred.setdefault(key, {})
+                ents = sorted(d.get("entities") or [], key=lambda e: (e.get("start", 0), -e.get("end", 0)))
+                for e in ents:
+                    surface = e.get("surface")
+                    if surface is None:
+                        if text is None:
+                            raise DataError(f"{path}:{n}: entity without surface and document without text")
+                        surface = slice_text(text, e["start"], e["end"], unit)
+                    pair = (e.get("type", ""), nfc(surface))
+                    if pair not in pairs:
+                        pairs[pair] = entity_english(e, english_mode)
+    return pred
+
+
+def prf(tp, n_pred, n_gold):
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score_tsv(gold, pred):
+    stats = defaultdict(lambda: {"gold": 0, "pred": 0, "tp": 0, "en_total": 0, "en_ok": 0})
+    errors = []
+    for doc in sorted(gold):
+        g = gold[doc]
+        p = pred.get(doc, {})
+        for pair in sorted(set(g) | set(p)):
+            t = pair[0]
+            s = stats[t]
+            in_g, in_p = pair in g, pair in p
+            s["gold"] += in_g
+            s["pred"] += in_p
+            if in_g and in_p:
+                s["tp"] += 1
+                if g[pair]:
+                    s["en_total"] += 1
+                    ok = norm_english(p[pair]) == norm_english(g[pair])
+                    s["en_ok"] += ok
+                    if not ok:
+                        errors.append((doc, "english", t, pair[1], f"{p[pair]!r} != gold {g[pair]!r}"))
+            elif in_g:
+                errors.append((doc, "missed", t, pair[1], ""))
+            else:
+                errors.append((doc, "false", t, pair[1], ""))
+    return stats, errors
+
+
+# ---- CoNLL ------------------------------------------------------------------------------------
+
+
+def read_conll(path):
+    sents, cur = [], []
+    with open_text(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if line.startswith("-DOCSTART-") or line.startswith("#"):
+                continue
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            cols = line.split("\t") if "\t" in line else line.split()
+            if len(cols) < 2:
+                raise DataError(f"{path}:{n}: expected a token and a tag")
+            tag = cols[-1]
+            if not (tag == "O" or re.match(r"^[BIES]-\S+$", tag)):
+                raise DataError(f"{path}:{n}: bad tag {tag!r}")
+            cur.append((cols[0], tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def spans(tags):
+    out, start, typ = set(), None, None
+    for i, tag in enumerate(tags + ["O"]):
+        pre, _, t = tag.partition("-")
+        cont = pre in ("I", "E") and start is not None and t == typ
+        if start is not None and not cont:
+            out.add((start, i, typ))
+            start = typ = None
+        if pre in ("B", "S") or (pre in ("I", "E") and start is None):
+            start, typ = i, t
+        if pre in ("E", "S") and start is not None:
+            out.add((start, i + 1, typ))
+            start = typ = None
+    return out
+
+
+def score_conll(gold, pred, gpath, ppath):
+    if len(gold) != len(pred):
+        raise DataError(f"{gpath} has {len(gold)} sentences, {ppath} {len(pred)}")
+    stats = defaultdict(lambda: {"gold": 0, "pred": 0, "tp": 0})
+    errors = []
+    tokens = correct = 0
+    for k, (gs, ps) in enumerate(zip(gold, pred)):
+        if len(gs) != len(ps) or any(a[0] != b[0] for a, b in zip(gs, ps)):
+            raise DataError(f"sentence {k + 1}: the token sequences of {gpath} and {ppath} differ")
+        gt, pt = [t for _, t in gs], [t for _, t in ps]
+        tokens += len(gt)
+        correct += sum(a == b for a, b in zip(gt, pt))
+        g, p = spans(gt), spans(pt)
+        for sp in sorted(g | p):
+            s = stats[sp[2]]
+            s["gold"] += sp in g
+            s["pred"] += sp in p
+            s["tp"] += sp in g and sp in p
+            if (sp in g) != (sp in p):
+                words = " ".join(w for w, _ in gs[sp[0]:sp[1]])
+                errors.append((f"sentence {k + 1}", "missed" if sp in g else "false", sp[2], words, ""))
+    return stats, errors, (correct / tokens if tokens else 0.0)
+
+
+# ---- output -----------------------------------------------------------------------------------
+
+
+def table(stats, with_english):
+    rows = []
+    tot = defaultdict(int)
+    for t in sorted(stats):
+        s = stats[t]
+        for k, v in s.items():
+            tot[k] += v
+        rows.append((t, s))
+    rows.append(("overall", tot))
+    out = []
+    for t, s in rows:
+        p, r, f = prf(s["tp"], s["pred"], s["gold"])
+        row = {"type": t, "gold": s["gold"], "pred": s["pred"], "tp": s["tp"],
+               "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+        if with_english:
+            row["english_total"] = s["en_total"]
+            row["english_ok"] = s["en_ok"]
+            row["english_share"] = round(s["en_ok"] / s["en_total"], 4) if s["en_total"] else None
+        out.append(row)
+    return out
+
+
+def print_table(rows, with_english):
+    head = f"{'type':<8} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6}"
+    if with_english:
+        head += f" {'en-ok':>11}"
+    print(head)
+    for r in rows:
+        line = (f"{r['type']:<8} {r['gold']:>5} {r['pred']:>5} {r['tp']:>5} "
+                f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f}")
+        if with_english:
+            share = r["english_share"]
+            line += f" {r['english_ok']:>3}/{r['english_total']:<3} {'' if share is None else format(share, '.3f'):>5}"
+        print(line)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="dp_eval", description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="mode", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print the scores as JSON")
+    common.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    common.add_argument("--fail-under", type=float, metavar="F1", help="exit 1 if overall F1 < F1")
+    t = sub.add_parser("tsv", parents=[common], help="gold TSV vs jsonl writer output")
+    t.add_argument("gold")
+    t.add_argument("pred", nargs="+")
+    t.add_argument("--english", choices=("translation", "auto"), default="translation")
+    t.add_argument("--all-docs", action="store_true",
+                   help="also score predicted documents that have no gold rows (all false alarms)")
+    c = sub.add_parser("conll", parents=[common], help="gold CoNLL vs predicted CoNLL")
+    c.add_argument("gold")
+    c.add_argument("pred")
+    try:
+        a = ap.parse_args(argv)
+    except SystemExit as ex:
+        return EX_USAGE if ex.code else 0
+    try:
+        if a.mode == "tsv":
+            gold = read_gold_tsv(a.gold)
+            pred = read_pred_jsonl(a.pred, a.english)
+            missing = sorted(set(gold) - set(pred))
+            extra = sorted(set(pred) - set(gold))
+            if a.all_docs:
+                for d in extra:
+                    gold[d] = {}
+            stats, errors = score_tsv(gold, pred)
+            rows = table(stats, True)
+            result = {"mode": "tsv", "documents": len(gold), "missing_predictions": missing,
+                      "unscored_predictions": [] if a.all_docs else extra, "scores": rows}
+        else:
+            g, p = read_conll(a.gold), read_conll(a.pred)
+            stats, errors, acc = score_conll(g, p, a.gold, a.pred)
+            rows = table(stats, False)
+            result = {"mode": "conll", "sentences": len(g), "token_accuracy": round(acc, 4), "scores": rows}
+    except DataError as ex:
+        print(f"dp_eval: {ex}", file=sys.stderr)
+        return EX_DATAERR
+    if a.errors:
+        result["errors"] = [dict(zip(("doc", "kind", "type", "surface", "note"), e)) for e in errors]
+    if a.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        if a.mode == "tsv":
+            print(f"documents: {len(gold)}" + (f" (no prediction for {len(missing)}: {', '.join(missing)})" if missing else "")
+                  + (f"; {len(extra)} predicted documents without gold not scored" if extra and not a.all_docs else ""))
+        else:
+            print(f"sentences: {result['sentences']}, token accuracy {result['token_accuracy']:.3f}")
+        print_table(rows, a.mode == "tsv")
+        if a.errors:
+            for e in errors:
+                print("\t".join(str(x) for x in e))
+    overall = rows[-1]["f1"]
+    if a.fail_under is not None and overall < a.fail_under:
+        print(f"dp_eval: overall F1 {overall:.3f} < {a.fail_under}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
