@@ -93,6 +93,7 @@ const char *dp_instance_name(const dp_instance *inst) { return inst->name; }
 const char *dp_instance_where(const dp_instance *inst) { return inst->where; }
 int dp_instance_resuming(const dp_instance *inst) { return inst->resuming; }
 int dp_instance_threads(const dp_instance *inst) { return inst->threads; }
+int dp_instance_checking(const dp_instance *inst) { return inst->check_only; }
 
 void dp_instance_error(dp_instance *inst, const char *fmt, ...)
 {

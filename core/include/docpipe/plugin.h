@@ -196,6 +196,11 @@ const char *dp_instance_where(const dp_instance *inst);
 int dp_instance_resuming(const dp_instance *inst);
 /* Worker threads of this run (>= 1). */
 int dp_instance_threads(const dp_instance *inst);
+/*
+ * Non-zero under `docpipe check`: init() must validate (load data, check
+ * that output places are writable) but create no output.
+ */
+int dp_instance_checking(const dp_instance *inst);
 
 /* Record why init failed; the core prints it with the instance's file:line. */
 void dp_instance_error(dp_instance *inst, const char *fmt, ...)
