@@ -295,7 +295,9 @@ static int sqlite_init(dp_instance *inst, void **state)
         return -1;
     }
     s->batch = batch;
-    char *slash = strrchr(s->path, '/');
+    /* `docpipe check` prepares the schema in memory and creates nothing. */
+    int checking = dp_instance_checking(inst);
+    char *slash = checking ? NULL : strrchr(s->path, '/');
     if (slash && slash != s->path) {
         *slash = '\0';
         int bad = dp_mkdirs(s->path) != 0;
@@ -308,7 +310,7 @@ static int sqlite_init(dp_instance *inst, void **state)
             return -1;
         }
     }
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+    if (sqlite3_open_v2(checking ? ":memory:" : path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
         dp_instance_error(inst, "sqlite: cannot open %s: %s", path,
                           s->db ? sqlite3_errmsg(s->db) : "out of memory");
