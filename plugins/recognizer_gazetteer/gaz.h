@@ -28,6 +28,8 @@
 #define GAZ_F_AMB_COMMON 0x08u  /* ambiguous=common_word or any other value */
 #define GAZ_F_AMB_PERSON 0x10u  /* ambiguous=person_name */
 #define GAZ_F_AMBIGUOUS (GAZ_F_AMB_GIVEN | GAZ_F_AMB_COMMON | GAZ_F_AMB_PERSON)
+#define GAZ_F_COMPOSABLE 0x20u  /* head= or default_country=: "Bộ Quốc phòng" + a country */
+#define GAZ_F_COUNTRY 0x40u     /* kind=country */
 
 typedef struct gaz_entry {
     uint32_t surface, type, id, english; /* offsets into pool */

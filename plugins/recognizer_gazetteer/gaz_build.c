@@ -386,6 +386,11 @@ static int parse_attrs(gaz *g, gaz_entry *e, const char *s, size_t n, const char
             return -1;
         g->attrs[g->n_attrs++] = a;
         e->n_attrs++;
+        if ((kl == 4 && memcmp(item, "head", 4) == 0) ||
+            (kl == 15 && memcmp(item, "default_country", 15) == 0))
+            e->flags |= GAZ_F_COMPOSABLE;
+        if (kl == 4 && memcmp(item, "kind", 4) == 0 && vl == 7 && memcmp(eq + 1, "country", 7) == 0)
+            e->flags |= GAZ_F_COUNTRY;
         if (kl == 9 && memcmp(item, "ambiguous", 9) == 0) {
             if (vl == 10 && memcmp(eq + 1, "given_name", 10) == 0)
                 e->flags |= GAZ_F_AMB_GIVEN;

@@ -18,7 +18,7 @@
 #include "gaz.h"
 
 #define CACHE_MAGIC "DPGAZC1\n"
-#define CACHE_VERSION 1u
+#define CACHE_VERSION 2u
 
 typedef struct cache_header {
     char magic[8];

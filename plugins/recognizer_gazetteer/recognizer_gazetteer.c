@@ -30,6 +30,8 @@ static const dp_option options[] = {
       "rows with an ambiguous= attribute: strict: extra context rules; plain: like other rows; skip: never" },
     { "translate", DP_OPT_BOOL, "true", 0, NULL,
       "also set the entity's English translation (translations.en) from the english column" },
+    { "compose", DP_OPT_BOOL, "true", 0, NULL,
+      "a row with head= or default_country= (a ministry) directly followed by a country becomes one entity" },
     { "cache", DP_OPT_PATH, NULL, 0, NULL,
       "compiled cache file: mapped when up to date with the lists, else rebuilt and rewritten" },
     DP_OPTION_END
@@ -40,7 +42,7 @@ enum { AMB_STRICT, AMB_PLAIN, AMB_SKIP };
 typedef struct gz_state {
     gaz g;
     const char *instance; /* owned by the core, valid until fini */
-    int all, acronyms, capital, ambiguous, translate;
+    int all, acronyms, capital, ambiguous, translate, compose;
 } gz_state;
 
 static void gz_fini(void *state)
@@ -87,6 +89,7 @@ static int gz_init(dp_instance *inst, void **state)
     s->acronyms = dp_opt_bool(inst, "case_sensitive_acronyms");
     s->capital = dp_opt_bool(inst, "require_capital");
     s->translate = dp_opt_bool(inst, "translate");
+    s->compose = dp_opt_bool(inst, "compose");
     const char *amb = dp_opt_str(inst, "ambiguous");
     s->ambiguous = !amb || strcmp(amb, "strict") == 0 ? AMB_STRICT
                    : strcmp(amb, "plain") == 0        ? AMB_PLAIN
@@ -246,8 +249,14 @@ static int accept(const scan *c, size_t i, size_t j, const gaz_entry *e)
     gaz_shape_of(c->text + a, b - a, &sh);
     if (s->acronyms && (e->flags & GAZ_F_ALLCAPS) && sh.n_lower > 0)
         return 0;
-    if (s->capital && (e->flags & GAZ_F_UPPER_FIRST) && !sh.first_upper)
-        return 0;
+    if (s->capital && (e->flags & GAZ_F_UPPER_FIRST)) {
+        if (!sh.first_upper)
+            return 0;
+        /* "Hòa Bình" (every word capitalised: a place) is not "Hòa bình" (peace). */
+        uint32_t full = e->nwords >= 32 ? UINT32_MAX : (1u << e->nwords) - 1;
+        if (e->nwords >= 2 && e->capmask == full && (sh.capmask & full) != full)
+            return 0;
+    }
     if (!strict)
         return 1;
     /* Ambiguous rows: every word capitalised exactly as in the list. */
@@ -269,6 +278,16 @@ static int accept(const scan *c, size_t i, size_t j, const gaz_entry *e)
     if (e->nwords <= 1 && sentence_start(c, i))
         return 0;
     return 1;
+}
+
+static const char *entry_attr(const gaz *g, const gaz_entry *e, const char *key)
+{
+    for (uint32_t k = 0; k < e->n_attrs; k++) {
+        const gaz_attr *at = &g->attrs[e->attrs + k];
+        if (strcmp(g->pool + at->k, key) == 0)
+            return g->pool + at->v;
+    }
+    return NULL;
 }
 
 static int emit(const scan *c, size_t i, size_t j, const gaz_entry *e)
@@ -298,50 +317,143 @@ static int emit(const scan *c, size_t i, size_t j, const gaz_entry *e)
     return 0;
 }
 
+/*
+ * "Bộ Quốc phòng" + "Hàn Quốc" over tokens i..j: one entity of the head's
+ * type.  value: the head's id when the country is its default country, else
+ * "<head id>@<iso2>"; english: "<country adjective> <head english>".
+ */
+static int emit_composed(const scan *c, size_t i, size_t j, const gaz_entry *h, const gaz_entry *k)
+{
+    const gaz *g = &c->s->g;
+    size_t a, b;
+    span_of(c, i, j, &a, &b);
+    dp_arena *ar = dp_doc_arena(c->doc);
+    const char *iso = entry_attr(g, k, "iso2");
+    const char *adj = entry_attr(g, k, "adj");
+    const char *dc = entry_attr(g, h, "default_country");
+    const char *hid = g->pool + h->id, *hen = g->pool + h->english;
+    char *value, *english = NULL;
+    if (!iso || (dc && strcmp(dc, iso) == 0)) {
+        value = dp_arena_strdup(ar, hid);
+    } else {
+        value = dp_arena_printf(ar, "%s@%s", hid, iso);
+        for (char *p = value ? strchr(value, '@') : NULL; p && *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+    }
+    if (*hen)
+        english = adj ? dp_arena_printf(ar, "%s %s", adj, hen)
+                      : dp_arena_printf(ar, "%s of %s", hen, g->pool + k->english);
+    if (!value || (*hen && !english))
+        return -1;
+    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + h->type, c->s->instance);
+    if (!ent || dp_entity_set_value(c->doc, ent, value) < 0)
+        return -1;
+    if ((h->flags | k->flags) & GAZ_F_AMBIGUOUS)
+        ent->confidence = 0.7;
+    const char *kind = entry_attr(g, h, "kind"), *head = entry_attr(g, h, "head");
+    if ((english && dp_entity_attr_set(c->doc, ent, "english", english) < 0) ||
+        dp_entity_attr_set(c->doc, ent, "id", value) < 0 ||
+        (kind && dp_entity_attr_set(c->doc, ent, "kind", kind) < 0) ||
+        (head && dp_entity_attr_set(c->doc, ent, "head", head) < 0) ||
+        dp_entity_attr_set(c->doc, ent, "head_id", hid) < 0 ||
+        (iso && dp_entity_attr_set(c->doc, ent, "country", iso) < 0) ||
+        dp_entity_attr_set(c->doc, ent, "country_id", g->pool + k->id) < 0 ||
+        dp_entity_attr_set(c->doc, ent, "composed", "head+country") < 0)
+        return -1;
+    if (c->s->translate && english && dp_entity_translation_set(c->doc, ent, "en", english) < 0)
+        return -1;
+    return 0;
+}
+
 #define MAX_TERMINALS 64
+
+/* Terminal nodes met on the walk from token i (the last MAX_TERMINALS at most). */
+typedef struct walk {
+    uint32_t node[MAX_TERMINALS];
+    size_t end[MAX_TERMINALS];
+    size_t n, lo;
+} walk;
+
+static void walk_from(const scan *c, size_t i, walk *w)
+{
+    const gaz *g = &c->s->g;
+    uint32_t node = 0;
+    w->n = 0;
+    for (size_t j = i; j < c->n; j++) {
+        if (!c->t[j].id || !(node = gaz_child(g, node, c->t[j].id)))
+            break;
+        if (g->node_entry[node] != GAZ_NONE) {
+            w->node[w->n % MAX_TERMINALS] = node;
+            w->end[w->n % MAX_TERMINALS] = j;
+            w->n++;
+        }
+    }
+    w->lo = w->n > MAX_TERMINALS ? w->n - MAX_TERMINALS : 0;
+}
+
+/* The longest accepted match from token i (its first accepted row): 1, or 0. */
+static int longest_at(const scan *c, size_t i, size_t *jout, uint32_t *eout)
+{
+    const gaz *g = &c->s->g;
+    walk w;
+    walk_from(c, i, &w);
+    for (size_t x = w.n; x-- > w.lo;) {
+        size_t j = w.end[x % MAX_TERMINALS];
+        for (uint32_t en = g->node_entry[w.node[x % MAX_TERMINALS]]; en != GAZ_NONE;
+             en = g->entries[en].next)
+            if (accept(c, i, j, &g->entries[en])) {
+                *jout = j;
+                *eout = en;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* A country right after a composable row ending at token j: its last token and row. */
+static int country_after(const scan *c, const gaz_entry *e, size_t j, size_t *j2, uint32_t *e2)
+{
+    if (!c->s->compose || !(e->flags & GAZ_F_COMPOSABLE) || j + 1 >= c->n ||
+        !joined_by_space(c, j, j + 1))
+        return 0;
+    return longest_at(c, j + 1, j2, e2) && (c->s->g.entries[*e2].flags & GAZ_F_COUNTRY);
+}
 
 static int run_scan(const scan *c)
 {
     const gaz *g = &c->s->g;
     size_t i = 0;
     while (i < c->n) {
-        /* Terminal nodes met on the walk from token i (the last 64 at most). */
-        uint32_t term_node[MAX_TERMINALS];
-        size_t term_end[MAX_TERMINALS];
-        size_t nterm = 0;
-        uint32_t node = 0;
-        for (size_t j = i; j < c->n; j++) {
-            if (!c->t[j].id || !(node = gaz_child(g, node, c->t[j].id)))
-                break;
-            if (g->node_entry[node] != GAZ_NONE) {
-                term_node[nterm % MAX_TERMINALS] = node;
-                term_end[nterm % MAX_TERMINALS] = j;
-                nterm++;
-            }
-        }
-        size_t next = i + 1;
-        size_t lo = nterm > MAX_TERMINALS ? nterm - MAX_TERMINALS : 0;
-        if (c->s->all) {
-            for (size_t x = lo; x < nterm; x++) {
-                size_t j = term_end[x % MAX_TERMINALS];
-                for (uint32_t en = g->node_entry[term_node[x % MAX_TERMINALS]]; en != GAZ_NONE;
-                     en = g->entries[en].next)
-                    if (accept(c, i, j, &g->entries[en]) && emit(c, i, j, &g->entries[en]) < 0)
+        size_t next = i + 1, j, j2;
+        uint32_t en, en2;
+        if (!c->s->all) {
+            if (longest_at(c, i, &j, &en)) {
+                const gaz_entry *e = &g->entries[en];
+                if (country_after(c, e, j, &j2, &en2)) {
+                    if (emit_composed(c, i, j2, e, &g->entries[en2]) < 0)
                         return -1;
-            }
-        } else {
-            /* Longest first; the first accepted row of a key wins. */
-            for (size_t x = nterm; x-- > lo;) {
-                size_t j = term_end[x % MAX_TERMINALS];
-                uint32_t en = g->node_entry[term_node[x % MAX_TERMINALS]];
-                for (; en != GAZ_NONE; en = g->entries[en].next)
-                    if (accept(c, i, j, &g->entries[en]))
-                        break;
-                if (en != GAZ_NONE) {
-                    if (emit(c, i, j, &g->entries[en]) < 0)
+                    next = j2 + 1;
+                } else {
+                    if (emit(c, i, j, e) < 0)
                         return -1;
                     next = j + 1;
-                    break;
+                }
+            }
+        } else {
+            walk w;
+            walk_from(c, i, &w);
+            for (size_t x = w.lo; x < w.n; x++) {
+                j = w.end[x % MAX_TERMINALS];
+                for (en = g->node_entry[w.node[x % MAX_TERMINALS]]; en != GAZ_NONE; en = g->entries[en].next) {
+                    const gaz_entry *e = &g->entries[en];
+                    if (!accept(c, i, j, e))
+                        continue;
+                    if (emit(c, i, j, e) < 0)
+                        return -1;
+                    if (country_after(c, e, j, &j2, &en2) &&
+                        emit_composed(c, i, j2, e, &g->entries[en2]) < 0)
+                        return -1;
                 }
             }
         }

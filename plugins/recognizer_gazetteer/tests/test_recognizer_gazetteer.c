@@ -117,6 +117,8 @@ START_TEST(tone_and_case_variants)
     ck_assert_str_eq(run(inst, "Kha\xcc\x81nh Ho\xcc\x80""a"), "LOC:Khánh Hòa");
     /* a capitalised list surface does not match a lowercase phrase */
     ck_assert_str_eq(run(inst, "vì hòa bình và hoà bình, tỉnh Hoà Bình"), "LOC:Hoà Bình");
+    /* every word capitalised in the list: every word capitalised in the text */
+    ck_assert_str_eq(run(inst, "Gìn giữ Hòa bình, HÒA BÌNH"), "LOC:HÒA BÌNH");
     /* white space runs inside a name */
     ck_assert_str_eq(run(inst, "Bộ  Quốc\tphòng"), "ORG:Bộ  Quốc\tphòng");
     /* a lowercase list surface matches any case */
@@ -274,6 +276,42 @@ START_TEST(malformed_rows)
 }
 END_TEST
 
+START_TEST(compose_head_and_country)
+{
+    const char *list = write_list("c.tsv",
+        "Bộ Quốc phòng\tORG\torg:vn:mod\tMinistry of National Defence\tkind=ministry;head=Bộ;default_country=VN\n"
+        "Hàn Quốc\tLOC\tloc:country:kr\tSouth Korea\tkind=country;iso2=KR;adj=South Korean\n"
+        "Việt Nam\tLOC\tloc:country:vn\tVietnam\tkind=country;iso2=VN;adj=Vietnamese\n"
+        "Hà Nội\tLOC\tloc:hn\tHanoi\tkind=province\n");
+    dp_instance *inst = make_ok(list, NULL, NULL);
+    ck_assert_str_eq(run(inst, "Bộ Quốc phòng Hàn Quốc; Bộ Quốc phòng Hà Nội; Bộ Quốc phòng, Hàn Quốc"),
+                     "ORG:Bộ Quốc phòng Hàn Quốc|ORG:Bộ Quốc phòng|LOC:Hà Nội|ORG:Bộ Quốc phòng|LOC:Hàn Quốc");
+    const char *text = "Bộ Quốc phòng Hàn Quốc và Bộ Quốc phòng Việt Nam";
+    dp_doc *d = dp_doc_new("t", "test");
+    ck_assert_int_eq(dp_doc_set_text(d, text, strlen(text)), 0);
+    char err[256];
+    ck_assert_int_eq(dp_harness_process(inst, d, err, sizeof err), DP_OK);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 2);
+    const dp_entity *e = dp_doc_entity_at(d, 0);
+    ck_assert_str_eq(e->value, "org:vn:mod@kr");
+    ck_assert_str_eq(dp_entity_translation(e, "en"), "South Korean Ministry of National Defence");
+    ck_assert_str_eq(dp_entity_attr(e, "country"), "KR");
+    e = dp_doc_entity_at(d, 1);
+    ck_assert_str_eq(e->value, "org:vn:mod");
+    ck_assert_str_eq(dp_entity_attr(e, "english"), "Vietnamese Ministry of National Defence");
+    dp_doc_free(d);
+    dp_harness_free(inst);
+
+    inst = make_ok(list, "compose=false", NULL);
+    ck_assert_str_eq(run(inst, "Bộ Quốc phòng Hàn Quốc"), "ORG:Bộ Quốc phòng|LOC:Hàn Quốc");
+    dp_harness_free(inst);
+    inst = make_ok(list, "overlap=all", NULL);
+    ck_assert_str_eq(run(inst, "Bộ Quốc phòng Hàn Quốc"),
+                     "ORG:Bộ Quốc phòng Hàn Quốc|ORG:Bộ Quốc phòng|LOC:Hàn Quốc");
+    dp_harness_free(inst);
+}
+END_TEST
+
 /* Many rows: key batches are split back correctly across batch borders. */
 START_TEST(large_list_batches)
 {
@@ -368,6 +406,7 @@ static Suite *suite(void)
     tcase_add_test(tc, ambiguous_rows);
     tcase_add_test(tc, filters);
     tcase_add_test(tc, malformed_rows);
+    tcase_add_test(tc, compose_head_and_country);
     tcase_add_test(tc, large_list_batches);
     tcase_add_test(tc, cache_roundtrip);
     tcase_add_test(tc, loader_duplicates);
