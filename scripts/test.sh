@@ -28,7 +28,7 @@ build_and_check() {  # $1: build dir, rest: configure flags
 echo "== build with -Werror, run the test suite"
 build_and_check build --enable-werror || status=1
 echo "== again under ASan + UBSan"
-ASAN_OPTIONS=detect_leaks=1 build_and_check build-asan --enable-werror --enable-sanitizers || status=1
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" ASAN_OPTIONS=detect_leaks=1 build_and_check build-asan --enable-werror --enable-sanitizers || status=1
 if [ -x tests/fuzz/run.sh ] && command -v clang >/dev/null; then
   echo "== fuzz targets (bounded)"
   tests/fuzz/run.sh build-fuzz 20 || status=1
