@@ -302,6 +302,25 @@ static int flush_batch(gaz *g, const char *name, char *err, size_t errlen)
     return rc;
 }
 
+/*
+ * Size the tables for a list of `bytes` bytes before parsing it (a row of
+ * about 80 bytes adds about 2 new trie edges), so that big lists are not rehashed
+ * over and over while they load.
+ */
+static int reserve(gaz *g, size_t bytes)
+{
+    uint64_t edges = (uint64_t)g->n_edges + bytes / 40;
+    while ((uint64_t)(g->edge_mask + 1) < 2 * edges && g->edge_mask < (UINT32_MAX >> 2))
+        if (edge_rehash(g) < 0)
+            return -1;
+    size_t rows = g->n_entries + bytes / 64 + 1;
+    if (grow((void **)&g->entries, sizeof *g->entries, &g->cap_entries, rows) < 0 ||
+        grow((void **)&g->node_entry, sizeof *g->node_entry, &g->cap_nodes, (size_t)g->n_nodes + bytes / 40) < 0 ||
+        grow_bytes(&g->pool, &g->pool_cap, g->pool_len + bytes) < 0)
+        return -1;
+    return 0;
+}
+
 /* ---- TSV parsing ------------------------------------------------------------ */
 
 static int type_ok(const char *s, size_t n)
@@ -507,6 +526,10 @@ int gaz_load_buffer(gaz *g, const char *name, const char *data, size_t len, cons
 {
     if (!g->build) {
         seterr(err, errlen, "%s: gazetteer already finished", name);
+        return -1;
+    }
+    if (reserve(g, len) < 0) {
+        seterr(err, errlen, "%s: out of memory", name);
         return -1;
     }
     size_t pos = 0, lineno = 0;
