@@ -778,8 +778,59 @@ fail:
     return NULL;
 }
 
+/*
+ * Most real text is already NFC: every character either ASCII or a starter
+ * that no following character can combine with.  This check (a table lookup
+ * per non-ASCII character) lets dp_text_nfc copy such text instead of
+ * decomposing and recomposing it.  It answers "stable" only when sure:
+ * combining marks, composition exclusions, Hangul jamo and the few starters
+ * that compose with a preceding character send the text the slow way.
+ * Invalid UTF-8 also goes the slow way, which reports it.
+ */
+static int nfc_stable(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (u[i] < 0x80) { i++; continue; }
+        int32_t cp;
+        size_t n = seq_decode(u, len, i, &cp);
+        if (n == 0 || cp < 0) return 0;
+        i += n;
+        const utf8proc_property_t *p = utf8proc_get_property(cp);
+        if (p->combining_class != 0 || p->comp_exclusion) return 0;
+        if (cp >= 0x1100 && cp <= 0x11FF) return 0;            /* Hangul jamo */
+        if (cp >= 0x3099 && cp <= 0x309A) return 0;            /* kana voicing marks */
+        /* Starters with NFC_Quick_Check = Maybe (they compose with what precedes). */
+        switch (cp) {
+        case 0x0B3E: case 0x0B56: case 0x0B57: case 0x0BBE: case 0x0BD7: case 0x0CC2:
+        case 0x0CD5: case 0x0CD6: case 0x0D3E: case 0x0D57: case 0x0DCF: case 0x0DDF:
+        case 0x102E: case 0x1B35:
+            return 0;
+        default:
+            break;
+        }
+        /* Precomposed letters are stable only where no canonical singleton
+         * lives: Latin-1 to Latin Extended-B and Latin Extended Additional
+         * (all of Vietnamese).  Elsewhere (U+212B ANGSTROM SIGN, Greek …)
+         * a decomposable character takes the slow path. */
+        if (p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX &&
+            !((cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF)))
+            return 0;
+    }
+    return 1;
+}
+
 char *dp_text_nfc(const char *s, size_t len, size_t *outlen)
 {
+    if (s && nfc_stable(s, len)) {
+        char *r = malloc(len + 1);
+        if (!r) return NULL;
+        memcpy(r, s, len);
+        r[len] = '\0';
+        if (outlen) *outlen = len;
+        return r;
+    }
     return transform(s, len, 0, outlen, NULL);
 }
 
