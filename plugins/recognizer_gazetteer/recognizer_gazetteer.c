@@ -75,14 +75,8 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
     return 0;
 }
 
-static int gz_init(dp_instance *inst, void **state)
+static int gz_setup(gz_state *s, dp_instance *inst)
 {
-    gz_state *s = calloc(1, sizeof *s);
-    if (!s) {
-        dp_instance_error(inst, "out of memory");
-        return -1;
-    }
-    *state = s;
     s->instance = dp_instance_name(inst);
     const char *ov = dp_opt_str(inst, "overlap");
     s->all = ov && strcmp(ov, "all") == 0;
@@ -153,6 +147,23 @@ static int gz_init(dp_instance *inst, void **state)
            s->g.n_entries, s->g.n_nodes, s->g.n_toks, from_cache ? "mapped from cache" : "built", ms);
     if (s->g.n_entries == 0)
         dp_log(inst, DP_LOG_WARN, "the lists hold no rows (after the types/min_length filter)");
+    return 0;
+}
+
+/* The core does not call fini() after a failed init(): clean up here. */
+static int gz_init(dp_instance *inst, void **state)
+{
+    *state = NULL;
+    gz_state *s = calloc(1, sizeof *s);
+    if (!s) {
+        dp_instance_error(inst, "out of memory");
+        return -1;
+    }
+    if (gz_setup(s, inst) < 0) {
+        gz_fini(s);
+        return -1;
+    }
+    *state = s;
     return 0;
 }
 
