@@ -40,7 +40,9 @@
  *                              describe it in `tok` (at most n bytes).
  *   flush(state, err)          once, after the last document, when the run
  *                              completed: commit outputs (rename temp files).
- *   fini(state)                once, always, single-threaded: free everything.
+ *   fini(state)                once for every instance whose init succeeded,
+ *                              single-threaded: free everything.  (An init
+ *                              that fails frees what it allocated itself.)
  *                              A writer that was not flushed leaves its
  *                              temporary output for a later --resume.
  *
