@@ -349,7 +349,9 @@ static void *worker_main(void *arg)
         record *r = e->queue[e->qhead];
         e->qhead = (e->qhead + 1) % e->qcap;
         e->qlen--;
-        pthread_cond_signal(&e->cv_reader);
+        /* Wake the reader only when the queue is half empty: it then refills
+         * it in one go instead of being woken for every record. */
+        if (e->qlen == e->qcap / 2) pthread_cond_signal(&e->cv_reader);
         pthread_mutex_unlock(&e->mu);
 
         if (atomic_load(&e->stop) == 1) {
