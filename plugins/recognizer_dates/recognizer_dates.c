@@ -56,10 +56,14 @@ static int wordish(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9')
 static int boundary_before(const scan *s, size_t p) { return p == 0 || !wordish((unsigned char)s->t[p - 1]); }
 static int boundary_after(const scan *s, size_t p) { return p >= s->n || !wordish((unsigned char)s->t[p]); }
 
-/* Match one of the words (exact bytes) at p, followed by a boundary. */
+/* Match one of the words (exact bytes) at p, followed by a boundary.  The
+ * first byte is compared before anything else: most words fail there. */
 static size_t word_at(const scan *s, size_t p, const char *const *words)
 {
+    if (p >= s->n) return 0;
+    char first = s->t[p];
     for (const char *const *w = words; *w; w++) {
+        if ((*w)[0] != first) continue;
         size_t l = strlen(*w);
         if (p + l <= s->n && memcmp(s->t + p, *w, l) == 0 && boundary_after(s, p + l)) return l;
     }
@@ -276,8 +280,20 @@ static size_t try_date(ctx *c, const scan *s, size_t p)
     size_t l, q = p, w;
     unsigned char ch = (unsigned char)s->t[p];
 
-    /* Only bytes that can start a date shape go further. */
-    if (!is_digit(ch) && !strchr("nNtTsScCđĐgGrR(", ch) && ch != 0xC4) return 0;
+    /* Only the first two bytes of a date shape go further: most words stop here. */
+    if (!is_digit(ch) && ch != '(') {
+        unsigned char c2 = p + 1 < s->n ? (unsigned char)s->t[p + 1] : 0;
+        switch (ch | (ch < 0x80 ? 0x20 : 0)) {
+        case 'n': if (c2 != 'g' && c2 != 0xC4 && c2 != 'G') return 0; break;  /* ngày, năm */
+        case 't': if (c2 != 'h' && c2 != 'r' && c2 != 0xE1 && c2 != 'H') return 0; break; /* tháng, trưa, tối */
+        case 's': if (c2 != 0xC3) return 0; break;                            /* sáng */
+        case 'c': if (c2 != 'h' && c2 != 'u') return 0; break;                 /* chiều, cuối */
+        case 'g': if (c2 != 'i') return 0; break;                              /* giữa */
+        case 'r': if (c2 != 0xE1) return 0; break;                             /* rạng sáng */
+        case 0xC4: if (c2 != 0x90 && c2 != 0x91) return 0; break;              /* đêm, đầu */
+        default: return 0;
+        }
+    }
 
     int daypart = 0;
     if ((w = word_at(s, q, W_DAYPART)) && spaces(s, q + w)) { q += w + spaces(s, q + w); daypart = 1; }
