@@ -24,7 +24,8 @@ static const char run_usage[] =
     "      --checkpoint FILE  where the run records its progress (default: config `checkpoint`,\n"
     "                         else CONFIGNAME[.K-of-N].checkpoint in the current directory)\n"
     "      --dead-letter FILE write failed documents there as JSON Lines (id, source, instance, message)\n"
-    "      --max-failures N   stop with exit 65 when more than N documents fail\n"
+    "      --max-failures N|P%% stop with exit 65 when more than N documents fail, or more than P%% of\n"
+    "                         them (judged once 100 documents are done)\n"
     "      --stats FILE       write the run's summary as JSON\n"
     "      --stdin-jsonl      streaming: read JSON Lines records from stdin (the source must be\n"
     "                         line-based, e.g. jsonl); use a writer with path \"-\" for stdout\n"
@@ -100,6 +101,7 @@ int cmd_run(int argc, char **argv)
     const char *config = NULL, *checkpoint = NULL, *dead = NULL, *stats = NULL;
     int threads = -1, resume = 0, progress = -1, quiet = 0, stdin_jsonl = 0;
     long long max_failures = -2;
+    double max_ratio = 0;
     long shard_count = 0;
     unsigned shard_k = 0, shard_n = 0;
     enum { O_SHARD = 256, O_SHARD_COUNT, O_RESUME, O_CKPT, O_DEAD, O_MAXF, O_STATS, O_STDIN, O_PROGRESS };
@@ -139,8 +141,19 @@ int cmd_run(int argc, char **argv)
         case O_CKPT: checkpoint = optarg; break;
         case O_DEAD: dead = optarg; break;
         case O_MAXF:
+            if (optarg[0] && optarg[strlen(optarg) - 1] == '%') {
+                max_ratio = strtod(optarg, &end) / 100.0;
+                if (*end != '%' || end == optarg || max_ratio <= 0 || max_ratio >= 1) {
+                    fprintf(stderr, "docpipe: --max-failures takes a count (10) or a share of the documents (5%%)\n");
+                    return EXIT_USAGE;
+                }
+                break;
+            }
             max_failures = strtoll(optarg, &end, 10);
-            if (*end || max_failures < 0) { fprintf(stderr, "docpipe: --max-failures takes a number >= 0\n"); return EXIT_USAGE; }
+            if (*end || max_failures < 0) {
+                fprintf(stderr, "docpipe: --max-failures takes a count (10) or a share of the documents (5%%)\n");
+                return EXIT_USAGE;
+            }
             break;
         case O_STATS: stats = optarg; break;
         case O_STDIN: stdin_jsonl = 1; break;
@@ -194,6 +207,7 @@ int cmd_run(int argc, char **argv)
     o.inputs = inputs;
     o.n_inputs = n_inputs;
     o.max_failures = max_failures != -2 ? max_failures : p->cfg->max_failures;
+    o.max_failure_ratio = max_ratio;
     o.dead_letter = dead ? dead : p->cfg->dead_letter;
     o.stats = stats ? stats : p->cfg->stats;
     o.resume = resume;

@@ -488,9 +488,16 @@ static int writer_loop(engine *e)
         } else {
             e->r->failed++;
             dead_letter(e, r);
+            uint64_t seen = e->r->ok + e->r->failed + e->r->skipped;
             if (e->o->max_failures >= 0 && (long long)e->r->failed > e->o->max_failures && !e->r->over_limit) {
                 dp_core_log(DP_LOG_ERROR, "more than %lld documents failed (--max-failures): stopping",
                             e->o->max_failures);
+                e->r->over_limit = 1;
+                atomic_store(&e->stop, 1);
+            } else if (e->o->max_failure_ratio > 0 && seen >= 100 && !e->r->over_limit &&
+                       (double)e->r->failed > e->o->max_failure_ratio * (double)seen) {
+                dp_core_log(DP_LOG_ERROR, "%" PRIu64 " of %" PRIu64 " documents failed, more than %g%% "
+                            "(--max-failures): stopping", e->r->failed, seen, e->o->max_failure_ratio * 100);
                 e->r->over_limit = 1;
                 atomic_store(&e->stop, 1);
             }

@@ -12,6 +12,7 @@ typedef struct dp_run_opts {
     char *const *inputs;      /* command-line inputs; none: the source's paths */
     size_t n_inputs;
     long long max_failures;   /* stop (exit 65) when more fail; -1: never */
+    double max_failure_ratio; /* stop when more than this share fails (0: off), judged after 100 documents */
     const char *dead_letter;  /* JSONL of failed documents, or NULL */
     const char *checkpoint;   /* checkpoint file, or NULL for none */
     const char *stats;        /* JSON summary file, or NULL */

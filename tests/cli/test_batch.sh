@@ -41,6 +41,15 @@ expect_rc "over --max-failures: exit 65" 65
 expect_err "the limit is named" "more than 1 documents failed"
 [ ! -e out1.jsonl.tmp ] || [ ! -e out1.jsonl ] || ok "the limit leaves a resumable temp file, not a final one" 
 
+run "$DOCPIPE" run -c t1.cfg -q --max-failures 0.5% corpus
+expect_rc "over a failure share: exit 65" 65
+expect_err "the share is named" "of [0-9]+ documents failed, more than 0.5%"
+run "$DOCPIPE" run -c t1.cfg -q --max-failures 5% corpus
+expect_rc "under the failure share the run completes (65: some failed)" 65
+expect_no_err "no stop under the share" "stopping"
+run "$DOCPIPE" run -c t1.cfg -q --max-failures 150% corpus
+expect_rc "a share of 100% or more is a usage error" 64
+
 run "$DOCPIPE" run -c t1.cfg -q --stats stats.json corpus
 python3 -c 'import json; d=json.load(open("stats.json")); assert d["ok"]==397 and d["failed"]==3 and d["instances"][1]["calls"]==400' \
   && ok "--stats JSON counts" || fail "--stats JSON counts" "$(cat stats.json)"
