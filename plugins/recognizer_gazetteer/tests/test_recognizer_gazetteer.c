@@ -43,7 +43,7 @@ static const char *write_list(const char *name, const char *content)
 
 static dp_instance *make(const char *list, const char *o1, const char *o2, char *err, size_t errlen)
 {
-    char lopt[300];
+    char lopt[320];
     snprintf(lopt, sizeof lopt, "lists=%s", list);
     const char *opts[3] = { lopt, o1, o2 };
     size_t n = 1 + (o1 != NULL) + (o1 && o2);
