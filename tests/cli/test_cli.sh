@@ -82,6 +82,14 @@ expect_rc "source paths from the config" 0
 ids=$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for l in open("dir.jsonl")))')
 [ "$ids" = "a/1 b/2" ] && ok "recursive walk, sorted, include applied" || fail "recursive walk" "got: $ids"
 
+# Progress: forced with --progress (automatic on a terminal), never on stdout.
+run "$DOCPIPE" run -c p.cfg --progress "$F/good.txt"
+expect_err "progress line" "1 docs \(0 failed\), [0-9.]+ MB, [0-9]+ docs/s"
+expect_err "summary line" "1 documents in [0-9.]+ s: 1 ok, 0 failed, 0 skipped"
+[ -z "$OUT" ] && ok "nothing but data on stdout" || fail "nothing but data on stdout" "$OUT"
+run "$DOCPIPE" run -c p.cfg -q "$F/good.txt"
+[ -z "$ERR" ] && ok "--quiet prints nothing" || fail "--quiet prints nothing" "$ERR"
+
 # stdin
 run bash -c "'$DOCPIPE' run -c p.cfg -q - < '$F/good.txt'"
 expect_rc "stdin input" 0
