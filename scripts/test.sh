@@ -29,6 +29,12 @@ echo "== build with -Werror, run the test suite"
 build_and_check build --enable-werror || status=1
 echo "== again under ASan + UBSan"
 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" ASAN_OPTIONS=detect_leaks=1 build_and_check build-asan --enable-werror --enable-sanitizers || status=1
+echo "== make distcheck (the release tarball builds and passes its tests in a clean tree)"
+if make -C build distcheck >build/distcheck.log 2>&1; then
+  echo "distcheck: ok"
+else
+  echo "distcheck: FAILED"; grep -E "^(FAIL|ERROR)|Error [0-9]|files left" build/distcheck.log | head -20; status=1
+fi
 if [ -x tests/fuzz/run.sh ] && command -v clang >/dev/null; then
   echo "== fuzz targets (bounded)"
   tests/fuzz/run.sh build-fuzz 20 || status=1
