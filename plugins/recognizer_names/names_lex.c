@@ -1,0 +1,281 @@
+/* The lexicon: every word and phrase the rules look up, keyed by match key. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+
+static uint64_t hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+int nm_lex_init(nm_lex *lx)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->cap = 1024;
+    lx->slots = calloc(lx->cap, sizeof *lx->slots);
+    return lx->slots ? 0 : -1;
+}
+
+void nm_lex_free(nm_lex *lx)
+{
+    free(lx->pool);
+    free(lx->slots);
+    memset(lx, 0, sizeof *lx);
+}
+
+static nm_slot *find(const nm_lex *lx, const char *key, size_t len)
+{
+    size_t m = lx->cap - 1;
+    for (size_t i = hash(key, len) & m;; i = (i + 1) & m) {
+        nm_slot *s = &lx->slots[i];
+        if (!s->len)
+            return s;
+        if (s->len == len && memcmp(lx->pool + s->off, key, len) == 0)
+            return s;
+    }
+}
+
+const nm_slot *nm_lex_get(const nm_lex *lx, const char *key, size_t len)
+{
+    if (!len || !lx->slots)
+        return NULL;
+    const nm_slot *s = find(lx, key, len);
+    return s->len ? s : NULL;
+}
+
+static int grow(nm_lex *lx)
+{
+    nm_slot *old = lx->slots;
+    size_t oldcap = lx->cap;
+    nm_slot *ns = calloc(oldcap * 2, sizeof *ns);
+    if (!ns)
+        return -1;
+    lx->slots = ns;
+    lx->cap = oldcap * 2;
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].len)
+            continue;
+        *find(lx, lx->pool + old[i].off, old[i].len) = old[i];
+    }
+    free(old);
+    return 0;
+}
+
+/* Tokens in a key (words and single punctuation characters). */
+static int count_tokens(const char *k, size_t n)
+{
+    nm_tok *t = NULL;
+    size_t nt = 0;
+    size_t *map = malloc((n + 1) * sizeof *map);
+    if (!map)
+        return -1;
+    for (size_t i = 0; i <= n; i++)
+        map[i] = i;
+    int rc = nm_tokenize(k, n, k, n, map, &t, &nt);
+    free(map);
+    free(t);
+    return rc < 0 ? -1 : (int)nt;
+}
+
+int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux)
+{
+    size_t kl;
+    char *k = dp_text_match_key(surface, len, &kl, NULL);
+    if (!k)
+        return -1;
+    size_t a = 0;
+    while (a < kl && k[a] == ' ')
+        a++;
+    while (kl > a && k[kl - 1] == ' ')
+        kl--;
+    if (kl == a) {
+        free(k);
+        return 0;
+    }
+    if ((lx->n + 1) * 2 > lx->cap && grow(lx) < 0) {
+        free(k);
+        return -1;
+    }
+    nm_slot *s = find(lx, k + a, kl - a);
+    if (s->len) {
+        s->flags |= flags;
+        if (aux > s->aux)
+            s->aux = aux;
+        free(k);
+        return 0;
+    }
+    if (lx->pool_len + (kl - a) > lx->pool_cap) {
+        size_t nc = lx->pool_cap ? lx->pool_cap * 2 : 8192;
+        while (nc < lx->pool_len + (kl - a))
+            nc *= 2;
+        char *p = realloc(lx->pool, nc);
+        if (!p) {
+            free(k);
+            return -1;
+        }
+        lx->pool = p;
+        lx->pool_cap = nc;
+    }
+    memcpy(lx->pool + lx->pool_len, k + a, kl - a);
+    int nw = count_tokens(k + a, kl - a);
+    s->off = (uint32_t)lx->pool_len;
+    s->len = (uint32_t)(kl - a);
+    s->flags = flags;
+    s->aux = aux;
+    lx->pool_len += kl - a;
+    lx->n++;
+    free(k);
+    if (nw < 0)
+        return -1;
+    if (nw > lx->maxw)
+        lx->maxw = nw;
+    return 0;
+}
+
+long nm_lex_load_tsv(nm_lex *lx, const char *path, int col, int kind_col, uint32_t flags,
+                     int count_col, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    long rows = 0, lineno = 0;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+            line[--got] = '\0';
+        if (got == 0 || line[0] == '#')
+            continue;
+        char *cols[8];
+        int nc = 0;
+        char *p = line;
+        cols[nc++] = p;
+        while (nc < 8 && (p = strchr(p, '\t')) != NULL) {
+            *p++ = '\0';
+            cols[nc++] = p;
+        }
+        if (col >= nc || !*cols[col]) {
+            snprintf(err, errlen, "%s:%ld: expected at least %d columns", path, lineno, col + 1);
+            free(line);
+            fclose(f);
+            return -1;
+        }
+        uint32_t fl = flags;
+        if (kind_col >= 0 && kind_col < nc) {
+            if (strcmp(cols[kind_col], "honorific") == 0)
+                fl = LX_HONOR;
+            if ((flags & LX_COUNTRY) && strcmp(cols[kind_col], "LOC") != 0)
+                continue;
+        }
+        uint32_t aux = 0;
+        if (count_col >= 0 && count_col < nc)
+            aux = (uint32_t)strtoul(cols[count_col], NULL, 10);
+        if (nm_lex_add(lx, cols[col], strlen(cols[col]), fl, aux) < 0) {
+            snprintf(err, errlen, "out of memory");
+            free(line);
+            fclose(f);
+            return -1;
+        }
+        rows++;
+    }
+    int bad = ferror(f);
+    free(line);
+    fclose(f);
+    if (bad) {
+        snprintf(err, errlen, "%s: read error", path);
+        return -1;
+    }
+    return rows;
+}
+
+/* ---- built-in words ---------------------------------------------------------- */
+
+static const char *const org_heads[] = {
+    "Bộ", "Cục", "Tổng cục", "Học viện", "Trường", "Trung tâm", "Ủy ban", "Ban", "Viện",
+    "Quân khu", "Quân chủng", "Quân đoàn", "Binh chủng", "Sư đoàn", "Lữ đoàn", "Trung đoàn",
+    "Vùng", "Báo", "Nhóm", "Văn phòng", "Đại sứ quán", "Tổng Lãnh sự quán", "Lãnh sự quán",
+    "Hội đồng", "Tập đoàn", "Tổng công ty", "Công ty", "Hiệp hội", "Liên đoàn", "Đài",
+    "Thông tấn xã", "Tòa án", "Viện Kiểm sát", "Sở", "Vụ", "Đại học", "Bệnh viện", "Bộ Tư lệnh",
+    "Bộ Chỉ huy", "Bộ Tổng Tham mưu", "Đảng bộ", "Tiểu ban", "Ngân hàng", "Quỹ", "Tổ chức",
+    "Liên minh", "Lực lượng", "Hải đoàn", "Hải đội", "Tạp chí", "Cơ quan", "Phòng", NULL
+};
+
+static const char *const event_heads[] = {
+    "Hội nghị", "Đối thoại", "Cuộc gặp", "Triển lãm", "Diễn đàn", "Đại hội", "Hội thảo",
+    "Tập trận", "Diễn tập", "Chương trình", "Hội đàm", "Hội chợ", "Phiên họp", "Kỳ họp",
+    "Cuộc họp", "Lễ", "Tuần lễ", "Chiến dịch", "Hội nghị cấp cao", "Hội nghị thượng đỉnh",
+    "Tọa đàm", "Liên hoan", "Hội thao", "Giải", NULL
+};
+
+static const char *const misc_heads[] = {
+    "Công ước", "Tuyên bố", "Bản ghi nhớ", "Biên bản ghi nhớ", "Bộ quy tắc", "Bộ quy tắc ứng xử",
+    "Sáng kiến", "Tầm nhìn", "Chính sách", "Hiệp định", "Hiệp ước", "Nghị định", "Nghị quyết",
+    "Luật", "Bộ luật", "Hiến chương", "Hiến pháp", "Sách trắng", "Thỏa thuận", "Khóa học",
+    "Kế hoạch", "Đề án", "Chiến lược", "Thông cáo chung", "Quy chế", "Chỉ thị", "Nghị định thư",
+    "Hiệp định khung", "Cương lĩnh", "Học thuyết", NULL
+};
+
+/* Lowercase words that end a name phrase. */
+static const char *const stop_words[] = {
+    "đã", "đang", "sẽ", "được", "bị", "là", "có", "và", "với", "cho", "để", "tại", "vào",
+    "từ", "đến", "giữa", "nhằm", "khi", "này", "đó", "nhưng", "mà", "cũng", "thì", "nên",
+    "vì", "theo", "như", "do", "ngày", "tháng", "năm", "hai", "ba", "bốn", "các",
+    "những", "mọi", "nhiều", "một", "nước", "bên", "hoặc", "hay", "rất", "đều", "vừa",
+    "luôn", "không", "chưa", "cùng", "qua", "sau", "trước", "trong", "ngoài", "về", "của",
+    "ở", "trên", "dưới", "tham dự", "chủ trì", "diễn ra", "tổ chức", "nhấn mạnh", "cho biết",
+    "khẳng định", "lần", "phiên", "thứ", "nói", "đây", "kỳ", "chiều", "sáng", "tối", "trưa",
+    "bày tỏ", "đề nghị", "mong muốn", "tiếp tục", "làm", "đi", "tới", "lại", NULL
+};
+
+/* Lowercase words usual inside long official names (do not count as a gap). */
+static const char *const inner_words[] = {
+    "nhân dân", "hòa bình", "quốc tế", "quốc gia", "cấp cao", "các nước", "mở rộng", "hợp tác",
+    "gìn giữ", "biên phòng", "hải quân", "lục quân", "không quân", "phòng không", "cứu nạn",
+    "cứu hộ", "thường trực", "trung ương", "cộng sản", "xã hội chủ nghĩa", "an ninh", "quốc phòng",
+    "đại biểu", "toàn quốc", "chính trị", "quân sự", "hậu cần", "kỹ thuật", "hẹp",
+    "cấp", "chuyên gia", "quan chức", NULL
+};
+
+static const char *const connectors[] = { "bin", "binti", "bte", "binte", "al", "van", "von", "de",
+                                          "da", "del", "dos", "ibn", "bt", NULL };
+
+/* Capitalised words that begin sentences or phrases, never a person's name. */
+static const char *const not_names[] = {
+    "Thủ đô", "Tại", "Theo", "Trong", "Với", "Về", "Sáng", "Chiều", "Tối", "Trưa", "Ngày",
+    "Tháng", "Năm", "Hai", "Các", "Những", "Đoàn", "Phía", "Quang cảnh", "Ảnh", "Nguồn",
+    "Cùng", "Sau", "Trước", "Đây", "Nhân dịp", "Việc", "Hội nghị", "Đại diện", "Đồng thời",
+    "Quân đội", "Nhà nước", "Chính phủ", "Tổ quốc", "Nhân dân", "Đảng", NULL
+};
+
+static const char *const ordinals[] = { "nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy",
+                                        "tám", "chín", "mười", NULL };
+
+static int add_all(nm_lex *lx, const char *const *w, uint32_t flags)
+{
+    for (; *w; w++)
+        if (nm_lex_add(lx, *w, strlen(*w), flags, 0) < 0)
+            return -1;
+    return 0;
+}
+
+int nm_lex_builtin(nm_lex *lx)
+{
+    if (add_all(lx, org_heads, LX_ORG) < 0 || add_all(lx, event_heads, LX_EVENT) < 0 ||
+        add_all(lx, misc_heads, LX_MISC) < 0 || add_all(lx, stop_words, LX_STOP) < 0 ||
+        add_all(lx, inner_words, LX_INNER) < 0 || add_all(lx, connectors, LX_CONNECT) < 0 ||
+        add_all(lx, not_names, LX_NOTNAME) < 0 || add_all(lx, ordinals, LX_ORDINAL) < 0)
+        return -1;
+    return 0;
+}

@@ -1,0 +1,394 @@
+/* Organisations, events and documents from head words; acronyms linked to their expansions. */
+#include <string.h>
+
+#include "names.h"
+
+enum { M_ORG, M_EVENT, M_MISC };
+
+static int punct(const nm_ctx *c, size_t i, const char *p)
+{
+    return i < c->n && !(c->t[i].flags & T_WORD) && nm_is(c, i, p);
+}
+
+static int dash(const nm_ctx *c, size_t i)
+{
+    return punct(c, i, "-") || punct(c, i, "\xe2\x80\x93") || punct(c, i, "\xe2\x80\x94");
+}
+
+static int open_quote(const nm_ctx *c, size_t i)
+{
+    return punct(c, i, "\xe2\x80\x9c") || punct(c, i, "\"");
+}
+
+static int close_quote(const nm_ctx *c, size_t i)
+{
+    return punct(c, i, "\xe2\x80\x9d") || punct(c, i, "\"");
+}
+
+static int cap_word(const nm_ctx *c, size_t i)
+{
+    return i < c->n && (c->t[i].flags & T_WORD) && (c->t[i].flags & (T_CAP | T_ALLCAPS)) &&
+           !(c->t[i].flags & T_DIGIT);
+}
+
+/* The lowercase words that a document's name may contain (Công ước … về Luật biển). */
+static int misc_word(const nm_ctx *c, size_t i)
+{
+    static const char *const w[] = { "về", "của", "các", "ở", "trên", "cách", "đối với", NULL };
+    for (size_t k = 0; w[k]; k++)
+        if (nm_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/*
+ * The body of a name after its head word, from j0.  Capitalised words and
+ * acronyms are its backbone; the syllable after a lone capitalised word
+ * belongs to it (Quốc phòng); a few lowercase words may bridge two
+ * capitalised parts; a country ends an organisation unless a dash follows.
+ * Returns the end token (0: no body), *caps the capitalised words seen.
+ */
+static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
+{
+    static const int gap_limit[] = { 1, 3, 6 };
+    size_t j = j0, good = j0, caps = 0;
+    int gap = 0, prev_cap = 0, hard = 0;
+    while (j < c->n) {
+        const nm_tok *t = &c->t[j];
+        if (t->flags & T_NL) {
+            hard = 1;
+            break;
+        }
+        size_t m = cap_word(c, j) ? nm_phrase(c, j, LX_COUNTRY, NULL) : 0;
+        if (m) {
+            j += m;
+            good = j;
+            caps++;
+            gap = 0;
+            prev_cap = 1;
+            if (dash(c, j) && cap_word(c, j + 1))
+                continue;
+            if (mode == M_ORG && cap_word(c, j) && !(c->t[j].flags & T_NL))
+                break; /* a name follows the country: "Bộ Quốc phòng Nhật Bản Oniki Makoto" */
+            continue;
+        }
+        if (cap_word(c, j)) {
+            if (mode != M_MISC && caps > 0 && nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) &&
+                gap > 0)
+                break;
+            caps++;
+            j++;
+            good = j;
+            gap = 0;
+            /* "Quốc phòng": the lowercase syllable after a lone capitalised word */
+            if (!prev_cap && j < c->n && (c->t[j].flags & T_LOWER) && !(c->t[j].flags & T_NL) &&
+                !nm_phrase(c, j, LX_STOP, NULL) && !misc_word(c, j)) {
+                j++;
+                good = j;
+            }
+            prev_cap = 1;
+            continue;
+        }
+        if (t->flags & T_DIGIT) {
+            if (j == j0 && mode != M_ORG)
+                break;
+            if (j > j0 && !prev_cap && !(j > 0 && punct(c, j - 1, ".")))
+                break;
+            j++;
+            good = j;
+            /* 2.0 */
+            if (punct(c, j, ".") && nm_glued(c, j - 1) && nm_glued(c, j) && (c->t[j + 1].flags & T_DIGIT))
+                j += 2, good = j;
+            prev_cap = 1;
+            continue;
+        }
+        if (dash(c, j) && prev_cap && good == j && cap_word(c, j + 1)) {
+            j++;
+            continue;
+        }
+        if (mode == M_MISC && open_quote(c, j)) {
+            size_t q = j + 1;
+            while (q < c->n && q < j + 10 && !close_quote(c, q) && !(c->t[q].flags & T_NL))
+                q++;
+            if (q < c->n && close_quote(c, q) && q > j + 1) {
+                j = q + 1;
+                good = j;
+                caps++;
+                break;
+            }
+            hard = 1;
+            break;
+        }
+        if ((t->flags & T_WORD) && (t->flags & T_LOWER)) {
+            if (mode == M_MISC && misc_word(c, j)) {
+                gap++;
+                j++;
+                prev_cap = 0;
+                if (gap > gap_limit[mode])
+                    break;
+                continue;
+            }
+            if (nm_phrase(c, j, LX_STOP, NULL)) {
+                hard = nm_is(c, j, "của") || nm_is(c, j, "tại") || nm_is(c, j, "nói") ||
+                       nm_is(c, j, "và") || nm_is(c, j, "giữa") || nm_is(c, j, "vào");
+                break;
+            }
+            size_t mi = nm_phrase(c, j, LX_INNER, NULL);
+            if (mi) {
+                j += mi;
+                prev_cap = 0;
+                continue;
+            }
+            gap++;
+            if (gap > gap_limit[mode])
+                break;
+            j++;
+            prev_cap = 0;
+            continue;
+        }
+        /* punctuation */
+        hard = punct(c, j, ",") || punct(c, j, ";") || punct(c, j, ".") || punct(c, j, "(") ||
+               punct(c, j, ")") || punct(c, j, ":") || punct(c, j, "|");
+        break;
+    }
+    if (j >= c->n)
+        hard = 1;
+    size_t end = good;
+    /* a short lowercase tail before a hard stop: "Trung tâm Huấn luyện thực tế ảo của" */
+    if (hard && j > good && j - good <= 3 && caps > 0) {
+        int ok = 1;
+        for (size_t x = good; x < j; x++)
+            if (!(c->t[x].flags & T_LOWER) || (mode != M_MISC && misc_word(c, x)))
+                ok = 0;
+        if (ok)
+            end = j;
+    }
+    *caps_out = caps;
+    return caps ? end : 0;
+}
+
+/* "lần thứ 16", "lần thứ XI", "lần thứ hai" at i: the token after it, or i. */
+static size_t ordinal(const nm_ctx *c, size_t i)
+{
+    if (!nm_is(c, i, "lần") || !nm_is(c, i + 1, "thứ") || i + 2 >= c->n)
+        return i;
+    const nm_tok *t = &c->t[i + 2];
+    if (t->flags & T_NL)
+        return i;
+    if (t->flags & T_DIGIT)
+        return i + 3;
+    if (t->flags & T_ALLCAPS || ((t->flags & T_CAP) && t->ke - t->ks == 1)) {
+        for (uint32_t x = t->ks; x < t->ke; x++)
+            if (!strchr("ivxlc", c->key[x]))
+                return i;
+        return i + 3;
+    }
+    if (nm_word(c, i + 2) & LX_ORDINAL)
+        return i + 3;
+    return i;
+}
+
+size_t nm_org_at(const nm_ctx *c, size_t i)
+{
+    if (i >= c->n || !(c->t[i].flags & T_CAP))
+        return 0;
+    size_t m = nm_phrase(c, i, LX_ORG, NULL);
+    if (!m || nm_phrase(c, i, LX_TITLE | LX_RANK, NULL) > m)
+        return 0;
+    if (!cap_word(c, i + m) && !(i + m < c->n && (c->t[i + m].flags & T_DIGIT)))
+        return 0;
+    size_t caps;
+    return body(c, i + m, M_ORG, &caps);
+}
+
+/* "(ADMM+)", "(ADSOM WG)", "(UNCLOS 1982)", "(viết tắt là JASMINE)" at p: content [*a, *b). */
+static int acronym_parens(const nm_ctx *c, size_t p, size_t *a, size_t *b)
+{
+    if (!punct(c, p, "("))
+        return 0;
+    size_t j = p + 1;
+    if (nm_is(c, j, "viết") && nm_is(c, j + 1, "tắt") && nm_is(c, j + 2, "là"))
+        j += 3;
+    else if (nm_is(c, j, "gọi") && nm_is(c, j + 1, "tắt") && nm_is(c, j + 2, "là"))
+        j += 3;
+    if (j >= c->n || !(c->t[j].flags & T_ALLCAPS) || (c->t[j].flags & T_NL))
+        return 0;
+    size_t s = j++;
+    for (int k = 0; k < 6 && j < c->n; k++) {
+        if (punct(c, j, ")"))
+            break;
+        if (c->t[j].flags & T_NL)
+            return 0;
+        if (punct(c, j, "+") && nm_glued(c, j - 1)) {
+            j++;
+            continue;
+        }
+        if (dash(c, j) && nm_glued(c, j - 1) && nm_glued(c, j) && (c->t[j + 1].flags & T_WORD)) {
+            j += 2;
+            continue;
+        }
+        if ((c->t[j].flags & T_WORD) && (c->t[j].flags & (T_CAP | T_ALLCAPS | T_DIGIT))) {
+            j++;
+            continue;
+        }
+        return 0;
+    }
+    if (!punct(c, j, ")"))
+        return 0;
+    *a = s;
+    *b = j;
+    return 1;
+}
+
+static void add_with_acronym(nm_ctx *c, size_t a, size_t b, char type, double conf)
+{
+    size_t fi = c->nf;
+    if (!nm_add(c, (uint32_t)a, (uint32_t)b, type, conf))
+        return;
+    size_t x, y;
+    if (!c->st->acronyms || !acronym_parens(c, b, &x, &y))
+        return;
+    nm_found *f = nm_add(c, (uint32_t)x, (uint32_t)y, type, conf);
+    if (!f)
+        return;
+    f->acr_of = (uint32_t)(fi + 1);
+    /* "Hội nghị … (ADMM) lần thứ 16": one flat span */
+    size_t o = ordinal(c, y + 1);
+    if (o > y + 1)
+        nm_add(c, (uint32_t)a, (uint32_t)o, type, conf);
+}
+
+void nm_find_named(nm_ctx *c)
+{
+    const nm_state *st = c->st;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!(c->t[i].flags & T_WORD) || (c->taken[i] & 1))
+            continue;
+        const nm_slot *sl = NULL;
+        size_t m = nm_phrase(c, i, LX_ORG | LX_EVENT | LX_MISC, &sl);
+        if (!m)
+            continue;
+        if (nm_phrase(c, i, LX_TITLE | LX_RANK, NULL) > m)
+            continue;
+        int mode = (sl->flags & LX_MISC) ? M_MISC : (sl->flags & LX_EVENT) ? M_EVENT : M_ORG;
+        if ((mode == M_ORG && !st->org) || (mode == M_EVENT && !st->event) || (mode == M_MISC && !st->misc))
+            continue;
+        int capital = (c->t[i].flags & T_CAP) != 0;
+        size_t j0 = i + m;
+        if (j0 >= c->n || (c->t[j0].flags & T_NL))
+            continue;
+        if (!capital && !(mode == M_EVENT && cap_word(c, j0)))
+            continue;
+        if (mode == M_ORG && !cap_word(c, j0) && !(c->t[j0].flags & T_DIGIT))
+            continue;
+        size_t caps = 0, end;
+        if (mode == M_MISC && !cap_word(c, j0) && !open_quote(c, j0)) {
+            /* "Bản ghi nhớ mới về hợp tác quốc phòng song phương," */
+            size_t j = j0;
+            if ((c->t[j].flags & T_LOWER) && !nm_is(c, j, "về") && nm_is(c, j + 1, "về"))
+                j++;
+            if (!nm_is(c, j, "về"))
+                continue;
+            end = body(c, j, M_MISC, &caps);
+            if (!end) {
+                /* all lowercase: up to the next punctuation, at most 8 words */
+                size_t q = j + 1;
+                while (q < c->n && q < j + 9 && (c->t[q].flags & T_LOWER) && !(c->t[q].flags & T_NL) &&
+                       !nm_phrase(c, q, LX_STOP, NULL))
+                    q++;
+                if (q >= c->n || q == j + 1 || (c->t[q].flags & T_WORD))
+                    continue;
+                end = q;
+            }
+        } else {
+            end = body(c, j0, mode, &caps);
+        }
+        if (!end || end <= j0)
+            continue;
+        if (mode == M_EVENT)
+            end = ordinal(c, end);
+        /* an earlier recognizer already has this span or a longer one */
+        if ((c->t[i].flags & T_ENT) && c->t[i].ent_end >= end)
+            continue;
+        char type = mode == M_MISC ? 'M' : mode == M_EVENT ? 'E' : 'O';
+        double conf = mode == M_EVENT ? st->conf_org - 0.02 : st->conf_org;
+        add_with_acronym(c, i, end, type, conf);
+    }
+}
+
+/* ---- acronyms ------------------------------------------------------------------- */
+
+typedef struct acr_def {
+    const char *key;
+    size_t len;
+    char type;
+} acr_def;
+
+static int key_eq(const nm_ctx *c, size_t a, size_t b, const acr_def *d)
+{
+    return c->t[b - 1].ke - c->t[a].ks == d->len && memcmp(c->key + c->t[a].ks, d->key, d->len) == 0;
+}
+
+void nm_find_acronyms(nm_ctx *c)
+{
+    acr_def defs[64];
+    size_t nd = 0;
+    size_t nf0 = c->nf;
+    /* definitions: my own "(ACR)" entities, and earlier recognizers' entities followed by one */
+    for (size_t k = 0; k < nf0 && nd < 64; k++) {
+        const nm_found *f = &c->f[k];
+        if (!f->acr_of)
+            continue;
+        defs[nd].key = c->key + c->t[f->a].ks;
+        defs[nd].len = c->t[f->b - 1].ke - c->t[f->a].ks;
+        defs[nd++].type = f->type;
+    }
+    for (size_t i = 0; i < c->n && nd < 64; i++) {
+        if (!(c->t[i].flags & T_ENT))
+            continue;
+        char ty = (char)c->t[i].ent_type;
+        if (ty != 'O' && ty != 'E' && ty != 'M')
+            continue;
+        size_t x, y;
+        if (!acronym_parens(c, c->t[i].ent_end, &x, &y))
+            continue;
+        if (!((c->t[x].flags & T_ENT) && c->t[x].ent_end == y))
+            nm_add(c, (uint32_t)x, (uint32_t)y, ty, c->st->conf_org);
+        defs[nd].key = c->key + c->t[x].ks;
+        defs[nd].len = c->t[y - 1].ke - c->t[x].ks;
+        defs[nd++].type = ty;
+    }
+    /* uses: the same acronym elsewhere; "ADMM-16": a numbered session of a body's meeting */
+    for (size_t i = 0; i < c->n; i++) {
+        if (!(c->t[i].flags & T_ALLCAPS) || (c->taken[i] & 1))
+            continue;
+        if (i > 0 && nm_glued(c, i - 1) && (c->t[i - 1].flags & T_WORD))
+            continue;
+        if (i + 2 < c->n && nm_glued(c, i) && dash(c, i + 1) && nm_glued(c, i + 1) &&
+            (c->t[i + 2].flags & T_DIGIT) && !nm_glued(c, i + 2)) {
+            int org = (c->t[i].flags & T_ENT) && c->t[i].ent_type == 'O';
+            for (size_t d = 0; d < nd && !org; d++)
+                org = defs[d].type == 'O' && key_eq(c, i, i + 1, &defs[d]);
+            if (org)
+                nm_add(c, (uint32_t)i, (uint32_t)(i + 3), 'E', c->st->conf_org);
+            continue;
+        }
+        for (size_t d = 0; d < nd; d++) {
+            /* the longest definition that matches here */
+            size_t best = 0;
+            char ty = 0;
+            for (size_t b = i + 1; b <= c->n && b <= i + 6; b++) {
+                if (key_eq(c, i, b, &defs[d]) && b > best) {
+                    best = b;
+                    ty = defs[d].type;
+                }
+            }
+            if (best && !(punct(c, i - 1, "(") && punct(c, best, ")"))) {
+                if (best < c->n && nm_glued(c, best - 1) && (c->t[best].flags & T_WORD))
+                    continue;
+                nm_add(c, (uint32_t)i, (uint32_t)best, ty, c->st->conf_org);
+                break;
+            }
+        }
+    }
+}
