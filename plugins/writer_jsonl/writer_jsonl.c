@@ -126,8 +126,10 @@ static int jsonl_process(void *state, dp_doc *doc, dp_error *err)
     static const char *const unit_names[] = { "codepoint", "utf16", "byte" };
     size_t tlen;
     const char *text = dp_doc_text(doc, &tlen);
-    dp_offset_cursor cur;
+    /* One cursor per layer: each walks the text once, forward. */
+    dp_offset_cursor cur, ecur;
     dp_offset_cursor_init(&cur, text);
+    dp_offset_cursor_init(&ecur, text);
 
     putc('{', f);
     key(f, s, 1, 1, "id");
@@ -163,7 +165,7 @@ static int jsonl_process(void *state, dp_doc *doc, dp_error *err)
         size_t slen;
         const char *surface = dp_entity_surface(doc, e, &slen);
         sep(f, s, i == 0, 2);
-        fprintf(f, "{\"start\":%zu,\"end\":%zu,\"type\":", conv(s, &cur, e->start), conv(s, &cur, e->end));
+        fprintf(f, "{\"start\":%zu,\"end\":%zu,\"type\":", conv(s, &ecur, e->start), conv(s, &ecur, e->end));
         dp_json_write_cstr(f, e->type);
         fputs(",\"surface\":", f);
         dp_json_write_string(f, surface, slen);
