@@ -229,7 +229,7 @@ static const char *const misc_heads[] = {
 
 /* Lowercase words that end a name phrase. */
 static const char *const stop_words[] = {
-    "đã", "đang", "sẽ", "được", "bị", "là", "có", "và", "với", "cho", "để", "tại", "vào",
+    "đã", "đang", "sẽ", "được", "là", "có", "và", "với", "cho", "để", "tại", "vào",
     "từ", "đến", "giữa", "nhằm", "khi", "này", "đó", "nhưng", "mà", "cũng", "thì", "nên",
     "vì", "theo", "như", "do", "ngày", "tháng", "năm", "hai", "ba", "bốn", "các",
     "những", "mọi", "nhiều", "một", "nước", "bên", "hoặc", "hay", "rất", "đều", "vừa",

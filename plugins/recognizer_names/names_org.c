@@ -41,6 +41,34 @@ static int misc_word(const nm_ctx *c, size_t i)
     return 0;
 }
 
+/* Token i ends a name for sure: punctuation, a line break, the end, or "của", "tại" … */
+static int hard_stop(const nm_ctx *c, size_t i)
+{
+    if (i >= c->n || (c->t[i].flags & T_NL))
+        return 1;
+    static const char *const w[] = { ",", ";", ".", "(", ")", ":", "|", "của", "tại", "nói", "và",
+                                     "giữa", "vào", "ở", NULL };
+    for (size_t k = 0; w[k]; k++)
+        if (nm_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* Token i cannot be the second syllable of a capitalised word ("Quốc phòng", not "Quốc của"). */
+static int no_attach(const nm_ctx *c, size_t i)
+{
+    static const char *const w[] = { "của", "và", "với", "tại", "ở", "trong", "đã", "đang", "sẽ",
+                                     "được", "là", "có", "cho", "các", "những", "về", "từ", "đến",
+                                     "để", "khi", "này", "đó", "thì", "mà", "hai", "ba", "bốn",
+                                     "năm", "lần", "thứ", "cũng", "vào", "theo", "như", "do",
+                                     "nhằm", "giữa", "trên", "hay", "hoặc", "nói", "đều", "rất",
+                                     "không", "chưa", "vừa", "sau", "trước", "nhưng", "nên", NULL };
+    for (size_t k = 0; w[k]; k++)
+        if (nm_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
 /*
  * The body of a name after its head word, from j0.  Capitalised words and
  * acronyms are its backbone; the syllable after a lone capitalised word
@@ -52,14 +80,25 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
 {
     static const int gap_limit[] = { 1, 3, 6 };
     size_t j = j0, good = j0, caps = 0;
-    int gap = 0, prev_cap = 0, hard = 0;
+    int gap = 0, prev_cap = 0;
     while (j < c->n) {
         const nm_tok *t = &c->t[j];
-        if (t->flags & T_NL) {
-            hard = 1;
+        if (t->flags & T_NL)
             break;
-        }
         size_t m = cap_word(c, j) ? nm_phrase(c, j, LX_COUNTRY, NULL) : 0;
+        /* a name an earlier recognizer found: "… Hòa bình Liên hợp quốc" */
+        if ((t->flags & T_ENT) && t->ent_end > j + m && (t->flags & (T_CAP | T_ALLCAPS)) &&
+            strchr("LOME", (int)t->ent_type)) {
+            if (t->ent_type != 'L') {
+                j = t->ent_end;
+                good = j;
+                caps++;
+                gap = 0;
+                prev_cap = 1;
+                continue;
+            }
+            m = t->ent_end - j;
+        }
         if (m) {
             j += m;
             good = j;
@@ -68,25 +107,26 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
             prev_cap = 1;
             if (dash(c, j) && cap_word(c, j + 1))
                 continue;
-            if (mode == M_ORG && cap_word(c, j) && !(c->t[j].flags & T_NL))
-                break; /* a name follows the country: "Bộ Quốc phòng Nhật Bản Oniki Makoto" */
+            if (mode == M_ORG)
+                break; /* "Bộ Quốc phòng Nhật Bản Oniki Makoto", "… Hàn Quốc coi Việt Nam" */
             continue;
         }
         if (cap_word(c, j)) {
-            if (mode != M_MISC && caps > 0 && nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) &&
-                gap > 0)
+            if (mode == M_ORG && caps > 0 && nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) && gap > 0)
                 break;
+            int acronym = (c->t[j].flags & T_ALLCAPS) != 0;
             caps++;
             j++;
             good = j;
             gap = 0;
             /* "Quốc phòng": the lowercase syllable after a lone capitalised word */
-            if (!prev_cap && j < c->n && (c->t[j].flags & T_LOWER) && !(c->t[j].flags & T_NL) &&
-                !nm_phrase(c, j, LX_STOP, NULL) && !misc_word(c, j)) {
+            prev_cap = 1;
+            if (!acronym && j < c->n && (c->t[j].flags & T_LOWER) && !(c->t[j].flags & T_NL) &&
+                !no_attach(c, j) && !nm_phrase(c, j, LX_INNER, NULL)) {
                 j++;
                 good = j;
+                prev_cap = 0;
             }
-            prev_cap = 1;
             continue;
         }
         if (t->flags & T_DIGIT) {
@@ -116,7 +156,6 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
                 caps++;
                 break;
             }
-            hard = 1;
             break;
         }
         if ((t->flags & T_WORD) && (t->flags & T_LOWER)) {
@@ -128,17 +167,18 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
                     break;
                 continue;
             }
-            if (nm_phrase(c, j, LX_STOP, NULL)) {
-                hard = nm_is(c, j, "của") || nm_is(c, j, "tại") || nm_is(c, j, "nói") ||
-                       nm_is(c, j, "và") || nm_is(c, j, "giữa") || nm_is(c, j, "vào");
-                break;
-            }
+            if (nm_phrase(c, j, LX_HONOR | LX_TITLE | LX_RANK, NULL))
+                break; /* "Bộ Ngoại giao bà Vũ Thị Nga" */
             size_t mi = nm_phrase(c, j, LX_INNER, NULL);
+            if (mi && mode == M_ORG && nm_is(c, j, "các"))
+                break; /* "Bộ Quốc phòng các nước Lào, Campuchia" */
             if (mi) {
                 j += mi;
                 prev_cap = 0;
                 continue;
             }
+            if (nm_phrase(c, j, LX_STOP, NULL))
+                break;
             gap++;
             if (gap > gap_limit[mode])
                 break;
@@ -146,22 +186,30 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
             prev_cap = 0;
             continue;
         }
-        /* punctuation */
-        hard = punct(c, j, ",") || punct(c, j, ";") || punct(c, j, ".") || punct(c, j, "(") ||
-               punct(c, j, ")") || punct(c, j, ":") || punct(c, j, "|");
         break;
     }
-    if (j >= c->n)
-        hard = 1;
     size_t end = good;
-    /* a short lowercase tail before a hard stop: "Trung tâm Huấn luyện thực tế ảo của" */
-    if (hard && j > good && j - good <= 3 && caps > 0) {
-        int ok = 1;
-        for (size_t x = good; x < j; x++)
-            if (!(c->t[x].flags & T_LOWER) || (mode != M_MISC && misc_word(c, x)))
-                ok = 0;
-        if (ok)
-            end = j;
+    /*
+     * A short lowercase tail: usual name words before a hard stop ("Khóa học
+     * … Quốc phòng quốc tế tại"), or any words before "của"/"nói" ("Trung tâm
+     * Huấn luyện thực tế ảo của Trường").
+     */
+    if (caps > 0) {
+        size_t q = good;
+        int inner = 1;
+        while (q < c->n && q < good + 4 && (c->t[q].flags & T_LOWER) && !(c->t[q].flags & T_NL) &&
+               !nm_phrase(c, q, LX_STOP, NULL)) {
+            size_t mi = nm_phrase(c, q, LX_INNER, NULL);
+            if (mi) {
+                q += mi;
+                continue;
+            }
+            inner = 0;
+            q++;
+        }
+        if (q > good && q <= good + 3 &&
+            ((inner && hard_stop(c, q)) || nm_is(c, q, "của") || nm_is(c, q, "nói")))
+            end = q;
     }
     *caps_out = caps;
     return caps ? end : 0;
@@ -242,20 +290,51 @@ static int acronym_parens(const nm_ctx *c, size_t p, size_t *a, size_t *b)
 
 static void add_with_acronym(nm_ctx *c, size_t a, size_t b, char type, double conf)
 {
-    size_t fi = c->nf;
-    if (!nm_add(c, (uint32_t)a, (uint32_t)b, type, conf))
-        return;
     size_t x, y;
-    if (!c->st->acronyms || !acronym_parens(c, b, &x, &y))
+    int acr = c->st->acronyms && acronym_parens(c, b, &x, &y);
+    size_t o = acr ? ordinal(c, y + 1) : 0;
+    /* "Hội nghị … (ADMM) lần thứ 16": one flat span, a session */
+    if (acr && o > y + 1)
+        nm_add(c, (uint32_t)a, (uint32_t)o, type, conf);
+    /* an acronym an earlier recognizer knows gives its type to the expansion ("… (ADSOM WG)") */
+    else if (acr && (c->t[x].flags & T_ENT) && c->t[x].ent_end == y &&
+             strchr("OEM", (int)c->t[x].ent_type))
+        type = (char)c->t[x].ent_type;
+    for (size_t k = 0; acr && k < c->nf; k++)
+        if (c->f[k].acr_of && c->f[k].a == x)
+            acr = 0; /* an enclosing name already defines it */
+    size_t fi = c->nf;
+    nm_found *e = nm_add(c, (uint32_t)a, (uint32_t)b, type, conf);
+    if (!e || !acr)
         return;
     nm_found *f = nm_add(c, (uint32_t)x, (uint32_t)y, type, conf);
-    if (!f)
-        return;
-    f->acr_of = (uint32_t)(fi + 1);
-    /* "Hội nghị … (ADMM) lần thứ 16": one flat span */
-    size_t o = ordinal(c, y + 1);
-    if (o > y + 1)
-        nm_add(c, (uint32_t)a, (uint32_t)o, type, conf);
+    if (f)
+        f->acr_of = (uint32_t)(fi + 1);
+}
+
+/*
+ * A ship after "Tàu" at j: up to two lowercase words (buồm, hộ vệ), then a
+ * designation with digits or capitals and an optional glued name
+ * ("286-Lê Quý Đôn", "HQ-012").  Returns the end token, or 0.
+ */
+static size_t vessel(const nm_ctx *c, size_t j)
+{
+    size_t k = j;
+    while (k < c->n && k < j + 2 && (c->t[k].flags & T_LOWER) && !(c->t[k].flags & T_NL) &&
+           !nm_phrase(c, k, LX_STOP, NULL))
+        k++;
+    if (k >= c->n || (c->t[k].flags & T_NL) || !(c->t[k].flags & (T_DIGIT | T_ALLCAPS)))
+        return 0;
+    size_t e = k + 1;
+    while (e + 1 < c->n && nm_glued(c, e - 1) && dash(c, e) && nm_glued(c, e) &&
+           (c->t[e + 1].flags & (T_DIGIT | T_CAP | T_ALLCAPS))) {
+        e += 2;
+        /* the name after the number: capitalised words */
+        while (e < c->n && !(c->t[e].flags & T_NL) && (c->t[e].flags & T_CAP) &&
+               !(c->t[e].flags & T_ALLCAPS) && !nm_phrase(c, e, LX_COUNTRY, NULL))
+            e++;
+    }
+    return e > k + 1 ? e : 0;
 }
 
 void nm_find_named(nm_ctx *c)
@@ -264,6 +343,14 @@ void nm_find_named(nm_ctx *c)
     for (size_t i = 0; i < c->n; i++) {
         if (!(c->t[i].flags & T_WORD) || (c->taken[i] & 1))
             continue;
+        if (st->misc && (c->t[i].flags & T_CAP) && nm_is(c, i, "tàu")) {
+            size_t v = vessel(c, i + 1);
+            if (v) {
+                nm_add(c, (uint32_t)i, (uint32_t)v, 'M', st->conf_org);
+                i = v - 1;
+                continue;
+            }
+        }
         const nm_slot *sl = NULL;
         size_t m = nm_phrase(c, i, LX_ORG | LX_EVENT | LX_MISC, &sl);
         if (!m)
@@ -282,7 +369,11 @@ void nm_find_named(nm_ctx *c)
         if (mode == M_ORG && !cap_word(c, j0) && !(c->t[j0].flags & T_DIGIT))
             continue;
         size_t caps = 0, end;
-        if (mode == M_MISC && !cap_word(c, j0) && !open_quote(c, j0)) {
+        if (mode == M_MISC && !cap_word(c, j0) && !open_quote(c, j0) &&
+            (misc_word(c, j0) || nm_phrase(c, j0, LX_INNER, NULL)) && !nm_is(c, j0, "về")) {
+            /* "Sáng kiến cấp Bộ trưởng …", "Bộ quy tắc ứng xử của các Bên ở Biển Đông" */
+            end = body(c, j0, M_MISC, &caps);
+        } else if (mode == M_MISC && !cap_word(c, j0) && !open_quote(c, j0)) {
             /* "Bản ghi nhớ mới về hợp tác quốc phòng song phương," */
             size_t j = j0;
             if ((c->t[j].flags & T_LOWER) && !nm_is(c, j, "về") && nm_is(c, j + 1, "về"))
@@ -308,7 +399,9 @@ void nm_find_named(nm_ctx *c)
         if (mode == M_EVENT)
             end = ordinal(c, end);
         /* an earlier recognizer already has this span or a longer one */
-        if ((c->t[i].flags & T_ENT) && c->t[i].ent_end >= end)
+        size_t x, y;
+        if ((c->t[i].flags & T_ENT) && c->t[i].ent_end >= end &&
+            !(acronym_parens(c, end, &x, &y) && ordinal(c, y + 1) > y + 1))
             continue;
         char type = mode == M_MISC ? 'M' : mode == M_EVENT ? 'E' : 'O';
         double conf = mode == M_EVENT ? st->conf_org - 0.02 : st->conf_org;
@@ -351,6 +444,11 @@ void nm_find_acronyms(nm_ctx *c)
             continue;
         size_t x, y;
         if (!acronym_parens(c, c->t[i].ent_end, &x, &y))
+            continue;
+        int mine = 0;
+        for (size_t k = 0; k < nf0 && !mine; k++)
+            mine = c->f[k].acr_of && c->f[k].a == x;
+        if (mine)
             continue;
         if (!((c->t[x].flags & T_ENT) && c->t[x].ent_end == y))
             nm_add(c, (uint32_t)x, (uint32_t)y, ty, c->st->conf_org);

@@ -32,8 +32,11 @@ static size_t name_run(const nm_ctx *c, size_t k, size_t max, size_t *end)
         if (j > k && (c->t[j].flags & T_NL))
             break;
         if (name_word(c, j)) {
-            if (words > 0 && (nm_phrase(c, j, LX_RANK | LX_TITLE | LX_COUNTRY, NULL) ||
-                              (nm_word(c, j) & LX_NOTNAME)))
+            if (words > 0 && (nm_phrase(c, j, LX_RANK | LX_TITLE, NULL) || (nm_word(c, j) & LX_NOTNAME)))
+                break;
+            /* a country ends the name, unless it is a one-syllable given name (Vũ Thị Nga, Phạm Đức Thắng) */
+            size_t mc = nm_phrase(c, j, LX_COUNTRY, NULL);
+            if (words > 0 && mc && (mc > 1 || !(nm_word(c, j) & LX_GIVEN)))
                 break;
             if (c->taken[j] & 1)
                 break;
@@ -186,7 +189,8 @@ static int clean_span(const nm_ctx *c, size_t a, size_t b)
     for (size_t x = a; x < b; x++) {
         if (c->taken[x])
             return 0;
-        if (nm_phrase(c, x, LX_COUNTRY, NULL))
+        size_t m = nm_phrase(c, x, LX_COUNTRY, NULL);
+        if (m && (x == a || m > 1))
             return 0;
     }
     return 1;
@@ -199,6 +203,9 @@ void nm_find_structured(nm_ctx *c)
             continue;
         const nm_slot *sl = NULL;
         if (!nm_phrase(c, i, LX_SURNAME, &sl) || sl->aux < c->st->min_surname)
+            continue;
+        /* "Phó Tư lệnh", "Văn phòng": a title or a head word, not a name */
+        if (nm_phrase(c, i, LX_TITLE | LX_RANK | LX_HONOR | LX_ORG | LX_EVENT | LX_MISC, NULL) > 1)
             continue;
         /* inside a longer capitalised phrase, or glued to "286-" (a ship's name) */
         if (i > 0 && !(c->t[i].flags & T_NL)) {

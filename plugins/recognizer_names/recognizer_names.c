@@ -25,7 +25,7 @@ static const dp_option options[] = {
       "middle-name syllables (syllable, count)" },
     { "countries", DP_OPT_PATH, "../data/vi/countries.tsv", 0, NULL,
       "country names (first column), which end an organisation name and precede a foreign name" },
-    { "min_surname_count", DP_OPT_INT, "3", 0, NULL,
+    { "min_surname_count", DP_OPT_INT, "5", 0, NULL,
       "names without a trigger: only surnames at least this frequent in the surnames list" },
     { "structure", DP_OPT_BOOL, "true", 0, NULL,
       "find Vietnamese names by their structure (surname + given syllables) without a trigger" },
