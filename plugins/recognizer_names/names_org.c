@@ -481,9 +481,14 @@ void nm_find_acronyms(nm_ctx *c)
                     ty = defs[d].type;
                 }
             }
-            if (best && !(punct(c, i - 1, "(") && punct(c, best, ")"))) {
+            if (best) {
                 if (best < c->n && nm_glued(c, best - 1) && (c->t[best].flags & T_WORD))
                     continue;
+                int dup = 0;
+                for (size_t k = 0; k < c->nf && !dup; k++)
+                    dup = c->f[k].a == i && c->f[k].b == best;
+                if (dup)
+                    break;
                 nm_add(c, (uint32_t)i, (uint32_t)best, ty, c->st->conf_org);
                 break;
             }

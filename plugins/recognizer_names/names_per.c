@@ -210,14 +210,14 @@ void nm_find_structured(nm_ctx *c)
         /* inside a longer capitalised phrase, or glued to "286-" (a ship's name) */
         if (i > 0 && !(c->t[i].flags & T_NL)) {
             const nm_tok *p = &c->t[i - 1];
-            if ((p->flags & T_WORD) && (p->flags & T_CAP))
+            if ((p->flags & T_WORD) && (p->flags & T_CAP) && !(nm_word(c, i - 1) & (LX_NOTNAME | LX_STOP)))
                 continue;
             if (!(c->t[i].flags & T_SP) && !(p->flags & T_WORD))
                 continue;
         }
         size_t j = i + 1;
         while (j < c->n && j < i + 5 && name_word(c, j) && !(c->t[j].flags & T_NL) &&
-               !nm_glued(c, j) && (nm_word(c, j) & LX_GIVEN))
+               (nm_word(c, j) & LX_GIVEN))
             j++;
         if (j == i + 1)
             continue;
