@@ -245,7 +245,7 @@ static const char *const inner_words[] = {
     "gìn giữ", "biên phòng", "hải quân", "lục quân", "không quân", "phòng không", "cứu nạn",
     "cứu hộ", "thường trực", "trung ương", "cộng sản", "xã hội chủ nghĩa", "an ninh", "quốc phòng",
     "đại biểu", "toàn quốc", "chính trị", "quân sự", "hậu cần", "kỹ thuật", "hẹp",
-    "cấp", "chuyên gia", "quan chức", NULL
+    "cấp", "chuyên gia", "quan chức", "biển", NULL
 };
 
 static const char *const connectors[] = { "bin", "binti", "bte", "binte", "al", "van", "von", "de",

@@ -79,7 +79,7 @@ static int no_attach(const nm_ctx *c, size_t i)
 static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
 {
     static const int gap_limit[] = { 1, 3, 6 };
-    size_t j = j0, good = j0, caps = 0;
+    size_t j = j0, good = j0, caps = 0, inner_end = (size_t)-1;
     int gap = 0, prev_cap = 0;
     while (j < c->n) {
         const nm_tok *t = &c->t[j];
@@ -87,6 +87,9 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
             break;
         size_t m = cap_word(c, j) ? nm_phrase(c, j, LX_COUNTRY, NULL) : 0;
         /* a name an earlier recognizer found: "… Hòa bình Liên hợp quốc" */
+        /* "Sư đoàn 312 thuộc Quân đoàn 12": two organisations */
+        if (mode == M_ORG && caps > 0 && gap > 0 && (t->flags & T_ENT) && t->ent_type == 'O')
+            break;
         if ((t->flags & T_ENT) && t->ent_end > j + m && (t->flags & (T_CAP | T_ALLCAPS)) &&
             strchr("LOME", (int)t->ent_type)) {
             if (t->ent_type != 'L') {
@@ -114,6 +117,19 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
         if (cap_word(c, j)) {
             if (mode == M_ORG && caps > 0 && nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) && gap > 0)
                 break;
+            /* "Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu" */
+            if (nm_phrase(c, j, LX_RANK, NULL) || (mode == M_ORG && nm_phrase(c, j, LX_TITLE, NULL)))
+                break;
+            /* a head phrase inside a body is one unit: "Lễ ký kết Bản ghi nhớ" */
+            size_t mh = nm_phrase(c, j, LX_ORG | LX_EVENT | LX_MISC, NULL);
+            if (mh > 1) {
+                j += mh;
+                good = j;
+                caps++;
+                gap = 0;
+                prev_cap = 0;
+                continue;
+            }
             int acronym = (c->t[j].flags & T_ALLCAPS) != 0;
             caps++;
             j++;
@@ -132,10 +148,13 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
         if (t->flags & T_DIGIT) {
             if (j == j0 && mode != M_ORG)
                 break;
-            if (j > j0 && !prev_cap && !(j > 0 && punct(c, j - 1, ".")))
+            /* after the name proper or a usual inner word: "Vùng Cảnh sát biển 2", not "Lễ kỷ niệm 50" */
+            if (j > j0 && good != j && inner_end != j)
                 break;
             j++;
             good = j;
+            if (mode == M_ORG)
+                caps++;
             /* 2.0 */
             if (punct(c, j, ".") && nm_glued(c, j - 1) && nm_glued(c, j) && (c->t[j + 1].flags & T_DIGIT))
                 j += 2, good = j;
@@ -174,6 +193,7 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
                 break; /* "Bộ Quốc phòng các nước Lào, Campuchia" */
             if (mi) {
                 j += mi;
+                inner_end = j;
                 prev_cap = 0;
                 continue;
             }
@@ -395,6 +415,9 @@ void nm_find_named(nm_ctx *c)
             end = body(c, j0, mode, &caps);
         }
         if (!end || end <= j0)
+            continue;
+        /* a one-word head needs two words of body: not "Trường Chinh", "Vụ Bản" */
+        if (m == 1 && mode == M_ORG && end - j0 < 2)
             continue;
         if (mode == M_EVENT)
             end = ordinal(c, end);
