@@ -228,6 +228,20 @@ START_TEST(organisations)
     HAS(d, "ORG", "Học viện Khoa học Quân sự");
     HASNT(d, "ORG", "Bộ Quốc phòng tổ chức Hội nghị");
     HASNT(d, "ORG", "Bộ Quốc phòng tổ chức");
+    /* a rank ends an organisation; a verb between two organisations keeps them two */
+    dp_doc_free(d);
+    d = run("Cục trưởng Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu dẫn đầu đoàn. "
+            "Sư đoàn 312 thuộc Quân đoàn 12 tổ chức huấn luyện. Lê Duẩn, Trường Chinh là những "
+            "nhà lãnh đạo. Theo Bộ Tư lệnh Vùng Cảnh sát biển 2, tàu đã cứu ngư dân.");
+    HASNT(d, "ORG", "Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu");
+    const dp_entity *p = find(d, "PER", "Phạm Quảng Hiệu");
+    ck_assert_ptr_nonnull(p);
+    ck_assert_str_eq(dp_entity_attr(p, "rank"), "Thiếu tướng");
+    HAS(d, "ORG", "Sư đoàn 312");
+    HAS(d, "ORG", "Quân đoàn 12");
+    HASNT(d, "ORG", "Sư đoàn 312 thuộc Quân đoàn 12");
+    HASNT(d, "ORG", "Trường Chinh");
+    HAS(d, "ORG", "Bộ Tư lệnh Vùng Cảnh sát biển 2");
     /* a title is not an organisation head: "Bộ trưởng" */
     dp_doc_free(d);
     d = run("Bộ trưởng Quốc phòng Nhật Bản tại Cuộc gặp.");
