@@ -357,6 +357,44 @@ static size_t vessel(const nm_ctx *c, size_t j)
     return e > k + 1 ? e : 0;
 }
 
+/*
+ * A body of a named organisation or meeting, from "của": "Nhóm Chuyên gia
+ * của Hội nghị … Mở rộng (ADMM+) về gìn giữ hòa bình chu kỳ 4".  Only for
+ * group heads (Nhóm, Tiểu ban, Ban); returns the end token or `end`.
+ */
+static size_t working_group(const nm_ctx *c, size_t i, size_t end)
+{
+    if (!(nm_is(c, i, "nhóm") || nm_is(c, i, "tiểu")) || !nm_is(c, end, "của"))
+        return end;
+    size_t j = end + 1, e = 0;
+    if (j < c->n && (c->t[j].flags & T_ENT) && strchr("OE", (int)c->t[j].ent_type))
+        e = c->t[j].ent_end;
+    size_t m = (j < c->n && (c->t[j].flags & T_CAP)) ? nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) : 0;
+    if (m) {
+        size_t caps;
+        size_t b = body(c, j + m, M_EVENT, &caps);
+        if (b > e)
+            e = b;
+    }
+    if (!e)
+        return end;
+    size_t x, y;
+    if (acronym_parens(c, e, &x, &y))
+        e = y + 1;
+    if (nm_is(c, e, "về")) {
+        size_t q = e + 1;
+        while (q < c->n && q < e + 8 && (c->t[q].flags & T_LOWER) && !(c->t[q].flags & T_NL) &&
+               !nm_phrase(c, q, LX_STOP, NULL) && !nm_is(c, q, "chu"))
+            q++;
+        if (q > e + 1) {
+            e = q;
+            if (nm_is(c, q, "chu") && nm_is(c, q + 1, "kỳ") && q + 2 < c->n && (c->t[q + 2].flags & T_DIGIT))
+                e = q + 3;
+        }
+    }
+    return e;
+}
+
 void nm_find_named(nm_ctx *c)
 {
     const nm_state *st = c->st;
@@ -426,6 +464,13 @@ void nm_find_named(nm_ctx *c)
         if ((c->t[i].flags & T_ENT) && c->t[i].ent_end >= end &&
             !(acronym_parens(c, end, &x, &y) && ordinal(c, y + 1) > y + 1))
             continue;
+        if (mode == M_ORG) {
+            size_t w = working_group(c, i, end);
+            if (w > end) {
+                nm_add(c, (uint32_t)i, (uint32_t)w, 'O', st->conf_org);
+                continue;
+            }
+        }
         char type = mode == M_MISC ? 'M' : mode == M_EVENT ? 'E' : 'O';
         double conf = mode == M_EVENT ? st->conf_org - 0.02 : st->conf_org;
         add_with_acronym(c, i, end, type, conf);

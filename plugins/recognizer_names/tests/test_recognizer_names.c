@@ -242,6 +242,12 @@ START_TEST(organisations)
     HASNT(d, "ORG", "Sư đoàn 312 thuộc Quân đoàn 12");
     HASNT(d, "ORG", "Trường Chinh");
     HAS(d, "ORG", "Bộ Tư lệnh Vùng Cảnh sát biển 2");
+    /* a working group of a named meeting is one organisation */
+    dp_doc_free(d);
+    d = run("trong khuôn khổ Nhóm Chuyên gia của Hội nghị Bộ trưởng Quốc phòng Các nước ASEAN Mở rộng "
+            "(ADMM+) về gìn giữ hòa bình chu kỳ 4 tại Việt Nam.");
+    HAS(d, "ORG", "Nhóm Chuyên gia của Hội nghị Bộ trưởng Quốc phòng Các nước ASEAN Mở rộng (ADMM+) "
+                  "về gìn giữ hòa bình chu kỳ 4");
     /* a title is not an organisation head: "Bộ trưởng" */
     dp_doc_free(d);
     d = run("Bộ trưởng Quốc phòng Nhật Bản tại Cuộc gặp.");
