@@ -37,6 +37,7 @@ typedef struct nm_slot {
     uint32_t off, len; /* key bytes in the pool */
     uint32_t flags;
     uint32_t aux;
+    uint32_t maxw; /* most tokens of a phrase that starts with this key's first token */
 } nm_slot;
 
 typedef struct nm_lex {

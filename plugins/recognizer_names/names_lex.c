@@ -69,8 +69,8 @@ static int grow(nm_lex *lx)
     return 0;
 }
 
-/* Tokens in a key (words and single punctuation characters). */
-static int count_tokens(const char *k, size_t n)
+/* Tokens in a key (words and single punctuation characters); *first: bytes of the first. */
+static int count_tokens(const char *k, size_t n, size_t *first)
 {
     nm_tok *t = NULL;
     size_t nt = 0;
@@ -80,9 +80,37 @@ static int count_tokens(const char *k, size_t n)
     for (size_t i = 0; i <= n; i++)
         map[i] = i;
     int rc = nm_tokenize(k, n, k, n, map, &t, &nt);
+    *first = rc == 0 && nt > 0 ? t[0].ke : n;
     free(map);
     free(t);
     return rc < 0 ? -1 : (int)nt;
+}
+
+/* Find or insert the key; NULL when memory is exhausted. */
+static nm_slot *put(nm_lex *lx, const char *key, size_t len)
+{
+    if ((lx->n + 1) * 2 > lx->cap && grow(lx) < 0)
+        return NULL;
+    nm_slot *s = find(lx, key, len);
+    if (s->len)
+        return s;
+    if (lx->pool_len + len > lx->pool_cap) {
+        size_t nc = lx->pool_cap ? lx->pool_cap * 2 : 8192;
+        while (nc < lx->pool_len + len)
+            nc *= 2;
+        char *p = realloc(lx->pool, nc);
+        if (!p)
+            return NULL;
+        lx->pool = p;
+        lx->pool_cap = nc;
+    }
+    memcpy(lx->pool + lx->pool_len, key, len);
+    memset(s, 0, sizeof *s);
+    s->off = (uint32_t)lx->pool_len;
+    s->len = (uint32_t)len;
+    lx->pool_len += len;
+    lx->n++;
+    return s;
 }
 
 int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux)
@@ -100,41 +128,23 @@ int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint
         free(k);
         return 0;
     }
-    if ((lx->n + 1) * 2 > lx->cap && grow(lx) < 0) {
+    size_t first;
+    int nw = count_tokens(k + a, kl - a, &first);
+    nm_slot *s = nw < 0 ? NULL : put(lx, k + a, kl - a);
+    if (!s) {
         free(k);
         return -1;
     }
-    nm_slot *s = find(lx, k + a, kl - a);
-    if (s->len) {
-        s->flags |= flags;
-        if (aux > s->aux)
-            s->aux = aux;
-        free(k);
-        return 0;
-    }
-    if (lx->pool_len + (kl - a) > lx->pool_cap) {
-        size_t nc = lx->pool_cap ? lx->pool_cap * 2 : 8192;
-        while (nc < lx->pool_len + (kl - a))
-            nc *= 2;
-        char *p = realloc(lx->pool, nc);
-        if (!p) {
-            free(k);
-            return -1;
-        }
-        lx->pool = p;
-        lx->pool_cap = nc;
-    }
-    memcpy(lx->pool + lx->pool_len, k + a, kl - a);
-    int nw = count_tokens(k + a, kl - a);
-    s->off = (uint32_t)lx->pool_len;
-    s->len = (uint32_t)(kl - a);
-    s->flags = flags;
-    s->aux = aux;
-    lx->pool_len += kl - a;
-    lx->n++;
+    s->flags |= flags;
+    if (aux > s->aux)
+        s->aux = aux;
+    /* the slot of the first token knows how long phrases starting with it get */
+    nm_slot *f = put(lx, k + a, first);
     free(k);
-    if (nw < 0)
+    if (!f)
         return -1;
+    if ((uint32_t)nw > f->maxw)
+        f->maxw = (uint32_t)nw;
     if (nw > lx->maxw)
         lx->maxw = nw;
     return 0;

@@ -5,6 +5,8 @@
 
 enum { M_ORG, M_EVENT, M_MISC };
 
+#define ACR_HERE 4 /* taken[] bit: an acronym entity of this recognizer starts at the token */
+
 static int punct(const nm_ctx *c, size_t i, const char *p)
 {
     return i < c->n && !(c->t[i].flags & T_WORD) && nm_is(c, i, p);
@@ -320,16 +322,17 @@ static void add_with_acronym(nm_ctx *c, size_t a, size_t b, char type, double co
     else if (acr && (c->t[x].flags & T_ENT) && c->t[x].ent_end == y &&
              strchr("OEM", (int)c->t[x].ent_type))
         type = (char)c->t[x].ent_type;
-    for (size_t k = 0; acr && k < c->nf; k++)
-        if (c->f[k].acr_of && c->f[k].a == x)
-            acr = 0; /* an enclosing name already defines it */
+    if (acr && (c->taken[x] & ACR_HERE))
+        acr = 0; /* an enclosing name already defines it */
     size_t fi = c->nf;
     nm_found *e = nm_add(c, (uint32_t)a, (uint32_t)b, type, conf);
     if (!e || !acr)
         return;
     nm_found *f = nm_add(c, (uint32_t)x, (uint32_t)y, type, conf);
-    if (f)
+    if (f) {
         f->acr_of = (uint32_t)(fi + 1);
+        c->taken[x] |= ACR_HERE;
+    }
 }
 
 /*
@@ -513,13 +516,11 @@ void nm_find_acronyms(nm_ctx *c)
         size_t x, y;
         if (!acronym_parens(c, c->t[i].ent_end, &x, &y))
             continue;
-        int mine = 0;
-        for (size_t k = 0; k < nf0 && !mine; k++)
-            mine = c->f[k].acr_of && c->f[k].a == x;
-        if (mine)
+        if (c->taken[x] & ACR_HERE)
             continue;
         if (!((c->t[x].flags & T_ENT) && c->t[x].ent_end == y))
             nm_add(c, (uint32_t)x, (uint32_t)y, ty, c->st->conf_org);
+        c->taken[x] |= ACR_HERE;
         defs[nd].key = c->key + c->t[x].ks;
         defs[nd].len = c->t[y - 1].ke - c->t[x].ks;
         defs[nd++].type = ty;
@@ -552,12 +553,10 @@ void nm_find_acronyms(nm_ctx *c)
             if (best) {
                 if (best < c->n && nm_glued(c, best - 1) && (c->t[best].flags & T_WORD))
                     continue;
-                int dup = 0;
-                for (size_t k = 0; k < c->nf && !dup; k++)
-                    dup = c->f[k].a == i && c->f[k].b == best;
-                if (dup)
+                if (c->taken[i] & ACR_HERE)
                     break;
                 nm_add(c, (uint32_t)i, (uint32_t)best, ty, c->st->conf_org);
+                c->taken[i] |= ACR_HERE;
                 break;
             }
         }

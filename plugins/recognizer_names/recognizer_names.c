@@ -122,7 +122,10 @@ size_t nm_phrase(const nm_ctx *c, size_t i, uint32_t mask, const nm_slot **slot)
 {
     if (i >= c->n)
         return 0;
-    size_t maxw = (size_t)c->st->lx.maxw;
+    const nm_slot *s1 = nm_lex_get(&c->st->lx, c->key + c->t[i].ks, c->t[i].ke - c->t[i].ks);
+    if (!s1)
+        return 0; /* no phrase starts with this word */
+    size_t maxw = s1->maxw;
     if (maxw > c->n - i)
         maxw = c->n - i;
     /* phrases never cross a line break */
