@@ -68,6 +68,20 @@ static size_t name_run(const nm_ctx *c, size_t k, size_t max, size_t *end)
     return words;
 }
 
+/* A word of three or more ASCII letters: a foreign name, never a Vietnamese syllable with a tone. */
+static int foreign_word(const nm_ctx *c, size_t i)
+{
+    const nm_tok *t = &c->t[i];
+    if (t->e - t->s < 3)
+        return 0;
+    for (uint32_t x = t->s; x < t->e; x++) {
+        unsigned char ch = (unsigned char)c->text[x];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+            return 0;
+    }
+    return 1;
+}
+
 /* A name run at k that may be reported as a person (>= 2 words, no known non-name start). */
 static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
 {
@@ -80,6 +94,8 @@ static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
     if (nm_phrase(c, k, LX_ORG | LX_EVENT | LX_MISC | LX_COUNTRY, NULL))
         return 0;
     size_t w = name_run(c, k, MAX_NAME_WORDS, end);
+    if (w == 1 && foreign_word(c, k) && *end == k + 1 && !nm_word(c, k))
+        return 1; /* "Tổng thống Putin", "ông Trump" */
     if (w < 2)
         return 0;
     /* a Vietnamese name is a surname and at most three syllables */

@@ -135,8 +135,12 @@ START_TEST(no_trigger_inside_longer_words)
     dp_doc *d = run("Cây bông Park Jae Min nở. Bàn Kiyoshi Serizawa mới.");
     ck_assert_uint_eq(count(d, "PER"), 0);
     dp_doc_free(d);
-    d = run("Hôm nay ông Park Jae Min nói.");
+    d = run("Hôm nay ông Park Jae Min nói. Tổng thống Putin và ông Trump. Phó Chủ tịch Thường trực nói.");
     HAS(d, "PER", "Park Jae Min");
+    /* one foreign word after a trigger, but not a Vietnamese syllable */
+    HAS(d, "PER", "Putin");
+    HAS(d, "PER", "Trump");
+    HASNT(d, "PER", "Thường");
     dp_doc_free(d);
 }
 END_TEST
