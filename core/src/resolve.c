@@ -65,9 +65,54 @@ static int by_addr(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-static int overlaps(const dp_entity_rec *a, const dp_entity_rec *b)
+static int by_span_then_quality(const void *pa, const void *pb)
 {
-    return a->pub.start < b->pub.end && b->pub.start < a->pub.end;
+    const dp_entity_rec *a = *(dp_entity_rec *const *)pa, *b = *(dp_entity_rec *const *)pb;
+    if (a->pub.start != b->pub.start) return a->pub.start < b->pub.start ? -1 : 1;
+    if (a->pub.end != b->pub.end) return a->pub.end < b->pub.end ? -1 : 1;
+    int c = strcmp(a->pub.type, b->pub.type);
+    if (c) return c;
+    return by_quality(pa, pb);
+}
+
+/* "all": keep the best of each (span, type) group. */
+static size_t keep_best_of_duplicates(dp_entity_rec **cand, size_t n, dp_entity_rec **kept)
+{
+    qsort(cand, n, sizeof *cand, by_span_then_quality);
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++) {
+        const dp_entity_rec *prev = nk ? kept[nk - 1] : NULL;
+        if (prev && prev->pub.start == cand[i]->pub.start && prev->pub.end == cand[i]->pub.end &&
+            strcmp(prev->pub.type, cand[i]->pub.type) == 0)
+            continue;
+        kept[nk++] = cand[i];
+    }
+    return nk;
+}
+
+/*
+ * "longest": greedy by quality; the accepted spans never overlap, so kept[]
+ * stays sorted by start and by end, and a candidate is checked against its
+ * two neighbours found by binary search: O(n log n) plus the insertions.
+ */
+static size_t keep_longest(dp_entity_rec **cand, size_t n, dp_entity_rec **kept)
+{
+    qsort(cand, n, sizeof *cand, by_quality);
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t s = cand[i]->pub.start, e = cand[i]->pub.end;
+        size_t lo = 0, hi = nk;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (kept[mid]->pub.start < s) lo = mid + 1; else hi = mid;
+        }
+        if (lo > 0 && kept[lo - 1]->pub.end > s) continue;
+        if (lo < nk && kept[lo]->pub.start < e) continue;
+        memmove(kept + lo + 1, kept + lo, (nk - lo) * sizeof *kept);
+        kept[lo] = cand[i];
+        nk++;
+    }
+    return nk;
 }
 
 void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps)
@@ -78,24 +123,7 @@ void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps)
     dp_entity_rec **kept = malloc(n * sizeof *kept);
     if (!cand || !kept) { free(cand); free(kept); dp_doc_entities_sort(doc); return; }
     for (size_t i = 0; i < n; i++) cand[i] = (dp_entity_rec *)(void *)dp_doc_entity_at(doc, i);
-    qsort(cand, n, sizeof *cand, by_quality);
-
-    /* Greedy by quality: accept a candidate unless it conflicts with an
-     * accepted one.  Quadratic in the worst case but documents carry few
-     * hundred entities; accepted spans are few and checked linearly. */
-    size_t nk = 0;
-    for (size_t i = 0; i < n; i++) {
-        int ok = 1;
-        for (size_t j = 0; j < nk && ok; j++) {
-            const dp_entity_rec *k = kept[j];
-            if (keep_overlaps)
-                ok = !(k->pub.start == cand[i]->pub.start && k->pub.end == cand[i]->pub.end &&
-                       strcmp(k->pub.type, cand[i]->pub.type) == 0);
-            else
-                ok = !overlaps(k, cand[i]);
-        }
-        if (ok) kept[nk++] = cand[i];
-    }
+    size_t nk = keep_overlaps ? keep_best_of_duplicates(cand, n, kept) : keep_longest(cand, n, kept);
     qsort(kept, nk, sizeof *kept, by_addr);
     struct keep_ctx ctx = { kept, nk };
     dp_doc_entities_filter(doc, in_kept, &ctx);
