@@ -1,4 +1,5 @@
 /* Crash-safe output files: write to <path>.tmp, checkpoint, rename at the end. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -220,4 +221,37 @@ int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_erro
     }
     free(tmp);
     return DP_OK;
+}
+
+static uint32_t fnv1a32(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+void dp_file_stem(const char *id, char *out, size_t size)
+{
+    size_t o = 0;
+    int changed = 0;
+    if (!id || !*id) {
+        id = "";
+        changed = 1;
+    }
+    size_t limit = size > 24 ? size - 12 : 1;
+    for (const char *p = id; *p; p++) {
+        if (o + 1 >= limit) {
+            changed = 1;
+            break;
+        }
+        unsigned char c = (unsigned char)*p;
+        int ok = isalnum(c) || c == '-' || c == '_' || (c == '.' && o > 0);
+        if (!ok) changed = 1;
+        out[o++] = ok ? (char)c : '_';
+    }
+    out[o] = '\0';
+    if (changed) snprintf(out + o, size - o, "%s%08x", o ? "-" : "doc-", (unsigned)fnv1a32(id));
 }

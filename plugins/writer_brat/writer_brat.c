@@ -103,36 +103,6 @@ static uint32_t fnv1a(const char *s)
     return h;
 }
 
-/*
- * A file name stem for a document id: [A-Za-z0-9._-] kept, anything else
- * (and a leading '.') replaced by '_'; when anything was replaced, or the id
- * is long, a hash of the full id is appended so distinct ids stay distinct.
- */
-static void safe_stem(const char *id, char *out, size_t size)
-{
-    size_t o = 0;
-    int changed = 0;
-    if (!id || !*id) {
-        id = "";
-        changed = 1;
-    }
-    size_t limit = size > 24 ? size - 12 : 1;
-    for (const char *p = id; *p; p++) {
-        if (o + 1 >= limit) {
-            changed = 1;
-            break;
-        }
-        unsigned char c = (unsigned char)*p;
-        int ok = isalnum(c) || c == '-' || c == '_' || (c == '.' && o > 0);
-        if (!ok)
-            changed = 1;
-        out[o++] = ok ? (char)c : '_';
-    }
-    out[o] = '\0';
-    if (changed)
-        snprintf(out + o, size - o, "%s%08x", o ? "-" : "doc-", (unsigned)fnv1a(id));
-}
-
 static const char *type_color(const char *type)
 {
     static const struct { const char *t, *c; } known[] = {
@@ -329,7 +299,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
     size_t tlen;
     const char *text = dp_doc_text(doc, &tlen);
     char stem[160];
-    safe_stem(dp_doc_id(doc), stem, sizeof stem);
+    dp_file_stem(dp_doc_id(doc), stem, sizeof stem);
 
     char *abuf = NULL;
     size_t alen = 0;

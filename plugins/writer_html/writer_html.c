@@ -93,32 +93,12 @@ static uint32_t fnv1a(const char *s)
     return h;
 }
 
-/* Same mapping as the brat writer: readable, deterministic, collision-safe. */
+/* Document pages are named like the brat writer's files (dp_file_stem);
+ * index.html is the report's own page. */
 static void safe_stem(const char *id, char *out, size_t size)
 {
-    size_t o = 0;
-    int changed = 0;
-    if (!id || !*id) {
-        id = "";
-        changed = 1;
-    }
-    size_t limit = size > 24 ? size - 12 : 1;
-    for (const char *p = id; *p; p++) {
-        if (o + 1 >= limit) {
-            changed = 1;
-            break;
-        }
-        unsigned char c = (unsigned char)*p;
-        int ok = isalnum(c) || c == '-' || c == '_' || (c == '.' && o > 0);
-        if (!ok)
-            changed = 1;
-        out[o++] = ok ? (char)c : '_';
-    }
-    out[o] = '\0';
-    if (changed)
-        snprintf(out + o, size - o, "%s%08x", o ? "-" : "doc-", (unsigned)fnv1a(id));
-    if (strcmp(out, "index") == 0) /* index.html is the report's own page */
-        snprintf(out, size, "index-%08x", (unsigned)fnv1a(id));
+    dp_file_stem(id, out, size);
+    if (strcmp(out, "index") == 0) snprintf(out, size, "index-%08x", (unsigned)fnv1a(id));
 }
 
 /* A CSS class for a type: [A-Za-z0-9_-] only. */

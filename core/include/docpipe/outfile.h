@@ -60,6 +60,15 @@ void dp_outfile_close(dp_outfile *f);
  */
 int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_error *err);
 
+/*
+ * A file-name stem for a document id, for writers that write one file per
+ * document: [A-Za-z0-9._-] kept, anything else (and a leading '.') replaced
+ * by '_'; when anything was replaced, or the id is long, a hash of the full id
+ * is appended, so distinct ids give distinct names and no id escapes the
+ * output folder ("../x", "a/b").  out has size bytes (at least 32).
+ */
+void dp_file_stem(const char *id, char *out, size_t size);
+
 /* mkdir -p; 0 on success, -1 with errno set. */
 int dp_mkdirs(const char *dir);
 
