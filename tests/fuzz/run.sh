@@ -1,4 +1,5 @@
 #!/bin/bash
+# shellcheck disable=SC2086,SC2046  # compiler-flag strings are split on purpose
 # Build every libFuzzer target of tests/fuzz and run each for a bounded time.
 #
 #   tests/fuzz/run.sh BUILD_DIR SECONDS        (default: build-fuzz 20)
@@ -148,7 +149,6 @@ for name in "${built[@]}"; do
     # the sanitizer's report and stack, then where libFuzzer saved the input
     awk '/^==[0-9]+==ERROR|runtime error:|^==[0-9]+== ?ERROR: libFuzzer|deadly signal|Sanitizer/ {p=1}
          p && n < 60 {print "  " $0; n++}' "$log"
-    grep -h "Test unit written to\|^artifact_prefix" "$log" | sed 's/^/  /'
     for a in "$build/crashes/$name"-*; do
       [ -f "$a" ] && echo "  reproduce: $build/bin/fuzz_$name $a"
     done
