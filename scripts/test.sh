@@ -37,7 +37,7 @@ else
 fi
 if [ -x tests/fuzz/run.sh ] && command -v clang >/dev/null; then
   echo "== fuzz targets (bounded)"
-  tests/fuzz/run.sh build-fuzz 20 || status=1
+  FUZZ_PLUGIN_PATH="$PWD/build/plugins" tests/fuzz/run.sh build-fuzz 20 || status=1
 fi
 
 # One closing line over all suites.

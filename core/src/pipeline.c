@@ -163,6 +163,13 @@ static dp_instance *build_instance(dp_pipeline *p, const config_setting_t *g, in
         dp_strbuf_printf(errs, "%s:%d: 'name' must be a string\n", file, config_setting_source_line(ns));
         return NULL;
     }
+    for (const char *q = pname; *q; q++) {
+        if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_' || *q == '-')) {
+            dp_strbuf_printf(errs, "%s: plugin name '%s' may contain only a-z, 0-9, '_' and '-' "
+                             "(see `docpipe plugins`)\n", where, pname);
+            return NULL;
+        }
+    }
     char *module = NULL;
     if (is_source) {
         char m[256];

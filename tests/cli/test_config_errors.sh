@@ -32,6 +32,14 @@ run "$DOCPIPE" check -c unknown.cfg
 expect_rc "unknown plugin: exit 78" 78
 expect_err "unknown source named with line" "unknown.cfg:1: unknown source plugin 'txt'"
 
+cat > slash.cfg <<'CFG'
+source = { plugin = "news/.libs/source_news"; };
+chain = ( { plugin = "jsonl"; } );
+CFG
+run "$DOCPIPE" check -c slash.cfg
+expect_rc "a plugin name with a path: exit 78" 78
+expect_err "plugin names are plain names" "slash.cfg:1: plugin name 'news/.libs/source_news' may contain only"
+
 cat > syntax.cfg <<'CFG'
 source = { plugin = "text"; };
 chain = ( { plugin = "jsonl"; } ) );
