@@ -30,7 +30,8 @@ enum {
     LX_STOP = 1u << 10,    /* lowercase word that ends a name phrase: đã, tại, và */
     LX_INNER = 1u << 11,   /* lowercase words usual inside names: nhân dân, các nước */
     LX_NOTNAME = 1u << 12, /* capitalised word that never starts a person's name */
-    LX_ORDINAL = 1u << 13  /* hai, ba … as in "lần thứ hai" */
+    LX_ORDINAL = 1u << 13, /* hai, ba … as in "lần thứ hai" */
+    LX_PREFIX = 1u << 20   /* the first words of a longer phrase (lets lookups stop early) */
 };
 
 typedef struct nm_slot {

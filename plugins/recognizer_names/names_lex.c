@@ -69,8 +69,8 @@ static int grow(nm_lex *lx)
     return 0;
 }
 
-/* Tokens in a key (words and single punctuation characters); *first: bytes of the first. */
-static int count_tokens(const char *k, size_t n, size_t *first)
+/* Tokens in a key (words and single punctuation characters), in *out (free it). */
+static int key_tokens(const char *k, size_t n, nm_tok **out)
 {
     nm_tok *t = NULL;
     size_t nt = 0;
@@ -80,10 +80,13 @@ static int count_tokens(const char *k, size_t n, size_t *first)
     for (size_t i = 0; i <= n; i++)
         map[i] = i;
     int rc = nm_tokenize(k, n, k, n, map, &t, &nt);
-    *first = rc == 0 && nt > 0 ? t[0].ke : n;
     free(map);
-    free(t);
-    return rc < 0 ? -1 : (int)nt;
+    if (rc < 0) {
+        free(t);
+        return -1;
+    }
+    *out = t;
+    return (int)nt;
 }
 
 /* Find or insert the key; NULL when memory is exhausted. */
@@ -128,18 +131,31 @@ int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint
         free(k);
         return 0;
     }
-    size_t first;
-    int nw = count_tokens(k + a, kl - a, &first);
+    nm_tok *t = NULL;
+    int nw = key_tokens(k + a, kl - a, &t);
     nm_slot *s = nw < 0 ? NULL : put(lx, k + a, kl - a);
     if (!s) {
+        free(t);
         free(k);
         return -1;
     }
     s->flags |= flags;
     if (aux > s->aux)
         s->aux = aux;
+    /* Every proper prefix of the phrase is in the table too, so a lookup
+     * growing a phrase word by word stops at the first prefix not there. */
+    for (int j = 2; j < nw; j++) {
+        nm_slot *ps = put(lx, k + a, t[j - 1].ke);
+        if (!ps) {
+            free(t);
+            free(k);
+            return -1;
+        }
+        ps->flags |= LX_PREFIX;
+    }
     /* the slot of the first token knows how long phrases starting with it get */
-    nm_slot *f = put(lx, k + a, first);
+    nm_slot *f = put(lx, k + a, nw > 0 ? t[0].ke : kl - a);
+    free(t);
     free(k);
     if (!f)
         return -1;

@@ -132,16 +132,23 @@ size_t nm_phrase(const nm_ctx *c, size_t i, uint32_t mask, const nm_slot **slot)
     size_t lim = 1;
     while (lim < maxw && !(c->t[i + lim].flags & T_NL))
         lim++;
-    for (size_t m = lim; m >= 1; m--) {
+    /* Grow the phrase word by word; the lexicon holds every prefix of its
+     * phrases, so the first missing prefix ends the search. */
+    size_t best = (s1->flags & mask) ? 1 : 0;
+    const nm_slot *best_slot = s1;
+    for (size_t m = 2; m <= lim; m++) {
         const nm_tok *a = &c->t[i], *b = &c->t[i + m - 1];
         const nm_slot *s = nm_lex_get(&c->st->lx, c->key + a->ks, b->ke - a->ks);
-        if (s && (s->flags & mask)) {
-            if (slot)
-                *slot = s;
-            return m;
+        if (!s)
+            break;
+        if (s->flags & mask) {
+            best = m;
+            best_slot = s;
         }
     }
-    return 0;
+    if (best && slot)
+        *slot = best_slot;
+    return best;
 }
 
 uint32_t nm_word(const nm_ctx *c, size_t i)
