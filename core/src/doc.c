@@ -21,6 +21,9 @@ struct dp_doc {
     VEC(dp_translation) translations;
     int rank;
     size_t entity_seq;
+    char *mkey;       /* dp_doc_match_key's cache (malloc'ed) */
+    size_t mkey_len;
+    size_t *mkey_map;
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -62,6 +65,8 @@ void dp_doc_free(dp_doc *d)
     }
     free(d->entities.v);
     free(d->translations.v);
+    free(d->mkey);
+    free(d->mkey_map);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -133,7 +138,22 @@ int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
     d->text_len = nlen;
     d->segments.n = 0;
     drop_entities(d);
+    free(d->mkey);
+    free(d->mkey_map);
+    d->mkey = NULL;
+    d->mkey_map = NULL;
     return 0;
+}
+
+const char *dp_doc_match_key(dp_doc *d, size_t *len, const size_t **map)
+{
+    if (!d->mkey) {
+        d->mkey = dp_text_match_key(d->text, d->text_len, &d->mkey_len, &d->mkey_map);
+        if (!d->mkey) return NULL;
+    }
+    if (len) *len = d->mkey_len;
+    if (map) *map = d->mkey_map;
+    return d->mkey;
 }
 
 /* ---- fields ---- */

@@ -480,13 +480,13 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
     const char *text = dp_doc_text(doc, &len);
     if (len == 0 || s->g.n_entries == 0)
         return DP_OK;
-    size_t klen = 0, *map = NULL;
-    char *key = dp_text_match_key(text, len, &klen, &map);
+    size_t klen = 0;
+    const size_t *map = NULL;
+    /* The key is the document's, shared with the other matchers of the chain. */
+    const char *key = dp_doc_match_key(doc, &klen, &map);
     if (!key)
         return dp_fail(err, DP_FAILED, "cannot compute the match key (out of memory or bad UTF-8)");
     if (klen >= UINT32_MAX) {
-        free(key);
-        free(map);
         return dp_fail(err, DP_FAILED, "document too large for the gazetteer (%zu bytes)", klen);
     }
     size_t cap = klen / 4 + 16, n = 0;
@@ -519,8 +519,6 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
         rc = dp_fail(err, DP_FAILED, "out of memory while adding entities");
 out:
     free(t);
-    free(key);
-    free(map);
     return rc;
 }
 

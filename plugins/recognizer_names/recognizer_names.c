@@ -289,8 +289,10 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     c.doc = doc;
     c.text = text;
     c.len = len;
-    size_t klen, *map = NULL;
-    char *key = dp_text_match_key(text, len, &klen, &map);
+    size_t klen;
+    const size_t *map = NULL;
+    /* The key is the document's, shared with the other matchers of the chain. */
+    const char *key = dp_doc_match_key(doc, &klen, &map);
     if (!key)
         return dp_fail(err, DP_FAILED, "cannot compute the match key (invalid UTF-8 or out of memory)");
     c.key = key;
@@ -318,8 +320,6 @@ done:
     free(c.f);
     free(c.taken);
     free(c.t);
-    free(map);
-    free(key);
     return rc;
 }
 

@@ -106,6 +106,29 @@ static dp_entity *add(dp_doc *d, size_t a, size_t b, const char *type, const cha
     return e;
 }
 
+START_TEST(doc_match_key_is_shared_and_invalidated)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    const char *t = "BỘ QUỐC PHÒNG hoà bình";
+    dp_doc_set_text(d, t, strlen(t));
+    size_t len1, len2;
+    const size_t *map = NULL;
+    const char *k1 = dp_doc_match_key(d, &len1, &map);
+    const char *k2 = dp_doc_match_key(d, &len2, NULL);
+    ck_assert_ptr_eq(k1, k2); /* computed once */
+    size_t want_len;
+    char *want = dp_text_match_key(t, strlen(t), &want_len, NULL);
+    ck_assert_uint_eq(len1, want_len);
+    ck_assert_int_eq(memcmp(k1, want, want_len), 0);
+    ck_assert_uint_eq(map[len1], strlen(t));
+    free(want);
+    dp_doc_set_text(d, "Hà Nội", strlen("Hà Nội"));
+    const char *k3 = dp_doc_match_key(d, &len2, NULL);
+    ck_assert_str_eq(k3, "hà nội");
+    dp_doc_free(d);
+}
+END_TEST
+
 START_TEST(entities_sort_total_order)
 {
     dp_doc *d = dp_doc_new("a", NULL);
@@ -276,6 +299,7 @@ int main(void)
     tcase_add_test(tc, doc_fields_ordered_and_repeated);
     tcase_add_test(tc, doc_text_is_nfc_and_validated);
     tcase_add_test(tc, doc_entities_spans_attrs_translations);
+    tcase_add_test(tc, doc_match_key_is_shared_and_invalidated);
     tcase_add_test(tc, entities_sort_total_order);
     tcase_add_test(tc, resolve_longest_wins_then_confidence_then_chain_order);
     tcase_add_test(tc, resolve_all_keeps_nesting_drops_duplicates);

@@ -96,6 +96,14 @@ const char *dp_doc_text(const dp_doc *doc, size_t *len);
  */
 int dp_doc_set_text(dp_doc *doc, const char *utf8, size_t len);
 
+/*
+ * The matching key of the text (dp_text_match_key, text.h) and its byte map
+ * back to the text, computed on the first call and kept with the document
+ * until the text changes, so that every matcher of a chain shares one key.
+ * NULL when memory is exhausted.  `map` may be NULL.
+ */
+const char *dp_doc_match_key(dp_doc *doc, size_t *len, const size_t **map);
+
 /* ---- fields -------------------------------------------------------------- */
 
 /* Append a field (keys may repeat: "keyword" for each keyword). */
