@@ -119,8 +119,8 @@ run_one() {  # name
   fi
   rm -f "$build/crashes/$name"-*
   # run from an empty folder: nothing a target does lands in the tree
-  mkdir -p "$build/work/$name"
-  ( cd "$build/work/$name" &&
+  mkdir -p "$build/runs/$name"
+  ( cd "$build/runs/$name" &&
     FUZZ_PLUGIN_PATH="$plugin_path" \
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:${ASAN_OPTIONS:-}" \
     LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0" \
