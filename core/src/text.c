@@ -159,16 +159,23 @@ static void cursor_move(dp_offset_cursor *c, size_t byte_off)
     const unsigned char *u = (const unsigned char *)c->text;
     size_t i;
 
+    /* Count in locals: the compiler keeps them in registers, where stores
+     * through c on every byte would not be. */
+    size_t cp = 0, astral = 0;
     if (byte_off >= c->byte) {
         for (i = c->byte; i < byte_off; i++) {
-            c->cp += IS_LEAD(u[i]);
-            c->u16 += IS_LEAD(u[i]) + (u[i] >= 0xF0);
+            cp += IS_LEAD(u[i]);
+            astral += u[i] >= 0xF0;
         }
+        c->cp += cp;
+        c->u16 += cp + astral;
     } else {
         for (i = byte_off; i < c->byte; i++) {
-            c->cp -= IS_LEAD(u[i]);
-            c->u16 -= IS_LEAD(u[i]) + (u[i] >= 0xF0);
+            cp += IS_LEAD(u[i]);
+            astral += u[i] >= 0xF0;
         }
+        c->cp -= cp;
+        c->u16 -= cp + astral;
     }
     c->byte = byte_off;
 }
