@@ -1,5 +1,6 @@
 /* Crash-safe output files: write to <path>.tmp, checkpoint, rename at the end. */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -254,4 +255,33 @@ void dp_file_stem(const char *id, char *out, size_t size)
     }
     out[o] = '\0';
     if (changed) snprintf(out + o, size - o, "%s%08x", o ? "-" : "doc-", (unsigned)fnv1a32(id));
+}
+
+/* Temporary files of killed runs: see outfile.h. */
+void dp_remove_stale_temps(const char *dir, const char *const *exts)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *t = strstr(de->d_name, ".tmp");
+        if (!t || t == de->d_name || !t[4] || strspn(t + 4, "0123456789") != strlen(t + 4))
+            continue;
+        int ours = 0;
+        for (size_t i = 0; exts[i] && !ours; i++) {
+            size_t el = strlen(exts[i]);
+            ours = (size_t)(t - de->d_name) > el && strncmp(t - el, exts[i], el) == 0;
+        }
+        if (!ours)
+            continue;
+        size_t n = strlen(dir) + strlen(de->d_name) + 2;
+        char *p = malloc(n);
+        if (p) {
+            snprintf(p, n, "%s/%s", dir, de->d_name);
+            unlink(p);
+        }
+        free(p);
+    }
+    closedir(d);
 }

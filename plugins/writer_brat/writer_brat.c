@@ -8,7 +8,6 @@
  * requires; its surface is the fragments joined by one space.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -143,36 +142,6 @@ static char *path_join(const char *dir, const char *name, const char *ext)
     if (p)
         snprintf(p, n, "%s/%s%s", dir, name, ext);
     return p;
-}
-
-/*
- * Remove temporary files that dp_write_file_atomic left behind when an
- * earlier run was killed mid-write ("<name><ext>.tmp<pid>"), so a resumed
- * run ends with exactly the files of an uninterrupted one.
- */
-static void remove_stale_temps(const char *dir, const char *const *exts)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        const char *t = strstr(de->d_name, ".tmp");
-        if (!t || t == de->d_name || !t[4] || strspn(t + 4, "0123456789") != strlen(t + 4))
-            continue;
-        int ours = 0;
-        for (size_t i = 0; exts[i] && !ours; i++) {
-            size_t el = strlen(exts[i]);
-            ours = (size_t)(t - de->d_name) > el && strncmp(t - el, exts[i], el) == 0;
-        }
-        if (!ours)
-            continue;
-        char *p = path_join(dir, de->d_name, "");
-        if (p)
-            unlink(p);
-        free(p);
-    }
-    closedir(d);
 }
 
 static int write_confs(brat_state *st, dp_error *err)
@@ -443,7 +412,7 @@ static int brat_flush(void *state, dp_error *err)
 {
     brat_state *st = state;
     static const char *const exts[] = { ".txt", ".ann", ".conf", NULL };
-    remove_stale_temps(st->dir, exts);
+    dp_remove_stale_temps(st->dir, exts);
     return write_confs(st, err);
 }
 

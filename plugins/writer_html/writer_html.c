@@ -13,7 +13,6 @@
  * not grow with the corpus and a resumed run ends with the same index.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -144,36 +143,6 @@ static const char STYLE[] =
     "th{background:#f3f3f3}.text{white-space:pre-wrap;line-height:1.7;border:1px solid #ddd;"
     "padding:1em}.ent{border-radius:3px;padding:0 2px}"
     ".legend .ent{margin-right:.5em}.num{text-align:right}";
-
-/*
- * Remove temporary files that dp_write_file_atomic left behind when an
- * earlier run was killed mid-write ("<name><ext>.tmp<pid>"), so a resumed
- * run ends with exactly the files of an uninterrupted one.
- */
-static void remove_stale_temps(const char *dir, const char *const *exts)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        const char *t = strstr(de->d_name, ".tmp");
-        if (!t || t == de->d_name || !t[4] || strspn(t + 4, "0123456789") != strlen(t + 4))
-            continue;
-        int ours = 0;
-        for (size_t i = 0; exts[i] && !ours; i++) {
-            size_t el = strlen(exts[i]);
-            ours = (size_t)(t - de->d_name) > el && strncmp(t - el, exts[i], el) == 0;
-        }
-        if (!ours)
-            continue;
-        char *p = path_join(dir, de->d_name, "");
-        if (p)
-            unlink(p);
-        free(p);
-    }
-    closedir(d);
-}
 
 /* ---- per-document page ---------------------------------------------------- */
 
@@ -640,7 +609,7 @@ static int html_flush(void *state, dp_error *err)
     int rc = dp_outfile_commit(st->summary, err);
     if (rc != DP_OK)
         return rc;
-    remove_stale_temps(st->dir, exts);
+    dp_remove_stale_temps(st->dir, exts);
     return write_index(st, err);
 }
 

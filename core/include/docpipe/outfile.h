@@ -61,6 +61,14 @@ void dp_outfile_close(dp_outfile *f);
 int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_error *err);
 
 /*
+ * Remove, in dir, the temporary files dp_write_file_atomic leaves when a run
+ * is killed mid-write ("NAME.tmp<pid>"), for names ending in one of the
+ * NULL-terminated exts (".txt" …): a writer calls it at flush so that a
+ * resumed run ends with exactly the files of an uninterrupted one.
+ */
+void dp_remove_stale_temps(const char *dir, const char *const *exts);
+
+/*
  * A file-name stem for a document id, for writers that write one file per
  * document: [A-Za-z0-9._-] kept, anything else (and a leading '.') replaced
  * by '_'; when anything was replaced, or the id is long, a hash of the full id
