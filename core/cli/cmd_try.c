@@ -76,7 +76,8 @@ int cmd_try(int argc, char **argv)
     int c;
     int rc = EXIT_USAGE;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+o:s:h", longopts, NULL)) != -1) {
+    /* GNU getopt permutes: options may come before or after PLUGIN and FILE. */
+    while ((c = getopt_long(argc, argv, "o:s:h", longopts, NULL)) != -1) {
         if (c == 'o') {
             char **n = realloc(opts, (n_opts + 1) * sizeof *n);
             if (!n) { free(opts); return EXIT_SOFTWARE; }
@@ -94,25 +95,9 @@ int cmd_try(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    /* PLUGIN first, then more -o, then FILE: accept options after PLUGIN too. */
-    if (optind >= argc) { fputs(try_usage, stderr); free(opts); return EXIT_USAGE; }
-    const char *name = argv[optind++];
-    while ((c = getopt_long(argc, argv, "o:s:h", longopts, NULL)) != -1) {
-        if (c == 'o') {
-            char **n = realloc(opts, (n_opts + 1) * sizeof *n);
-            if (!n) { free(opts); return EXIT_SOFTWARE; }
-            opts = n;
-            opts[n_opts++] = optarg;
-        } else if (c == 's') {
-            source = optarg;
-        } else {
-            fputs(try_usage, stderr);
-            free(opts);
-            return EXIT_USAGE;
-        }
-    }
-    if (optind != argc - 1) { fputs(try_usage, stderr); free(opts); return EXIT_USAGE; }
-    char *file = argv[optind];
+    if (argc - optind != 2) { fputs(try_usage, stderr); free(opts); return EXIT_USAGE; }
+    const char *name = argv[optind];
+    char *file = argv[optind + 1];
 
     dp_loader *l = dp_loader_new(NULL, 0);
     char module[256];

@@ -447,13 +447,12 @@ static void show_progress(engine *e, double t0, int final)
             e->r->failed, mb, dt > 0 ? (double)done / dt : 0.0, dt > 0 ? mb / dt : 0.0, eta, final ? "\n" : "");
 }
 
-static int writer_loop(engine *e)
+static void writer_loop(engine *e)
 {
     dp_pipeline *p = e->p;
     /* The first checkpoint comes 0.2 s in, then one a second. */
     double t0 = now_s(), last_ckpt = t0 - 0.8, last_progress = t0;
     uint64_t since_ckpt = 0;
-    int rc = 0;
     dp_error err;
     for (;;) {
         pthread_mutex_lock(&e->mu);
@@ -525,7 +524,6 @@ static int writer_loop(engine *e)
         }
     }
     if (e->o->progress) show_progress(e, t0, 1);
-    return rc;
 }
 
 /* ---- signals ---- */

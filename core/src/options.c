@@ -68,11 +68,6 @@ static char *resolve_path(const char *base_dir, const char *p)
     return r;
 }
 
-/* The base dir is kept in the set's first slot's owner; pass it through. */
-struct optset_priv {
-    char *base_dir;
-};
-
 static void val_clear(dp_optval *v)
 {
     free(v->str);
