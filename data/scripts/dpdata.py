@@ -62,6 +62,16 @@ def tone_key(text):
     return "".join(words)
 
 
+OLD_STYLE_RE = re.compile(r"(?i)(?<![q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])(?!\w)")
+
+
+def old_tone_style(text):
+    """Tone mark on the first vowel of a final oa, oe, uy (Hòa, Khỏe, Thủy), the style of
+    provinces.tsv: "Hoà" -> "Hòa", "Thuỷ" -> "Thủy"; "Quý" keeps its mark."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", OLD_STYLE_RE.sub(r"\1\3\2", decomposed))
+
+
 def is_latin_text(text):
     """True when every letter is Latin script (letters with diacritics included)."""
     for ch in text:

