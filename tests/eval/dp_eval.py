@@ -23,9 +23,14 @@ Two modes:
 
 Options: --json (machine-readable), --errors (list misses and false alarms),
 --fail-under F1 (exit 1 when the overall F1 is lower: for CI gates),
---english {translation,auto}: where the English of a predicted entity comes
-from: translations.en only (default), or translations.en, else
-attrs.english, else value.
+--types PER,LOC,ORG (score only these types, in gold and predictions alike).
+tsv only: --english {translation,auto}: where the English of a predicted
+entity comes from: translations.en only (default), or translations.en, else
+attrs.english, else value; --ignore-leading-lower: before comparing, strip
+the leading words written entirely in lowercase ('tỉnh', 'ông', 'đội
+tuyển', 'năm') from gold and predicted surfaces alike, never the last word;
+--by-prefix: also score each group of documents whose keys share the part
+before the first '_' (the domain of the devset: 'sports_01_x' -> 'sports').
 
 Exit codes: 0 ok, 1 below --fail-under, 64 usage, 65 bad data, 66 missing file.
 
@@ -143,6 +148,42 @@ def read_pred_jsonl(paths, english_mode):
     return pred
 
 
+def is_lowercase_word(word):
+    """A word with letters, all of them lowercase ('tỉnh', 'ông'; not 'HLV', 'iPhone', '2024')."""
+    return any(c.isalpha() for c in word) and not any(c.isupper() for c in word)
+
+
+def strip_leading_lower(surface):
+    """'tỉnh Nghệ An' -> 'Nghệ An', 'năm 2024' -> '2024'; the last word always stays."""
+    rest = surface.strip()
+    while True:
+        parts = rest.split(None, 1)
+        if len(parts) < 2 or not is_lowercase_word(parts[0]):
+            return rest
+        rest = parts[1]
+
+
+def select_pairs(docs, types, ignore_leading_lower):
+    """The per-document pairs restricted to `types` (None: all) and, with
+    ignore_leading_lower, keyed by the stripped surface; when two pairs of a
+    document become one, the first one's English is kept."""
+    out = {}
+    for doc, pairs in docs.items():
+        kept = {}
+        for (typ, surface), english in pairs.items():
+            if types is not None and typ not in types:
+                continue
+            key = (typ, strip_leading_lower(surface) if ignore_leading_lower else surface)
+            kept.setdefault(key, english)
+        out[doc] = kept
+    return out
+
+
+def doc_prefix(doc):
+    """The group of a document key: the part before the first '_' ('sports_01_x' -> 'sports')."""
+    return doc.split("_", 1)[0]
+
+
 def prf(tp, n_pred, n_gold):
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -220,7 +261,15 @@ def spans(tags):
     return out
 
 
-def score_conll(gold, pred, gpath, ppath):
+def score_by_prefix(gold, pred):
+    """{prefix: (number of documents, stats)} over the documents of `gold`."""
+    groups = defaultdict(dict)
+    for doc, pairs in gold.items():
+        groups[doc_prefix(doc)][doc] = pairs
+    return {prefix: (len(docs), score_tsv(docs, pred)[0]) for prefix, docs in sorted(groups.items())}
+
+
+def score_conll(gold, pred, gpath, ppath, types=None):
     if len(gold) != len(pred):
         raise DataError(f"{gpath} has {len(gold)} sentences, {ppath} {len(pred)}")
     stats = defaultdict(lambda: {"gold": 0, "pred": 0, "tp": 0})
@@ -233,6 +282,9 @@ def score_conll(gold, pred, gpath, ppath):
         tokens += len(gt)
         correct += sum(a == b for a, b in zip(gt, pt))
         g, p = spans(gt), spans(pt)
+        if types is not None:
+            g = {sp for sp in g if sp[2] in types}
+            p = {sp for sp in p if sp[2] in types}
         for sp in sorted(g | p):
             s = stats[sp[2]]
             s["gold"] += sp in g
@@ -283,6 +335,23 @@ def print_table(rows, with_english):
         print(line)
 
 
+def print_prefix_table(by_prefix):
+    print(f"{'prefix':<14} {'docs':>4} {'gold':>5} {'pred':>5} {'tp':>5} {'P':>6} {'R':>6} {'F1':>6} {'en-ok':>11}")
+    for prefix, (n, rows) in by_prefix.items():
+        r = rows[-1]
+        share = r["english_share"]
+        print(f"{prefix:<14} {n:>4} {r['gold']:>5} {r['pred']:>5} {r['tp']:>5} "
+              f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
+              f"{r['english_ok']:>3}/{r['english_total']:<3} {'' if share is None else format(share, '.3f'):>5}")
+
+
+def parse_types(text):
+    types = {t.strip() for t in text.split(",") if t.strip()}
+    if not types:
+        raise argparse.ArgumentTypeError("expected a comma-separated list of types, e.g. PER,LOC,ORG")
+    return types
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="dp_eval", description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="mode", required=True)
@@ -290,12 +359,18 @@ def main(argv=None):
     common.add_argument("--json", action="store_true", help="print the scores as JSON")
     common.add_argument("--errors", action="store_true", help="list misses and false alarms")
     common.add_argument("--fail-under", type=float, metavar="F1", help="exit 1 if overall F1 < F1")
+    common.add_argument("--types", type=parse_types, metavar="T1,T2",
+                        help="score only these entity types (e.g. PER,LOC,ORG)")
     t = sub.add_parser("tsv", parents=[common], help="gold TSV vs jsonl writer output")
     t.add_argument("gold")
     t.add_argument("pred", nargs="+")
     t.add_argument("--english", choices=("translation", "auto"), default="translation")
     t.add_argument("--all-docs", action="store_true",
                    help="also score predicted documents that have no gold rows (all false alarms)")
+    t.add_argument("--ignore-leading-lower", action="store_true",
+                   help="strip leading all-lowercase words ('tỉnh', 'ông') from gold and predicted surfaces")
+    t.add_argument("--by-prefix", action="store_true",
+                   help="also score each group of documents sharing the key part before the first '_'")
     c = sub.add_parser("conll", parents=[common], help="gold CoNLL vs predicted CoNLL")
     c.add_argument("gold")
     c.add_argument("pred")
@@ -312,15 +387,25 @@ def main(argv=None):
             if a.all_docs:
                 for d in extra:
                     gold[d] = {}
+            gold = select_pairs(gold, a.types, a.ignore_leading_lower)
+            pred = select_pairs(pred, a.types, a.ignore_leading_lower)
             stats, errors = score_tsv(gold, pred)
             rows = table(stats, True)
             result = {"mode": "tsv", "documents": len(gold), "missing_predictions": missing,
                       "unscored_predictions": [] if a.all_docs else extra, "scores": rows}
+            if a.types is not None:
+                result["types"] = sorted(a.types)
+            result["ignore_leading_lower"] = a.ignore_leading_lower
+            if a.by_prefix:
+                by_prefix = {prefix: (n, table(st, True)) for prefix, (n, st) in score_by_prefix(gold, pred).items()}
+                result["by_prefix"] = {prefix: {"documents": n, "scores": r} for prefix, (n, r) in by_prefix.items()}
         else:
             g, p = read_conll(a.gold), read_conll(a.pred)
-            stats, errors, acc = score_conll(g, p, a.gold, a.pred)
+            stats, errors, acc = score_conll(g, p, a.gold, a.pred, a.types)
             rows = table(stats, False)
             result = {"mode": "conll", "sentences": len(g), "token_accuracy": round(acc, 4), "scores": rows}
+            if a.types is not None:
+                result["types"] = sorted(a.types)
     except DataError as ex:
         print(f"dp_eval: {ex}", file=sys.stderr)
         return EX_DATAERR
@@ -336,6 +421,9 @@ def main(argv=None):
         else:
             print(f"sentences: {result['sentences']}, token accuracy {result['token_accuracy']:.3f}")
         print_table(rows, a.mode == "tsv")
+        if a.mode == "tsv" and a.by_prefix:
+            print()
+            print_prefix_table(by_prefix)
         if a.errors:
             for e in errors:
                 print("\t".join(str(x) for x in e))

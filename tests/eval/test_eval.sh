@@ -29,6 +29,49 @@ expect_rc "--fail-under fails below the bar" 1
 run python3 "$E" tsv --fail-under 0.6 "$F/gold.tsv" "$F/pred.jsonl"
 expect_rc "--fail-under passes above it" 0
 
+# --types: only PER, LOC, ORG of the same pair: DATE drops out (gold 5 pred 6 tp 3).
+run python3 "$E" tsv --types PER,LOC,ORG "$F/gold.tsv" "$F/pred.jsonl"
+expect_rc "--types exits 0" 0
+expect_out "--types overall without DATE" "^overall +5 +6 +3 +0\.500 +0\.600 +0\.545"
+if printf '%s\n' "$OUT" | grep -q '^DATE'; then fail "--types drops the DATE row"; else ok "--types drops the DATE row"; fi
+run python3 "$E" tsv --types LOC "$F/gold.tsv" "$F/pred.jsonl"
+expect_out "--types LOC alone" "^overall +3 +4 +3 +0\.750 +1\.000 +0\.857"
+run python3 "$E" tsv --types , "$F/gold.tsv" "$F/pred.jsonl"
+expect_rc "--types without a type is a usage error" 64
+
+# --ignore-leading-lower on lower-gold.tsv / lower-pred.jsonl (three documents,
+# two prefixes).  As written only 3 of 11 gold pairs match, and the prediction
+# has 12 pairs; stripping leading lowercase words ('tỉnh', 'đội tuyển', 'năm',
+# 'ông', 'đường', 'thủ đô') from both sides makes 8 match.  'thủ đô Hà Nội' and
+# 'Hà Nội' become one pair (12 -> 11); 'HLV' (capitals), 'UBND tỉnh …' (capital
+# first), 'iPhone 16' (a capital inside) keep their words, so 'HLV Kim Sang-sik'
+# stays false and MISC 'iPhone 16' does not meet '16'; 'qdnd.vn' is not
+# stripped to nothing.  P = R = 8/11.
+run python3 "$E" tsv "$F/lower-gold.tsv" "$F/lower-pred.jsonl"
+expect_out "as written: 3 of 11" "^overall +11 +12 +3 +0\.250 +0\.273 +0\.261"
+run python3 "$E" tsv --ignore-leading-lower --errors "$F/lower-gold.tsv" "$F/lower-pred.jsonl"
+expect_rc "--ignore-leading-lower exits 0" 0
+expect_out "stripped: 8 of 11" "^overall +11 +11 +8 +0\.727 +0\.727 +0\.727"
+expect_out "DATE 'năm 2024' meets '2024'" "^DATE +1 +1 +1 +1\.000"
+expect_out "a capitalised title stays in the span" "false	PER	HLV Kim Sang-sik"
+expect_out "'iPhone' is not a lowercase word" "missed	MISC	iPhone 16"
+expect_out "one lowercase word is kept" "missed	ORG	qdnd\.vn"
+
+# --by-prefix with --types PER,LOC,ORG: sports (2 docs) 4 of 5, local (1 doc) 3 of 4.
+run python3 "$E" tsv --ignore-leading-lower --types PER,LOC,ORG --by-prefix "$F/lower-gold.tsv" "$F/lower-pred.jsonl"
+expect_rc "--by-prefix exits 0" 0
+expect_out "overall of the three types" "^overall +9 +9 +7 +0\.778 +0\.778 +0\.778"
+expect_out "sports row" "^sports +2 +5 +5 +4 +0\.800 +0\.800 +0\.800"
+expect_out "local row" "^local +1 +4 +4 +3 +0\.750 +0\.750 +0\.750"
+run python3 "$E" tsv --json --ignore-leading-lower --by-prefix "$F/lower-gold.tsv" "$F/lower-pred.jsonl"
+if printf '%s' "$OUT" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+s = r["by_prefix"]["sports"]
+assert s["documents"] == 2 and s["scores"][-1]["tp"] == 5 and s["scores"][-1]["gold"] == 6, s
+assert r["by_prefix"]["local"]["scores"][-1]["tp"] == 3 and r["ignore_leading_lower"] is True
+'; then ok "--json holds the groups"; else fail "--json holds the groups"; fi
+
 # CoNLL: gold spans ORG, LOC, PER, LOC; predicted ORG (too long), PER, LOC (I- start);
 # tp 2 -> P 2/3, R 2/4, F1 4/7; token accuracy 8/11.
 run python3 "$E" conll "$F/gold.conll" "$F/pred.conll"
