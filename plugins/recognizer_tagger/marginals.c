@@ -8,84 +8,107 @@
  * span: label B-X at s, I-X up to e, and anything but I-X after e.
  * Computed in scaled probability space (Rabiner 1989): each row is divided
  * by its sum c[t], emissions are taken relative to their row maximum and
- * transitions relative to their maximum, so nothing overflows.
+ * transitions relative to their maximum, so nothing overflows; single
+ * precision, four labels at a time (rows padded to S floats, padding 0).
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tagger.h"
 
-double *tg_trans_exp(const float *trans, const uint8_t *allowed, uint32_t L, double T)
+typedef float v4f __attribute__((vector_size(16), aligned(4), may_alias));
+
+float *tg_trans_exp(const float *trans, const uint8_t *allowed, uint32_t L, double T)
 {
-    size_t n = (size_t)(L + 1) * L;
-    double *A = malloc(n * sizeof *A);
+    uint32_t S = (L + 3) & ~3u;
+    float *A = calloc((size_t)(L + 1) * S, sizeof *A);
     if (!A) return NULL;
     double tmax = -HUGE_VAL;
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < (size_t)(L + 1) * L; k++)
         if (allowed[k] && trans[k] > tmax) tmax = trans[k];
-    for (size_t k = 0; k < n; k++) A[k] = allowed[k] ? exp(((double)trans[k] - tmax) / T) : 0.0;
+    for (uint32_t i = 0; i <= L; i++)
+        for (uint32_t j = 0; j < L; j++) {
+            size_t k = (size_t)i * L + j;
+            A[(size_t)i * S + j] = allowed[k] ? (float)exp(((double)trans[k] - tmax) / T) : 0.0f;
+        }
     return A;
+}
+
+static float hsum(const float *x, uint32_t S)
+{
+    v4f acc = { 0 };
+    for (uint32_t v = 0; v < S; v += 4) acc += *(const v4f *)(x + v);
+    return acc[0] + acc[1] + acc[2] + acc[3];
 }
 
 void tg_forward_backward(tg_lattice *lat, const float *emit, double T)
 {
     size_t n = lat->n;
-    uint32_t L = lat->L;
-    const double *A = lat->A, *start = A + (size_t)L * L;
+    uint32_t L = lat->L, S = lat->S;
+    const float *A = lat->A, *start = A + (size_t)L * S;
     for (size_t t = 0; t < n; t++) {
         const float *e = emit + t * L;
-        double m = e[0];
+        float *et = lat->e + t * S;
+        float m = e[0], invT = (float)(1.0 / T);
         for (uint32_t j = 1; j < L; j++)
             if (e[j] > m) m = e[j];
-        for (uint32_t j = 0; j < L; j++) lat->e[t * L + j] = exp(((double)e[j] - m) / T);
+        for (uint32_t j = 0; j < L; j++) et[j] = expf((e[j] - m) * invT);
+        for (uint32_t j = L; j < S; j++) et[j] = 0.0f;
     }
-    /* forward */
-    double sum = 0;
-    for (uint32_t j = 0; j < L; j++) sum += lat->alpha[j] = start[j] * lat->e[j];
-    lat->c[0] = sum > 0 ? sum : 1e-300;
-    for (uint32_t j = 0; j < L; j++) lat->alpha[j] /= lat->c[0];
-    for (size_t t = 1; t < n; t++) {
-        const double *ap = lat->alpha + (t - 1) * L;
-        double *a = lat->alpha + t * L;
-        sum = 0;
-        for (uint32_t j = 0; j < L; j++) {
-            double s = 0;
-            for (uint32_t i = 0; i < L; i++) s += ap[i] * A[(size_t)i * L + j];
-            sum += a[j] = s * lat->e[t * L + j];
+    /* forward: alpha[t] = (sum_i alpha[t-1][i] A[i]) * e[t], scaled */
+    for (uint32_t v = 0; v < S; v += 4)
+        *(v4f *)(lat->alpha + v) = *(const v4f *)(start + v) * *(const v4f *)(lat->e + v);
+    for (size_t t = 0; t < n; t++) {
+        float *a = lat->alpha + t * S;
+        if (t > 0) {
+            const float *ap = a - S;
+            for (uint32_t v = 0; v < S; v += 4) *(v4f *)(a + v) = (v4f){ 0, 0, 0, 0 };
+            for (uint32_t i = 0; i < L; i++) {
+                float ai = ap[i];
+                if (ai == 0.0f) continue;
+                const float *Ai = A + (size_t)i * S;
+                for (uint32_t v = 0; v < S; v += 4) *(v4f *)(a + v) += ai * *(const v4f *)(Ai + v);
+            }
+            for (uint32_t v = 0; v < S; v += 4) *(v4f *)(a + v) *= *(const v4f *)(lat->e + t * S + v);
         }
-        lat->c[t] = sum > 0 ? sum : 1e-300;
-        for (uint32_t j = 0; j < L; j++) a[j] /= lat->c[t];
+        float sum = hsum(a, S);
+        lat->c[t] = sum > 1e-30f ? sum : 1e-30f;
+        float inv = 1.0f / lat->c[t];
+        for (uint32_t v = 0; v < S; v += 4) *(v4f *)(a + v) *= inv;
     }
-    /* backward */
-    for (uint32_t j = 0; j < L; j++) lat->beta[(n - 1) * L + j] = 1.0;
+    /* backward: beta[t-1][i] = A[i] . (e[t] * beta[t]) / c[t] */
+    float *eb = lat->scratch, *last = lat->beta + (n - 1) * S;
+    for (uint32_t j = 0; j < S; j++) last[j] = j < L ? 1.0f : 0.0f;
     for (size_t t = n - 1; t > 0; t--) {
-        const double *bn = lat->beta + t * L, *en = lat->e + t * L;
-        double *b = lat->beta + (t - 1) * L;
+        const float *bn = lat->beta + t * S, *en = lat->e + t * S;
+        float *b = lat->beta + (t - 1) * S, inv = 1.0f / lat->c[t];
+        for (uint32_t v = 0; v < S; v += 4) *(v4f *)(eb + v) = *(const v4f *)(en + v) * *(const v4f *)(bn + v);
         for (uint32_t i = 0; i < L; i++) {
-            double s = 0;
-            for (uint32_t j = 0; j < L; j++) s += A[(size_t)i * L + j] * en[j] * bn[j];
-            b[i] = s / lat->c[t];
+            const float *Ai = A + (size_t)i * S;
+            v4f acc = { 0 };
+            for (uint32_t v = 0; v < S; v += 4) acc += *(const v4f *)(Ai + v) * *(const v4f *)(eb + v);
+            b[i] = (acc[0] + acc[1] + acc[2] + acc[3]) * inv;
         }
+        for (uint32_t j = L; j < S; j++) b[j] = 0.0f;
     }
 }
 
 double tg_span_prob(const tg_lattice *lat, size_t s, size_t e, uint32_t b, uint32_t i)
 {
-    uint32_t L = lat->L;
-    const double *A = lat->A;
-    double p = lat->alpha[s * L + b];
+    uint32_t L = lat->L, S = lat->S;
+    const float *A = lat->A;
+    double p = lat->alpha[s * S + b];
     uint32_t prev = b;
     for (size_t k = s + 1; k <= e; k++) {
-        p *= A[(size_t)prev * L + i] * lat->e[k * L + i] / lat->c[k];
+        p *= (double)A[(size_t)prev * S + i] * lat->e[k * S + i] / lat->c[k];
         prev = i;
     }
     if (e + 1 < lat->n) {
         double tail = 0;
         for (uint32_t j = 0; j < L; j++)
-            if (j != i) tail += A[(size_t)prev * L + j] * lat->e[(e + 1) * L + j] * lat->beta[(e + 1) * L + j];
+            if (j != i) tail += (double)A[(size_t)prev * S + j] * lat->e[(e + 1) * S + j] * lat->beta[(e + 1) * S + j];
         p *= tail / lat->c[e + 1];
-    } else {
-        p *= lat->beta[e * L + prev] > 0 ? 1.0 : 0.0;
     }
     if (p < 0) p = 0;
     if (p > 1) p = 1;

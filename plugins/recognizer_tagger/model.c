@@ -91,67 +91,95 @@ int tg_model_set_weights(tg_model *m, const uint64_t *keys, const float *w, uint
     for (uint64_t r = 0; r < n_rows; r++)
         for (uint32_t j = 0; j < L; j++)
             if (w[r * L + j] != 0.0f) { kept++; break; }
-    uint64_t size = 16;
-    while (size < 2 * kept) size *= 2;
-    uint32_t *slots = calloc(size, sizeof *slots);
-    uint64_t *k = malloc((kept ? kept : 1) * sizeof *k);
-    float *wc = malloc((kept ? kept : 1) * L * sizeof *wc);
+    if (kept >= UINT32_MAX) return -1;
+    uint64_t buckets = 4;
+    while (buckets * 2 < kept) buckets *= 2; /* at most half the slots used */
+    uint32_t S = (L + 3) & ~3u;
+    tg_slot *slots = calloc(buckets * TG_BUCKET, sizeof *slots);
+    float *wc = calloc((kept + 1) * S, sizeof *wc);
     float *tc = malloc((size_t)(L + 1) * L * sizeof *tc);
-    if (!slots || !k || !wc || !tc) {
-        free(slots); free(k); free(wc); free(tc);
+    if (!slots || !wc || !tc) {
+        free(slots); free(wc); free(tc);
         return -1;
     }
-    uint64_t row = 0;
+    uint32_t row = 1;
     for (uint64_t r = 0; r < n_rows; r++) {
         int nonzero = 0;
         for (uint32_t j = 0; j < L; j++) nonzero |= w[r * L + j] != 0.0f;
         if (!nonzero) continue;
-        k[row] = keys[r];
-        memcpy(wc + row * L, w + r * L, L * sizeof *wc);
-        uint64_t s = keys[r] & (size - 1);
-        while (slots[s]) s = (s + 1) & (size - 1);
-        slots[s] = (uint32_t)(row + 1);
+        memcpy(wc + (size_t)row * S, w + r * L, L * sizeof *wc);
+        uint64_t b = keys[r] & (buckets - 1);
+        for (;;) {
+            tg_slot *s = slots + b * TG_BUCKET;
+            int k = 0;
+            while (k < TG_BUCKET && s[k].row) k++;
+            if (k < TG_BUCKET) {
+                s[k].key = keys[r];
+                s[k].row = row;
+                break;
+            }
+            s[0].more = 1;
+            b = (b + 1) & (buckets - 1);
+        }
         row++;
     }
     memcpy(tc, trans, (size_t)(L + 1) * L * sizeof *tc);
-    for (int i = 0; i < 4; i++) free(m->own[i]);
+    for (int i = 0; i < 4; i++) {
+        free(m->own[i]);
+        m->own[i] = NULL;
+    }
     m->own[0] = slots;
-    m->own[1] = k;
-    m->own[2] = wc;
-    m->own[3] = tc;
+    m->own[1] = wc;
+    m->own[2] = tc;
     m->slots = slots;
-    m->keys = k;
     m->w = wc;
     m->trans = tc;
     m->n_rows = kept;
-    m->slot_mask = size - 1;
+    m->stride = S;
+    m->bucket_mask = buckets - 1;
     return 0;
 }
 
-const float *tg_model_row(const tg_model *m, uint64_t key)
+/* Four floats: the weight rows are summed four labels at a time (SSE on x86-64, NEON on arm64). */
+typedef float v4f __attribute__((vector_size(16)));
+
+static inline v4f load4(const float *p)
 {
-    uint64_t s = key & m->slot_mask;
-    for (;;) {
-        uint32_t r = m->slots[s];
-        if (!r) return NULL;
-        if (m->keys[r - 1] == key) return m->w + (size_t)(r - 1) * m->n_labels;
-        s = (s + 1) & m->slot_mask;
-    }
+    v4f x;
+    memcpy(&x, p, sizeof x);
+    return x;
 }
 
 void tg_model_emissions(const tg_model *m, const tg_obs *obs, size_t n, uint64_t *fbuf, float *emit)
 {
-    uint32_t L = m->n_labels;
+    uint32_t L = m->n_labels, S = m->stride;
     size_t cap = tg_features_max(&m->tpl);
     for (size_t t = 0; t < n; t++) {
         float *e = emit + t * L;
-        for (uint32_t j = 0; j < L; j++) e[j] = 0.0f;
         size_t nf = tg_features(&m->tpl, obs, n, t, fbuf, cap);
-        for (size_t f = 0; f < nf; f++) {
-            const float *row = tg_model_row(m, fbuf[f]);
-            if (!row) continue;
-            for (uint32_t j = 0; j < L; j++) e[j] += row[j];
+        if (S > 16) { /* more than 16 labels: the plain loop */
+            for (uint32_t j = 0; j < L; j++) e[j] = 0.0f;
+            for (size_t f = 0; f < nf; f++) {
+                const float *row = m->w + (size_t)tg_model_find(m, fbuf[f]) * S;
+                for (uint32_t j = 0; j < L; j++) e[j] += row[j];
+            }
+            continue;
         }
+        /* up to 16 labels in four registers; row 0 (unknown features) is zeros */
+        v4f a0 = { 0 }, a1 = { 0 }, a2 = { 0 }, a3 = { 0 };
+        for (size_t f = 0; f < nf; f++) {
+            const float *row = m->w + (size_t)tg_model_find(m, fbuf[f]) * S;
+            a0 += load4(row);
+            if (S > 4) a1 += load4(row + 4);
+            if (S > 8) a2 += load4(row + 8);
+            if (S > 12) a3 += load4(row + 12);
+        }
+        float sum[16];
+        memcpy(sum, &a0, sizeof a0);
+        memcpy(sum + 4, &a1, sizeof a1);
+        memcpy(sum + 8, &a2, sizeof a2);
+        memcpy(sum + 12, &a3, sizeof a3);
+        for (uint32_t j = 0; j < L; j++) e[j] = sum[j];
     }
 }
 

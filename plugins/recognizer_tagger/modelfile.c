@@ -14,8 +14,9 @@
  *     INFO how it was trained          CONF f32 temperature
  *     GHDR u32 max phrase, u32 types, u64 slots      GTYP type names, NUL-terminated
  *     GKEY u64 phrase hashes [slots]   GVAL u32 values [slots]
- *     FSLT u32 feature slots [2^k]     FKEY u64 feature hashes [rows]
- *     FWGT f32 weights [rows x labels] TRAN f32 transitions [(labels + 1) x labels]
+ *     FSLT feature index [2^k buckets x 4 slots]: u64 feature hash, u32 row, u32 more
+ *     FWGT f32 weights [(rows + 1) x stride], row 0 zero; stride = labels rounded up to 4
+ *     TRAN f32 transitions [(labels + 1) x labels]
  *
  * Every section starts at a multiple of 8 from the file start, so a mapping
  * (page-aligned) gives aligned arrays.  Loading checks the magic, both
@@ -110,9 +111,8 @@ int tg_model_serialise(const tg_model *m, unsigned char **out, size_t *outlen)
     section(&b, TAG('G', 'T', 'Y', 'P'), types, tlen);
     section(&b, TAG('G', 'K', 'E', 'Y'), m->gaz.keys, m->gaz.size * sizeof(uint64_t));
     section(&b, TAG('G', 'V', 'A', 'L'), m->gaz.vals, m->gaz.size * sizeof(uint32_t));
-    section(&b, TAG('F', 'S', 'L', 'T'), m->slots, (m->slot_mask + 1) * sizeof(uint32_t));
-    section(&b, TAG('F', 'K', 'E', 'Y'), m->keys, m->n_rows * sizeof(uint64_t));
-    section(&b, TAG('F', 'W', 'G', 'T'), m->w, m->n_rows * L * sizeof(float));
+    section(&b, TAG('F', 'S', 'L', 'T'), m->slots, (m->bucket_mask + 1) * TG_BUCKET * sizeof(tg_slot));
+    section(&b, TAG('F', 'W', 'G', 'T'), m->w, (m->n_rows + 1) * m->stride * sizeof(float));
     section(&b, TAG('T', 'R', 'A', 'N'), m->trans, (size_t)(L + 1) * L * sizeof(float));
     free(labels);
     free(types);
@@ -186,12 +186,12 @@ typedef struct sect {
     int found;
 } sect;
 
-enum { S_LABL, S_TMPL, S_INFO, S_CONF, S_GHDR, S_GTYP, S_GKEY, S_GVAL, S_FSLT, S_FKEY, S_FWGT, S_TRAN, S_COUNT };
+enum { S_LABL, S_TMPL, S_INFO, S_CONF, S_GHDR, S_GTYP, S_GKEY, S_GVAL, S_FSLT, S_FWGT, S_TRAN, S_COUNT };
 
 static const uint32_t sect_tags[S_COUNT] = {
     TAG('L', 'A', 'B', 'L'), TAG('T', 'M', 'P', 'L'), TAG('I', 'N', 'F', 'O'), TAG('C', 'O', 'N', 'F'),
     TAG('G', 'H', 'D', 'R'), TAG('G', 'T', 'Y', 'P'), TAG('G', 'K', 'E', 'Y'), TAG('G', 'V', 'A', 'L'),
-    TAG('F', 'S', 'L', 'T'), TAG('F', 'K', 'E', 'Y'), TAG('F', 'W', 'G', 'T'), TAG('T', 'R', 'A', 'N'),
+    TAG('F', 'S', 'L', 'T'), TAG('F', 'W', 'G', 'T'), TAG('T', 'R', 'A', 'N'),
 };
 
 /* Split n NUL-terminated strings out of a block; NULL when the count or termination is wrong. */
@@ -276,23 +276,32 @@ static const char *parse(tg_model *m, const unsigned char *base, size_t size, ui
     for (uint64_t k = 0; k < gh.size; k++)
         if (m->gaz.vals[k] & ~(TG_GAZ_PREFIX | ((1u << gh.n_types) - 1))) return "bad list value";
 
-    uint64_t slots = s[S_FSLT].len / sizeof(uint32_t), rows = s[S_FKEY].len / sizeof(uint64_t);
-    if (!is_pow2(slots) || s[S_FSLT].len % sizeof(uint32_t) || s[S_FKEY].len % sizeof(uint64_t) ||
-        rows > slots / 2 + 8 || s[S_FWGT].len != rows * L * sizeof(float) ||
+    uint32_t S = (L + 3) & ~3u;
+    uint64_t slots = s[S_FSLT].len / sizeof(tg_slot), wrows = s[S_FWGT].len / ((uint64_t)S * sizeof(float));
+    uint64_t buckets = slots / TG_BUCKET;
+    if (s[S_FSLT].len % (TG_BUCKET * sizeof(tg_slot)) || !is_pow2(buckets) ||
+        s[S_FWGT].len != wrows * S * sizeof(float) || wrows < 1 || wrows - 1 > slots / 2 ||
         s[S_TRAN].len != (uint64_t)(L + 1) * L * sizeof(float))
         return "bad feature table sizes";
-    m->slots = (const uint32_t *)s[S_FSLT].p;
-    m->keys = (const uint64_t *)s[S_FKEY].p;
+    m->slots = (const tg_slot *)s[S_FSLT].p;
     m->w = (const float *)s[S_FWGT].p;
     m->trans = (const float *)s[S_TRAN].p;
-    m->n_rows = rows;
-    m->slot_mask = slots - 1;
-    uint64_t used = 0;
+    m->n_rows = wrows - 1;
+    m->stride = S;
+    m->bucket_mask = buckets - 1;
+    uint64_t used = 0, open_buckets = 0;
     for (uint64_t k = 0; k < slots; k++) {
-        if (m->slots[k] > rows) return "bad feature slot";
-        used += m->slots[k] != 0;
+        if (m->slots[k].row > m->n_rows) return "bad feature slot";
+        used += m->slots[k].row != 0;
+        if (k % TG_BUCKET == 0) open_buckets += !m->slots[k].more;
     }
-    if (used != rows || (rows && used == slots)) return "bad feature slot count";
+    if (used != m->n_rows) return "bad feature slot count";
+    if (!open_buckets) return "no bucket ends a probe";
+    for (uint32_t j = 0; j < S; j++)
+        if (m->w[j] != 0.0f) return "the zero row is not zero";
+    for (uint64_t r = 1; r < wrows; r++)
+        for (uint32_t j = L; j < S; j++)
+            if (m->w[r * S + j] != 0.0f) return "row padding is not zero";
     return NULL;
 }
 

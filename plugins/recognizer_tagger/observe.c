@@ -62,29 +62,44 @@ static uint64_t shape_of(const char *s, size_t len, int *first_class)
     return h;
 }
 
-/* Hashes of the first and last 1..TG_AFFIX_MAX code points of a key. */
-static void affixes(const char *k, size_t len, tg_obs *o)
+/*
+ * Hashes of the first and last 1..TG_AFFIX_MAX code points of a key (those
+ * needed), each extending the shorter one: prefixes hash the bytes forwards,
+ * suffixes backwards from the end.  A key shorter than N code points has
+ * its whole self as its N-affix.
+ */
+static void affixes(const char *k, size_t len, unsigned needs, tg_obs *o)
 {
-    size_t ends[TG_AFFIX_MAX], n = 0, pos = 0;
-    while (pos < len && n < TG_AFFIX_MAX) {
-        pos++;
-        while (pos < len && ((unsigned char)k[pos] & 0xC0) == 0x80) pos++;
-        ends[n++] = pos;
+    unsigned pre = needs & (TG_NEED_PREFIX(1) | TG_NEED_PREFIX(2) | TG_NEED_PREFIX(3) | TG_NEED_PREFIX(4));
+    unsigned suf = needs & (TG_NEED_SUFFIX(1) | TG_NEED_SUFFIX(2) | TG_NEED_SUFFIX(3) | TG_NEED_SUFFIX(4));
+    if (pre) {
+        uint64_t h = TG_FNV_OFFSET;
+        size_t pos = 0;
+        for (unsigned a = 0; a < TG_AFFIX_MAX; a++) {
+            size_t from = pos;
+            if (pos < len) {
+                pos++;
+                while (pos < len && ((unsigned char)k[pos] & 0xC0) == 0x80) pos++;
+            }
+            h = tg_fnv1a(h, k + from, pos - from);
+            o->prefix[a] = tg_step(h, 0x100 + a);
+        }
     }
-    for (size_t a = 0; a < TG_AFFIX_MAX; a++) {
-        size_t e = ends[a < n ? a : n - 1];
-        o->prefix[a] = tg_combine(tg_fnv1a(TG_FNV_OFFSET, k, e), 0x100 + a);
-    }
-    size_t starts[TG_AFFIX_MAX], m = 0;
-    pos = len;
-    while (pos > 0 && m < TG_AFFIX_MAX) {
-        pos--;
-        while (pos > 0 && ((unsigned char)k[pos] & 0xC0) == 0x80) pos--;
-        starts[m++] = pos;
-    }
-    for (size_t a = 0; a < TG_AFFIX_MAX; a++) {
-        size_t s = starts[a < m ? a : m - 1];
-        o->suffix[a] = tg_combine(tg_fnv1a(TG_FNV_OFFSET, k + s, len - s), 0x200 + a);
+    if (suf) {
+        uint64_t h = TG_FNV_OFFSET;
+        size_t pos = len;
+        for (unsigned a = 0; a < TG_AFFIX_MAX; a++) {
+            size_t to = pos;
+            if (pos > 0) {
+                pos--;
+                while (pos > 0 && ((unsigned char)k[pos] & 0xC0) == 0x80) pos--;
+            }
+            for (size_t q = to; q > pos; q--) {
+                h ^= (unsigned char)k[q - 1];
+                h *= TG_FNV_PRIME;
+            }
+            o->suffix[a] = tg_step(h, 0x200 + a);
+        }
     }
 }
 
@@ -141,8 +156,30 @@ static void caps_runs(const int *cls, size_t n, tg_obs *out)
     }
 }
 
+/* Values of the TG_OBS_PAD entries before (side 0) and after (side 1) the sentence. */
+static void set_boundaries(tg_obs *out, size_t n)
+{
+    for (int side = 0; side < 2; side++) {
+        uint64_t b = 0xB0B0000000000000ULL ^ (uint64_t)side;
+        tg_obs o;
+        memset(&o, 0, sizeof o);
+        o.word = tg_fmix(b ^ 0x100);
+        o.lower = tg_fmix(b ^ 0x200);
+        o.shape = tg_fmix(b ^ 0x300);
+        for (int a = 0; a < TG_AFFIX_MAX; a++) {
+            o.prefix[a] = tg_fmix(b ^ (0x400u + (unsigned)a));
+            o.suffix[a] = tg_fmix(b ^ (0x500u + (unsigned)a));
+        }
+        o.caps_hash = tg_fmix(b ^ 0x600);
+        for (int k = 1; k <= TG_OBS_PAD; k++) {
+            if (side == 0) out[-k] = o;
+            else out[n - 1 + (size_t)k] = o;
+        }
+    }
+}
+
 int tg_observe(const char *text, const tg_token *tok, size_t n, const char *key, size_t keylen,
-               const size_t *map, const tg_gaz *gaz, tg_obs *out)
+               const size_t *map, const tg_gaz *gaz, unsigned needs, tg_obs *out)
 {
     enum { CHUNK = 256 };
     int cls_small[CHUNK];
@@ -157,18 +194,26 @@ int tg_observe(const char *text, const tg_token *tok, size_t n, const char *key,
         tg_obs *o = &out[i];
         const char *s = text + tok[i].start;
         size_t len = tok[i].end - tok[i].start;
-        o->word = tg_fnv1a(TG_FNV_OFFSET, s, len);
-        o->shape = shape_of(s, len, &cls[i]);
+        if (needs & TG_NEED_WORD) o->word = tg_fnv1a(TG_FNV_OFFSET, s, len);
+        if (needs & TG_NEED_SHAPE) {
+            o->shape = shape_of(s, len, &cls[i]); /* and the first character's class */
+        } else {
+            size_t p = 0;
+            int32_t cp = dp_utf8_next(s, len, &p);
+            cls[i] = cp < 0 ? C_OTHER : char_class(cp);
+        }
         a = key_at(map, keylen, tok[i].start, a);
         size_t b = key_at(map, keylen, tok[i].end, a);
         o->lower = tg_fnv1a(TG_FNV_OFFSET, key + a, b - a);
-        if (b > a) affixes(key + a, b - a, o);
-        else affixes(s, len, o);
+        if (b > a) affixes(key + a, b - a, needs, o);
+        else affixes(s, len, needs, o);
         o->gaz = 0;
         a = b;
     }
     caps_runs(cls, n, out);
+    for (size_t i = 0; i < n; i++) out[i].caps_hash = tg_fmix(0xCA95000000000000ULL | out[i].caps);
     if (cls != cls_small) free(cls);
+    set_boundaries(out, n);
     if (gaz) tg_gaz_mark(gaz, out, n);
     return 0;
 }

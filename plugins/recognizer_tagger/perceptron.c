@@ -73,15 +73,18 @@ long tg_perceptron_epoch(tg_perceptron *p, const tg_trainset *ts, const size_t *
         if (ts->tok[k + 1] - ts->tok[k] > maxn) maxn = ts->tok[k + 1] - ts->tok[k];
     float *emit = malloc((maxn ? maxn : 1) * L * sizeof *emit);
     float *trans = malloc((size_t)(L + 1) * L * sizeof *trans);
-    uint32_t *back = malloc((maxn ? maxn : 1) * L * sizeof *back);
+    uint32_t *back = malloc((maxn ? maxn : 1) * ((L + 3) & ~3u) * sizeof *back);
     uint32_t *path = malloc((maxn ? maxn : 1) * sizeof *path);
-    double *col = malloc(2 * L * sizeof *col), *acc = malloc(L * sizeof *acc);
+    uint32_t S = (L + 3) & ~3u;
+    float *col = malloc(2 * S * sizeof *col), *masked = malloc((size_t)(L + 1) * S * sizeof *masked);
+    double *acc = malloc(L * sizeof *acc);
     long mistakes = -1;
-    if (!emit || !trans || !back || !path || !col || !acc) goto out;
+    if (!emit || !trans || !back || !path || !col || !masked || !acc) goto out;
     mistakes = 0;
     for (size_t oi = 0; oi < ts->n_sent; oi++) {
         size_t k = order[oi], a = ts->tok[k], n = ts->tok[k + 1] - a;
         for (size_t i = 0; i < (size_t)(L + 1) * L; i++) trans[i] = (float)p->t[i];
+        tg_trans_masked(trans, p->allowed, L, masked);
         for (size_t t = 0; t < n; t++) {
             for (uint32_t j = 0; j < L; j++) acc[j] = 0;
             for (size_t f = ts->feat[a + t]; f < ts->feat[a + t + 1]; f++) {
@@ -90,7 +93,7 @@ long tg_perceptron_epoch(tg_perceptron *p, const tg_trainset *ts, const size_t *
             }
             for (uint32_t j = 0; j < L; j++) emit[t * L + j] = (float)acc[j];
         }
-        tg_viterbi(emit, n, L, trans, p->allowed, back, col, path);
+        tg_viterbi(emit, n, L, masked, back, col, path);
         const uint32_t *gold = ts->gold + a;
         int wrong = 0;
         for (size_t t = 0; t < n; t++) {
@@ -114,6 +117,7 @@ out:
     free(back);
     free(path);
     free(col);
+    free(masked);
     free(acc);
     return mistakes;
 }

@@ -10,35 +10,39 @@
 
 static int reserve(tg_work *w, const tg_model *m, size_t n)
 {
-    uint32_t L = m->n_labels;
+    uint32_t L = m->n_labels, S = (L + 3) & ~3u;
     size_t fcap = tg_features_max(&m->tpl);
     if (n <= w->cap && w->lat.L == L && w->fbuf) return 0;
     size_t cap = n > w->cap ? n + n / 2 + 16 : w->cap;
-    tg_obs *obs = realloc(w->obs, cap * sizeof *obs);
+    tg_obs *obs = realloc(w->obs, (cap + 2 * TG_OBS_PAD) * sizeof *obs);
     if (obs) w->obs = obs;
     float *emit = realloc(w->emit, cap * L * sizeof *emit);
     if (emit) w->emit = emit;
-    uint32_t *back = realloc(w->back, cap * L * sizeof *back);
+    uint32_t *back = realloc(w->back, cap * S * sizeof *back);
     if (back) w->back = back;
     uint32_t *path = realloc(w->path, cap * sizeof *path);
     if (path) w->path = path;
-    double *col = realloc(w->col, 2 * L * sizeof *col);
+    float *col = realloc(w->col, 2 * S * sizeof *col);
     if (col) w->col = col;
     uint64_t *fbuf = realloc(w->fbuf, (fcap ? fcap : 1) * sizeof *fbuf);
     if (fbuf) w->fbuf = fbuf;
-    double *e = realloc(w->lat.e, cap * L * sizeof *e);
+    float *e = realloc(w->lat.e, cap * S * sizeof *e);
     if (e) w->lat.e = e;
-    double *alpha = realloc(w->lat.alpha, cap * L * sizeof *alpha);
+    float *alpha = realloc(w->lat.alpha, cap * S * sizeof *alpha);
     if (alpha) w->lat.alpha = alpha;
-    double *beta = realloc(w->lat.beta, cap * L * sizeof *beta);
+    float *beta = realloc(w->lat.beta, cap * S * sizeof *beta);
     if (beta) w->lat.beta = beta;
-    double *c = realloc(w->lat.c, cap * sizeof *c);
+    float *c = realloc(w->lat.c, cap * sizeof *c);
     if (c) w->lat.c = c;
     tg_span *spans = realloc(w->spans, cap * sizeof *spans);
     if (spans) w->spans = spans;
-    if (!obs || !emit || !back || !path || !col || !fbuf || !e || !alpha || !beta || !c || !spans) return -1;
+    float *scratch = realloc(w->lat.scratch, S * sizeof *scratch);
+    if (scratch) w->lat.scratch = scratch;
+    if (!obs || !emit || !back || !path || !col || !fbuf || !e || !alpha || !beta || !c || !spans || !scratch)
+        return -1;
     w->cap = cap;
     w->lat.L = L;
+    w->lat.S = S;
     return 0;
 }
 
@@ -54,8 +58,10 @@ void tg_work_free(tg_work *w)
     free(w->lat.alpha);
     free(w->lat.beta);
     free(w->lat.c);
+    free(w->lat.scratch);
     free(w->spans);
     free(w->A);
+    free(w->tm);
     memset(w, 0, sizeof *w);
 }
 
@@ -96,17 +102,25 @@ int tg_tag_sentence(const tg_model *m, const char *text, const tg_token *tok, si
     w->n_spans = 0;
     if (n == 0) return 0;
     if (reserve(w, m, n) < 0) return -1;
-    if (tg_observe(text, tok, n, key, keylen, map, m->gaz.size ? &m->gaz : NULL, w->obs) < 0) return -1;
-    tg_model_emissions(m, w->obs, n, w->fbuf, w->emit);
-    tg_viterbi(w->emit, n, m->n_labels, m->trans, m->allowed, w->back, w->col, w->path);
+    tg_obs *obs = w->obs + TG_OBS_PAD;
+    if (tg_observe(text, tok, n, key, keylen, map, m->gaz.size ? &m->gaz : NULL, m->tpl.needs, obs) < 0) return -1;
+    tg_model_emissions(m, obs, n, w->fbuf, w->emit);
+    if (!w->tm || w->A_model != m) {
+        free(w->tm);
+        free(w->A);
+        w->A = NULL;
+        w->A_model = m;
+        if (!(w->tm = malloc((size_t)(m->n_labels + 1) * w->lat.S * sizeof *w->tm))) return -1;
+        tg_trans_masked(m->trans, m->allowed, m->n_labels, w->tm);
+    }
+    tg_viterbi(w->emit, n, m->n_labels, w->tm, w->back, w->col, w->path);
     w->n_spans = tg_spans_of(m, w->path, n, w->spans);
     if (!want_conf || w->n_spans == 0) return 0;
-    if (!w->A || w->A_T != T || w->A_model != m) {
+    if (!w->A || w->A_T != T) {
         free(w->A);
         w->A = tg_trans_exp(m->trans, m->allowed, m->n_labels, T);
         if (!w->A) return -1;
         w->A_T = T;
-        w->A_model = m;
     }
     w->lat.n = n;
     w->lat.A = w->A;

@@ -62,6 +62,16 @@ static inline uint64_t tg_combine(uint64_t h, uint64_t v)
     return tg_fmix(h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)));
 }
 
+/*
+ * One cheap mixing step for feature hashes: a bijection of h for each v, and
+ * every input bit reaches the low bits that index the tables.
+ */
+static inline uint64_t tg_step(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 32);
+}
+
 /* A deterministic PRNG (splitmix64) for shuffles; the state is the caller's. */
 static inline uint64_t tg_rand(uint64_t *state)
 {
@@ -116,18 +126,29 @@ typedef struct tg_obs {
     uint64_t lower; /* its match key: case-folded, NFC, canonical tone placement */
     uint64_t shape; /* X x d per character, runs collapsed, punctuation kept: "Xx", "d/d", "X-d" */
     uint64_t prefix[TG_AFFIX_MAX], suffix[TG_AFFIX_MAX]; /* of the key */
+    uint64_t caps_hash; /* caps, hashed for the templates */
     uint32_t caps;  /* capitalisation pattern of the syllable run (observe.c) */
     uint32_t gaz;   /* list matches: bit 2t = begins a match of list type t, 2t+1 = inside one */
 } tg_obs;
 
 /*
+ * Observation arrays carry TG_OBS_PAD boundary entries on each side, so
+ * templates read neighbours without range checks: a sentence of n tokens
+ * needs n + 2 * TG_OBS_PAD entries, and functions take a pointer to the
+ * first token's (obs[-1], obs[n] … are the boundaries).
+ */
+#define TG_OBS_PAD 2
+
+/*
  * Observations of the sentence tok[0..n) of text, whose match key (the whole
  * text's, or just the sentence's: dp_text_match_key) is key[0..keylen) with
- * its byte map.  gaz may be NULL (no list features).  Returns 0, -1 on
- * exhausted memory.
+ * its byte map.  gaz may be NULL (no list features); needs (TG_NEED_*) says
+ * which optional fields to compute (the others are left unset).  out points
+ * to the first token's entry of a padded array (TG_OBS_PAD); the boundary
+ * entries are filled too.  Returns 0, -1 on exhausted memory.
  */
 int tg_observe(const char *text, const tg_token *tok, size_t n, const char *key, size_t keylen,
-               const size_t *map, const tg_gaz *gaz, tg_obs *out);
+               const size_t *map, const tg_gaz *gaz, unsigned needs, tg_obs *out);
 
 /* The key hash (tg_obs.lower) of each token, for the list loader. */
 void tg_token_keys(const tg_token *tok, size_t n, const char *key, size_t keylen, const size_t *map,
@@ -153,19 +174,32 @@ enum tg_atom_kind {
 
 typedef struct tg_atom {
     uint8_t kind;
-    uint8_t n;     /* affix length */
-    int8_t offset; /* -TG_MAX_OFFSET .. TG_MAX_OFFSET */
+    uint8_t n;      /* affix length */
+    int8_t offset;  /* -TG_MAX_OFFSET .. TG_MAX_OFFSET */
+    uint16_t field; /* byte offset of the value in tg_obs */
 } tg_atom;
 
 typedef struct tg_template {
-    tg_atom atoms[TG_MAX_ATOMS];
+    tg_atom atoms[TG_MAX_ATOMS];  /* as written */
     unsigned n_atoms;
-    uint64_t seed; /* hash of the canonical text: a feature's identity is independent of order */
+    tg_atom values[TG_MAX_ATOMS]; /* the atoms that read a 64-bit value (not bias, not gaz) */
+    unsigned n_values;
+    int has_gaz;
+    int8_t gaz_offset;
+    uint64_t seed;  /* hash of the canonical text: a feature's identity is independent of order */
+    uint64_t start; /* seed with the bias atoms applied */
 } tg_template;
+
+/* What the templates read (tg_templates.needs), so tg_observe computes nothing else. */
+#define TG_NEED_WORD 0x1u
+#define TG_NEED_SHAPE 0x2u
+#define TG_NEED_PREFIX(n) (0x10u << ((n) - 1))
+#define TG_NEED_SUFFIX(n) (0x100u << ((n) - 1))
 
 typedef struct tg_templates {
     tg_template *v;
     size_t n;
+    unsigned needs;
     char *text; /* canonical form, one template per line */
 } tg_templates;
 
@@ -297,6 +331,22 @@ int tg_corpus_sentence(const tg_corpus *c, size_t k, char **text, size_t *len, t
 #define TG_MODEL_MAGIC "DPTAGMDL"
 #define TG_MODEL_VERSION 1u
 
+/*
+ * The feature index: buckets of TG_BUCKET slots (one 64-byte cache line),
+ * a feature in its home bucket (hash & bucket_mask) unless that bucket is
+ * full, then in the next one with room; `more` on the first slot of a
+ * bucket says that keys homed there or before continue after it.  A lookup
+ * compares the four keys without branching and returns the row, 0 (the
+ * all-zero row) when the feature has no weights.
+ */
+#define TG_BUCKET 4 /* tg_model_find compares the four slots unrolled */
+
+typedef struct tg_slot {
+    uint64_t key;
+    uint32_t row;  /* weight row, 0: empty */
+    uint32_t more; /* first slot of a bucket: the probe goes on */
+} tg_slot;
+
 typedef struct tg_model {
     uint32_t n_labels;       /* label 0 is O */
     char **labels;           /* "O", "B-PER", "I-PER" … */
@@ -311,10 +361,10 @@ typedef struct tg_model {
     uint64_t template_hash;
 
     uint64_t n_rows;         /* features with weights */
-    uint64_t slot_mask;      /* the feature index: slots[k] = row + 1, 0 = empty */
-    const uint32_t *slots;
-    const uint64_t *keys;    /* feature hash of each row */
-    const float *w;          /* n_rows x n_labels */
+    uint64_t bucket_mask;    /* the feature index: (bucket_mask + 1) * TG_BUCKET slots */
+    const tg_slot *slots;
+    uint32_t stride;         /* floats per weight row: n_labels rounded up to a multiple of 4 */
+    const float *w;          /* (n_rows + 1) x stride, row 0 all zero, padding zero */
     const float *trans;      /* (n_labels + 1) x n_labels */
     float temperature;       /* confidences: softmax of scores / temperature */
     char *info;              /* how it was trained */
@@ -331,8 +381,18 @@ int tg_model_set_labels(tg_model *m, const char *const *labels, uint32_t n);
  * The arrays are copied; rows whose weights are all zero are dropped.
  */
 int tg_model_set_weights(tg_model *m, const uint64_t *keys, const float *w, uint64_t n_rows, const float *trans);
-/* The weight row of a feature, or NULL. */
-const float *tg_model_row(const tg_model *m, uint64_t key);
+/* The weight row of a feature: 1..n_rows, or 0 (the zero row) when it has none. */
+static inline uint32_t tg_model_find(const tg_model *m, uint64_t key)
+{
+    uint64_t b = key & m->bucket_mask;
+    for (;;) {
+        const tg_slot *s = m->slots + b * TG_BUCKET;
+        uint32_t r = (s[0].row & (0u - (uint32_t)(s[0].key == key))) | (s[1].row & (0u - (uint32_t)(s[1].key == key))) |
+                     (s[2].row & (0u - (uint32_t)(s[2].key == key))) | (s[3].row & (0u - (uint32_t)(s[3].key == key)));
+        if (r || !s[0].more) return r;
+        b = (b + 1) & m->bucket_mask;
+    }
+}
 /* Emission scores emit[n x L] of a sentence's observations. */
 void tg_model_emissions(const tg_model *m, const tg_obs *obs, size_t n, uint64_t *fbuf, float *emit);
 void tg_model_free(tg_model *m);
@@ -353,26 +413,29 @@ int tg_model_load(tg_model *m, const char *path, uint64_t expect_hash, const cha
 
 /* ---- decoding (viterbi.c, marginals.c) --------------------------------------- */
 
+/* trans with -infinity where allowed[] forbids the transition, into out[(L+1) x S] (S: L rounded up to 4). */
+void tg_trans_masked(const float *trans, const uint8_t *allowed, uint32_t L, float *out);
 /*
- * The best path of emit[n x L] + trans[(L+1) x L] over allowed transitions.
- * work: at least n * L uint32_t; path[n] receives the labels.  Returns the
- * path's score.
+ * The best path of emit[n x L] under masked transitions tm[(L+1) x S] (row
+ * L: the start).  work: at least n * S entries; col: 2 * S; path[n]
+ * receives the labels.  Returns the path's score.
  */
-double tg_viterbi(const float *emit, size_t n, uint32_t L, const float *trans, const uint8_t *allowed,
-                  uint32_t *work, double *col, uint32_t *path);
+float tg_viterbi(const float *emit, size_t n, uint32_t L, const float *tm, uint32_t *work, float *col,
+                 uint32_t *path);
 
 typedef struct tg_lattice {
     size_t n;
-    uint32_t L;
-    double *e;     /* n x L: exp((emit - rowmax) / T) */
-    double *alpha; /* n x L, scaled */
-    double *beta;  /* n x L, scaled */
-    double *c;     /* n scaling factors */
-    const double *A; /* (L+1) x L: exp((trans - tmax) / T), 0 where not allowed */
+    uint32_t L, S;   /* labels, and floats per row (L rounded up to 4; padding 0) */
+    float *e;        /* n x S: exp((emit - rowmax) / T) */
+    float *alpha;    /* n x S, scaled */
+    float *beta;     /* n x S, scaled */
+    float *c;        /* n scaling factors */
+    const float *A;  /* (L+1) x S: exp((trans - tmax) / T), 0 where not allowed */
+    float *scratch;  /* S */
 } tg_lattice;
 
-/* exp-transformed transitions for temperature T: a malloc'ed (L+1) x L array. */
-double *tg_trans_exp(const float *trans, const uint8_t *allowed, uint32_t L, double T);
+/* exp-transformed transitions for temperature T: a malloc'ed (L+1) x S array. */
+float *tg_trans_exp(const float *trans, const uint8_t *allowed, uint32_t L, double T);
 /* Forward-backward over the lattice (its arrays sized by the caller). */
 void tg_forward_backward(tg_lattice *lat, const float *emit, double T);
 /* Probability of the span [s, e] labelled b, i, i … followed by anything but i. */
@@ -392,9 +455,10 @@ typedef struct tg_work {
     float *emit;
     uint64_t *fbuf;
     uint32_t *back, *path;
-    double *col;
+    float *col;
+    float *tm;     /* masked transitions of the model in use */
     tg_lattice lat;
-    double *A;     /* transitions for the temperature and model in use */
+    float *A;      /* transitions for the temperature and model in use */
     double A_T;
     const struct tg_model *A_model;
     tg_span *spans;

@@ -13,10 +13,11 @@
  *   gaz[k]            list matches: one feature per (B|I, type) the token is in
  *
  * k is -2..2; a template has at most one gaz atom.  Outside the sentence an
- * atom reads a boundary value (one per side and atom kind); gaz[] there, or
- * on a token in no list, yields no feature.  A feature is the 64-bit
+ * atom reads a boundary value (one per side and atom kind, observe.c); gaz[]
+ * there, or on a token in no list, yields no feature.  A feature is the 64-bit
  * hash of the template's canonical text and the atoms' values.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,7 @@ static int parse_atom(const char *s, size_t len, tg_atom *a)
     while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
     if (len == 4 && !memcmp(s, "bias", 4)) {
-        *a = (tg_atom){ TG_A_BIAS, 0, 0 };
+        *a = (tg_atom){ TG_A_BIAS, 0, 0, 0 };
         return 0;
     }
     const char *br = memchr(s, '[', len);
@@ -70,6 +71,7 @@ static int parse_atom(const char *s, size_t len, tg_atom *a)
     size_t nlen = (size_t)(br - s);
     a->kind = 0;
     a->n = 0;
+    a->field = 0;
     for (size_t i = 0; i < sizeof atom_names / sizeof atom_names[0]; i++) {
         size_t l = strlen(atom_names[i].name);
         if (nlen < l || memcmp(s, atom_names[i].name, l)) continue;
@@ -109,6 +111,18 @@ static int canonical(const tg_template *t, char *out, size_t size)
         used += (size_t)w;
     }
     return 0;
+}
+
+static uint16_t field_of(const tg_atom *a)
+{
+    switch (a->kind) {
+    case TG_A_WORD: return offsetof(tg_obs, word);
+    case TG_A_LOWER: return offsetof(tg_obs, lower);
+    case TG_A_SHAPE: return offsetof(tg_obs, shape);
+    case TG_A_PREFIX: return (uint16_t)(offsetof(tg_obs, prefix) + (a->n - 1u) * sizeof(uint64_t));
+    case TG_A_SUFFIX: return (uint16_t)(offsetof(tg_obs, suffix) + (a->n - 1u) * sizeof(uint64_t));
+    default: return offsetof(tg_obs, caps_hash);
+    }
 }
 
 void tg_templates_free(tg_templates *t)
@@ -156,6 +170,11 @@ int tg_templates_parse(const char *const *specs, size_t n, tg_templates *out, ch
                     }
                 }
             }
+            const tg_atom *at = &t->atoms[t->n_atoms];
+            if (at->kind == TG_A_WORD) out->needs |= TG_NEED_WORD;
+            if (at->kind == TG_A_SHAPE) out->needs |= TG_NEED_SHAPE;
+            if (at->kind == TG_A_PREFIX) out->needs |= TG_NEED_PREFIX(at->n);
+            if (at->kind == TG_A_SUFFIX) out->needs |= TG_NEED_SUFFIX(at->n);
             t->n_atoms++;
             if (!bar) break;
             len -= alen + 1;
@@ -180,6 +199,19 @@ int tg_templates_parse(const char *const *specs, size_t n, tg_templates *out, ch
             }
         }
         t->seed = tg_fnv1a(TG_FNV_OFFSET, canon, strlen(canon));
+        t->start = t->seed;
+        for (unsigned j = 0; j < t->n_atoms; j++) {
+            tg_atom a = t->atoms[j];
+            if (a.kind == TG_A_BIAS) {
+                t->start = tg_step(t->start, 1);
+            } else if (a.kind == TG_A_GAZ) {
+                t->has_gaz = 1;
+                t->gaz_offset = a.offset;
+            } else {
+                a.field = field_of(&a);
+                t->values[t->n_values++] = a;
+            }
+        }
         size_t cl = strlen(canon);
         if (tlen + cl + 2 > tcap) {
             snprintf(err, errlen, "out of memory");
@@ -225,57 +257,26 @@ size_t tg_features_max(const tg_templates *t)
     return t->n * TG_MAX_FEATS_PER_TEMPLATE;
 }
 
-/* Boundary value of an atom kind before (side 0) or after (side 1) the sentence. */
-static uint64_t boundary(uint8_t kind, int side)
-{
-    return tg_fmix(0xB0B0000000000000ULL ^ ((uint64_t)kind << 8) ^ (uint64_t)side);
-}
-
-static uint64_t atom_value(const tg_atom *a, const tg_obs *o)
-{
-    switch (a->kind) {
-    case TG_A_WORD: return o->word;
-    case TG_A_LOWER: return o->lower;
-    case TG_A_SHAPE: return o->shape;
-    case TG_A_PREFIX: return o->prefix[a->n - 1];
-    case TG_A_SUFFIX: return o->suffix[a->n - 1];
-    case TG_A_CAPS: return tg_fmix(0xCA95000000000000ULL | o->caps);
-    default: return 1;
-    }
-}
-
 size_t tg_features(const tg_templates *t, const tg_obs *obs, size_t n, size_t i, uint64_t *out, size_t cap)
 {
+    (void)n; /* the padding of obs holds the boundary values */
     size_t count = 0;
+    const tg_obs *at = obs + i;
     for (size_t k = 0; k < t->n; k++) {
         const tg_template *tp = &t->v[k];
-        uint64_t h = tp->seed;
-        uint32_t gaz_bits = 0;
-        int has_gaz = 0, skip = 0;
-        for (unsigned j = 0; j < tp->n_atoms && !skip; j++) {
-            const tg_atom *a = &tp->atoms[j];
-            long at = (long)i + a->offset;
-            int out_before = at < 0, out_after = at >= (long)n;
-            if (a->kind == TG_A_BIAS) { h = tg_combine(h, 1); continue; }
-            if (a->kind == TG_A_GAZ) {
-                gaz_bits = out_before || out_after ? 0 : obs[at].gaz;
-                has_gaz = 1;
-                if (!gaz_bits) skip = 1;
-                continue;
-            }
-            h = tg_combine(h, out_before ? boundary(a->kind, 0) : out_after ? boundary(a->kind, 1)
-                                                                              : atom_value(a, &obs[at]));
+        uint64_t h = tp->start;
+        for (unsigned j = 0; j < tp->n_values; j++) {
+            const tg_atom *a = &tp->values[j];
+            uint64_t v;
+            memcpy(&v, (const char *)(at + a->offset) + a->field, sizeof v);
+            h = tg_step(h, v);
         }
-        if (skip) continue;
-        if (!has_gaz) {
+        if (!tp->has_gaz) {
             if (count < cap) out[count++] = h;
             continue;
         }
-        for (unsigned bit = 0; bit < 32 && gaz_bits; bit++) {
-            if (!(gaz_bits & (1u << bit))) continue;
-            gaz_bits &= ~(1u << bit);
-            if (count < cap) out[count++] = tg_combine(h, 0x6A2000 + bit);
-        }
+        for (uint32_t bits = at[tp->gaz_offset].gaz; bits; bits &= bits - 1)
+            if (count < cap) out[count++] = tg_step(h, 0x6A2000u + (unsigned)__builtin_ctz(bits));
     }
     return count;
 }

@@ -153,16 +153,17 @@ static int observe_corpus(const tg_corpus *c, const tg_featset *fs, corpus_feats
         char *key = dp_text_match_key(text, len, &klen, &map);
         if (!key) { free(text); goto out; }
         if (toks.n > obs_cap) {
-            tg_obs *no = realloc(obs, toks.n * sizeof *no);
+            tg_obs *no = realloc(obs, (toks.n + 2 * TG_OBS_PAD) * sizeof *no);
             if (!no) { free(text); free(key); free(map); goto out; }
             obs = no;
             obs_cap = toks.n;
         }
-        int orc = tg_observe(text, toks.v, toks.n, key, klen, map, fs->gaz.size ? &fs->gaz : NULL, obs);
+        int orc = tg_observe(text, toks.v, toks.n, key, klen, map, fs->gaz.size ? &fs->gaz : NULL, fs->tpl.needs,
+                             obs + TG_OBS_PAD);
         free(text); free(key); free(map);
         if (orc < 0) goto out;
         for (size_t i = 0; i < toks.n; i++) {
-            size_t nf = tg_features(&fs->tpl, obs, toks.n, i, fbuf, fmax);
+            size_t nf = tg_features(&fs->tpl, obs + TG_OBS_PAD, toks.n, i, fbuf, fmax);
             if (cf->n + nf > cf->cap) {
                 size_t nc = cf->cap ? cf->cap * 2 : 1 << 20;
                 while (nc < cf->n + nf) nc *= 2;
