@@ -255,6 +255,19 @@ static int train_and_save(const args *a)
             m.info = summary;
         }
     }
+    if (rc == EX_OK && strchr(a->output, '/')) {
+        /* the model's folder, like every docpipe output */
+        char *dir = strdup(a->output);
+        if (!dir) rc = EX_SOFTWARE;
+        else {
+            *strrchr(dir, '/') = '\0';
+            if (*dir && dp_mkdirs(dir) < 0) {
+                fprintf(stderr, "docpipe-train: %s: %s\n", dir, strerror(errno));
+                rc = EX_IO;
+            }
+            free(dir);
+        }
+    }
     if (rc == EX_OK && tg_model_save(&m, a->output, err, sizeof err) < 0) {
         fprintf(stderr, "docpipe-train: %s\n", err);
         rc = EX_IO;
