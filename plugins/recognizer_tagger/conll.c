@@ -221,7 +221,8 @@ static int token_line(reader *r, char *line, size_t lineno)
     const char *type;
     size_t tlen;
     if (tg_tag_parse(tag, &kind, &type, &tlen) < 0 || tlen >= sizeof r->prev_type) {
-        report(r, lineno, "unknown tag '%s' in column %u (expected O, B-TYPE or I-TYPE)", tag, column);
+        report(r, lineno, "unknown tag '%s' in column %u (expected O, B-TYPE or I-TYPE%s)", tag, column,
+               r->ncol > 2 ? "; --column N reads the tags from another column" : "");
         r->prev_type[0] = UNKNOWN_PREV;
         r->prev_type[1] = '\0';
         return 0;
