@@ -29,6 +29,24 @@ expect_out "train --help lists --dev" "--dev FILE"
 run "$DOCPIPE" --help
 expect_out "docpipe --help lists train" "train \[OPTIONS\]"
 
+# `docpipe train` finds docpipe-train next to the running docpipe (a copy of the
+# binary elsewhere has none, unless one is installed in the bindir).
+if [ -x "$top_builddir/core/.libs/docpipe" ]; then
+  mkdir -p "$TMP/bin"
+  cp "$top_builddir/core/.libs/docpipe" "$TMP/bin/docpipe"
+  run env LD_LIBRARY_PATH="$top_builddir/core/.libs" "$TMP/bin/docpipe" train --help
+  if [ "$RC" -eq 0 ]; then
+    ok "a docpipe-train installed in the bindir answered (the missing case is not testable here)"
+  else
+    expect_rc "no docpipe-train next to docpipe nor installed: exit 70" 70
+    expect_err "the message says where it looked" "neither next to this docpipe nor in"
+  fi
+  ln -s "$DOCPIPE_TRAIN" "$TMP/bin/docpipe-train"
+  run env LD_LIBRARY_PATH="$top_builddir/core/.libs" "$TMP/bin/docpipe" train --help
+  expect_rc "docpipe-train next to docpipe is run" 0
+  expect_out "its usage" "usage: docpipe train"
+fi
+
 # ---- training ------------------------------------------------------------------
 run "$DOCPIPE" train -f "$FEATURES" --dev "$C/dev.conll" --seed 7 -o "$TMP/m.dpm" "$C/train.conll"
 expect_rc "train exits 0" 0
