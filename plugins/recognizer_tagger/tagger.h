@@ -213,9 +213,10 @@ extern const char *const tg_default_templates[];
 extern const size_t tg_default_templates_n;
 
 /*
- * Feature hashes of token i of a sentence with observations obs[0..n):
- * writes at most cap and returns how many it wrote (templates with a list
- * atom yield one feature per list match, none when the token has none).
+ * Feature hashes of token i of a sentence with observations obs[0..n)
+ * (padded: obs[-TG_OBS_PAD] .. obs[n + TG_OBS_PAD - 1] are readable): writes
+ * at most cap and returns how many it wrote (templates with a list atom
+ * yield one feature per list match, none when the token has none).
  */
 size_t tg_features(const tg_templates *t, const tg_obs *obs, size_t n, size_t i, uint64_t *out, size_t cap);
 /* An upper bound on tg_features() for any token. */
@@ -387,13 +388,15 @@ static inline uint32_t tg_model_find(const tg_model *m, uint64_t key)
     uint64_t b = key & m->bucket_mask;
     for (;;) {
         const tg_slot *s = m->slots + b * TG_BUCKET;
-        uint32_t r = (s[0].row & (0u - (uint32_t)(s[0].key == key))) | (s[1].row & (0u - (uint32_t)(s[1].key == key))) |
-                     (s[2].row & (0u - (uint32_t)(s[2].key == key))) | (s[3].row & (0u - (uint32_t)(s[3].key == key)));
+        uint32_t r = (s[0].row & (0u - (uint32_t)(s[0].key == key))) |
+                     (s[1].row & (0u - (uint32_t)(s[1].key == key))) |
+                     (s[2].row & (0u - (uint32_t)(s[2].key == key))) |
+                     (s[3].row & (0u - (uint32_t)(s[3].key == key)));
         if (r || !s[0].more) return r;
         b = (b + 1) & m->bucket_mask;
     }
 }
-/* Emission scores emit[n x L] of a sentence's observations. */
+/* Emission scores emit[n x L] of a sentence's observations (obs: the first token of a padded array). */
 void tg_model_emissions(const tg_model *m, const tg_obs *obs, size_t n, uint64_t *fbuf, float *emit);
 void tg_model_free(tg_model *m);
 void tg_model_unmap(void *map, size_t len);
