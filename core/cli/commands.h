@@ -22,6 +22,8 @@ int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 int cmd_try(int argc, char **argv);
+/* Runs docpipe-train (the tagger's training program); returns only when it cannot. */
+int cmd_train(int argc, char **argv);
 
 /* The config path: -c, else $DOCPIPE_CONFIG, else "docpipe.cfg". */
 const char *cli_config_path(const char *given);

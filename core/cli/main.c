@@ -15,6 +15,7 @@ static void usage(FILE *f)
           "  plugins [--json] [NAME]      list the plugins on the plugin path, or document one\n"
           "  try PLUGIN [-o KEY=VALUE…] FILE\n"
           "                               run one plugin on one file and print the document as JSON\n"
+          "  train [OPTIONS] TRAIN.conll…  train a tagger model (docpipe-train; `docpipe train --help`)\n"
           "  version                      print the version and the plugin ABI\n"
           "\n"
           "`docpipe COMMAND --help` describes a command.  Exit codes: 0 ok, 64 usage, 65 documents failed,\n"
@@ -30,6 +31,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "plugins")) return cmd_plugins(argc - 1, argv + 1);
     if (!strcmp(cmd, "try")) return cmd_try(argc - 1, argv + 1);
+    if (!strcmp(cmd, "train")) return cmd_train(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("docpipe %s (plugin ABI %d.%d)\n", dp_version(), DOCPIPE_ABI_MAJOR, DOCPIPE_ABI_MINOR);
         return EXIT_OK;
