@@ -21,16 +21,16 @@ int cmd_check(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
         if (c == 'c') config = optarg;
-        else if (c == 'h') { fputs(check_usage, stdout); return EXIT_OK; }
-        else { fputs(check_usage, stderr); return EXIT_USAGE; }
+        else if (c == 'h') { fputs(check_usage, stdout); return DP_EXIT_OK; }
+        else { fputs(check_usage, stderr); return DP_EXIT_USAGE; }
     }
-    if (optind < argc) { fputs(check_usage, stderr); return EXIT_USAGE; }
+    if (optind < argc) { fputs(check_usage, stderr); return DP_EXIT_USAGE; }
     const char *path = cli_config_path(config);
     dp_pipeline *p = cli_load_pipeline(path, NULL, NULL, NULL, 0, 1, 1, 0, 1);
-    if (!p) return EXIT_CONFIG;
+    if (!p) return DP_EXIT_CONFIG;
     printf("%s: OK: source %s", path, p->source->name);
     for (size_t i = 0; i < p->n_chain; i++) printf("%s%s", i ? ", " : "; chain ", p->chain[i]->name);
     printf("\n");
     dp_pipeline_free(p);
-    return EXIT_OK;
+    return DP_EXIT_OK;
 }

@@ -124,18 +124,18 @@ int cmd_run(int argc, char **argv)
             threads = (int)strtol(optarg, &end, 10);
             if (*end || threads < 0 || threads > 1024) {
                 fprintf(stderr, "docpipe: --threads takes a number from 0 to 1024\n");
-                return EXIT_USAGE;
+                return DP_EXIT_USAGE;
             }
             break;
         case O_SHARD:
             if (parse_shard(optarg, &shard_k, &shard_n) < 0) {
                 fprintf(stderr, "docpipe: --shard takes K/N with 0 <= K < N, e.g. --shard 0/4\n");
-                return EXIT_USAGE;
+                return DP_EXIT_USAGE;
             }
             break;
         case O_SHARD_COUNT:
             shard_count = strtol(optarg, &end, 10);
-            if (*end || shard_count < 1) { fprintf(stderr, "docpipe: --shard-count takes a positive number\n"); return EXIT_USAGE; }
+            if (*end || shard_count < 1) { fprintf(stderr, "docpipe: --shard-count takes a positive number\n"); return DP_EXIT_USAGE; }
             break;
         case O_RESUME: resume = 1; break;
         case O_CKPT: checkpoint = optarg; break;
@@ -145,36 +145,36 @@ int cmd_run(int argc, char **argv)
                 max_ratio = strtod(optarg, &end) / 100.0;
                 if (*end != '%' || end == optarg || max_ratio <= 0 || max_ratio >= 1) {
                     fprintf(stderr, "docpipe: --max-failures takes a count (10) or a share of the documents (5%%)\n");
-                    return EXIT_USAGE;
+                    return DP_EXIT_USAGE;
                 }
                 break;
             }
             max_failures = strtoll(optarg, &end, 10);
             if (*end || max_failures < 0) {
                 fprintf(stderr, "docpipe: --max-failures takes a count (10) or a share of the documents (5%%)\n");
-                return EXIT_USAGE;
+                return DP_EXIT_USAGE;
             }
             break;
         case O_STATS: stats = optarg; break;
         case O_STDIN: stdin_jsonl = 1; break;
         case O_PROGRESS: progress = 1; break;
         case 'q': quiet = 1; break;
-        case 'h': fputs(run_usage, stdout); return EXIT_OK;
-        default: fputs(run_usage, stderr); return EXIT_USAGE;
+        case 'h': fputs(run_usage, stdout); return DP_EXIT_OK;
+        default: fputs(run_usage, stderr); return DP_EXIT_USAGE;
         }
     }
     if (!shard_n) {
         int src = shard_from_env(&shard_k, &shard_n, shard_count);
         if (src < 0) {
             fprintf(stderr, "docpipe: the shard index in the environment is outside 0..count-1\n");
-            return EXIT_USAGE;
+            return DP_EXIT_USAGE;
         }
     }
     char *const *inputs = argv + optind;
     size_t n_inputs = (size_t)(argc - optind);
     static char *const stdin_input[] = { (char *)"-" };
     if (stdin_jsonl) {
-        if (n_inputs) { fprintf(stderr, "docpipe: --stdin-jsonl reads stdin only; drop the inputs\n"); return EXIT_USAGE; }
+        if (n_inputs) { fprintf(stderr, "docpipe: --stdin-jsonl reads stdin only; drop the inputs\n"); return DP_EXIT_USAGE; }
         inputs = stdin_input;
         n_inputs = 1;
     }
@@ -188,15 +188,15 @@ int cmd_run(int argc, char **argv)
     /* Read the config first for its globals (threads, checkpoint …). */
     dp_strbuf errs = { 0 };
     dp_config *cfg = dp_config_read(path, NULL, NULL, shard_n ? vars : NULL, shard_n ? 2 : 0, &errs);
-    if (!cfg) { cli_print_errors(&errs); dp_strbuf_free(&errs); return EXIT_CONFIG; }
+    if (!cfg) { cli_print_errors(&errs); dp_strbuf_free(&errs); return DP_EXIT_CONFIG; }
     dp_pipeline *p = dp_pipeline_load(cfg, &errs);
-    if (!p) { cli_print_errors(&errs); dp_strbuf_free(&errs); return EXIT_CONFIG; }
+    if (!p) { cli_print_errors(&errs); dp_strbuf_free(&errs); return DP_EXIT_CONFIG; }
     if (stdin_jsonl && !(p->source->desc.flags & DP_SOURCE_LINES)) {
         fprintf(stderr, "docpipe: error: --stdin-jsonl needs a line-based source such as jsonl, but %s uses '%s'\n",
                 p->source->where, p->source->desc.name);
         dp_pipeline_free(p);
         dp_strbuf_free(&errs);
-        return EXIT_USAGE;
+        return DP_EXIT_USAGE;
     }
 
     dp_run_opts o;
@@ -225,7 +225,7 @@ int cmd_run(int argc, char **argv)
         o.checkpoint = p->cfg->checkpoint;
     } else if (!stdin_jsonl) {
         char *tmp = strdup(path);
-        if (!tmp) { dp_pipeline_free(p); return EXIT_SOFTWARE; }
+        if (!tmp) { dp_pipeline_free(p); return DP_EXIT_SOFTWARE; }
         char *base = basename(tmp), *dot = strrchr(base, '.');
         if (dot && dot != base) *dot = '\0';
         if (shard_n) snprintf(default_ckpt, sizeof default_ckpt, "%s.%u-of-%u.checkpoint", base, shard_k, shard_n);
@@ -243,7 +243,7 @@ int cmd_run(int argc, char **argv)
         cli_print_errors(&errs);
         dp_strbuf_free(&errs);
         dp_pipeline_free(p);
-        return EXIT_CONFIG;
+        return DP_EXIT_CONFIG;
     }
     dp_strbuf_free(&errs);
     if (!resuming) o.resume = 0;

@@ -74,13 +74,13 @@ int cmd_try(int argc, char **argv)
     static const struct option longopts[] = { { "source", required_argument, NULL, 's' },
                                               { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
     int c;
-    int rc = EXIT_USAGE;
+    int rc = DP_EXIT_USAGE;
     optind = 1;
     /* GNU getopt permutes: options may come before or after PLUGIN and FILE. */
     while ((c = getopt_long(argc, argv, "o:s:h", longopts, NULL)) != -1) {
         if (c == 'o') {
             char **n = realloc(opts, (n_opts + 1) * sizeof *n);
-            if (!n) { free(opts); return EXIT_SOFTWARE; }
+            if (!n) { free(opts); return DP_EXIT_SOFTWARE; }
             opts = n;
             opts[n_opts++] = optarg;
         } else if (c == 's') {
@@ -88,14 +88,14 @@ int cmd_try(int argc, char **argv)
         } else if (c == 'h') {
             fputs(try_usage, stdout);
             free(opts);
-            return EXIT_OK;
+            return DP_EXIT_OK;
         } else {
             fputs(try_usage, stderr);
             free(opts);
-            return EXIT_USAGE;
+            return DP_EXIT_USAGE;
         }
     }
-    if (argc - optind != 2) { fputs(try_usage, stderr); free(opts); return EXIT_USAGE; }
+    if (argc - optind != 2) { fputs(try_usage, stderr); free(opts); return DP_EXIT_USAGE; }
     const char *name = argv[optind];
     char *file = argv[optind + 1];
 
@@ -130,11 +130,11 @@ int cmd_try(int argc, char **argv)
     else
         dp_strbuf_printf(&cfg, "source = { plugin = \"%s\"; };\nchain = ( %s, { plugin = \"jsonl\"; path = \"-\"; } );\n",
                          source, inst.data);
-    if (cfg.oom || inst.oom) { rc = EXIT_SOFTWARE; goto out; }
+    if (cfg.oom || inst.oom) { rc = DP_EXIT_SOFTWARE; goto out; }
     dp_loader_free(l);
     l = NULL;
     dp_pipeline *pl = cli_load_pipeline("(docpipe try)", cfg.data, ".", NULL, 0, 1, 1, 0, 0);
-    if (!pl) { rc = EXIT_CONFIG; goto out; }
+    if (!pl) { rc = DP_EXIT_CONFIG; goto out; }
     dp_run_opts o;
     memset(&o, 0, sizeof o);
     o.threads = 1;

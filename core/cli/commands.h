@@ -3,20 +3,10 @@
 #define DP_CLI_COMMANDS_H
 
 #include "cfgfile.h"
+#include "docpipe/exitcode.h"
 #include "pipeline.h"
 #include "strbuf.h"
 
-/* sysexits-style exit codes, listed in the README. */
-enum {
-    EXIT_OK = 0,
-    EXIT_USAGE = 64,
-    EXIT_DATAERR = 65,
-    EXIT_NOINPUT = 66,
-    EXIT_SOFTWARE = 70,
-    EXIT_IOERR = 74,
-    EXIT_CONFIG = 78,
-    EXIT_INTERRUPTED = 130
-};
 
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -279,7 +279,7 @@ static void *reader_main(void *arg)
         if (rc < 0 && !atomic_load(&e->stop)) {
             dp_core_log(DP_LOG_ERROR, "out of memory while reading %s", in->path);
             atomic_store(&e->stop, 1);
-            if (!e->r->fatal) e->r->fatal = 70;
+            if (!e->r->fatal) e->r->fatal = DP_EXIT_SOFTWARE;
         }
     }
     pthread_mutex_lock(&e->mu);
@@ -482,7 +482,7 @@ static void writer_loop(engine *e)
         } else if (r->status == DP_FATAL) {
             dp_core_log(DP_LOG_ERROR, "%s (document %s): %s [%s]; stopping", r->source, r->id, r->message,
                         r->fail_instance);
-            e->r->fatal = 74;
+            e->r->fatal = DP_EXIT_IOERR;
             atomic_store(&e->stop, 1);
         } else {
             e->r->failed++;
@@ -514,7 +514,7 @@ static void writer_loop(engine *e)
         since_ckpt++;
         double t = now_s();
         if (!e->r->fatal && (since_ckpt >= 10000 || t - last_ckpt >= 1.0)) {
-            if (save_checkpoint(e) < 0) { e->r->fatal = 74; atomic_store(&e->stop, 1); }
+            if (save_checkpoint(e) < 0) { e->r->fatal = DP_EXIT_IOERR; atomic_store(&e->stop, 1); }
             since_ckpt = 0;
             last_ckpt = t;
         }
@@ -624,7 +624,7 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
     e.o = o;
     e.r = res;
     double t0 = now_s();
-    int exit_code = 0;
+    int exit_code = DP_EXIT_OK;
 
     e.lines_mode = (p->source->desc.flags & DP_SOURCE_LINES) != 0;
     e.encoding = dp_opt_str(p->source, "encoding");
@@ -632,16 +632,16 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
     if (e.max_size < 0) {
         dp_core_log(DP_LOG_ERROR, "%s: max_size \"%s\" is not a size (e.g. 64M)", p->source->where,
                     dp_opt_str(p->source, "max_size"));
-        return 78;
+        return DP_EXIT_CONFIG;
     }
     if (dp_inputs_collect(&e.inputs, o->inputs, o->n_inputs, p->source) < 0) {
         dp_core_log(DP_LOG_ERROR, "out of memory");
-        return 70;
+        return DP_EXIT_SOFTWARE;
     }
     if (e.inputs.n == 0) {
         dp_core_log(DP_LOG_ERROR, "no input: name files or directories on the command line, or set paths in the source");
         dp_inputs_free(&e.inputs);
-        return 66;
+        return DP_EXIT_NOINPUT;
     }
     for (size_t i = 0; i < e.inputs.n; i++) res->missing_inputs += e.inputs.v[i].error != NULL;
     if (!e.lines_mode && !o->shard_n) e.total_known = e.inputs.n;
@@ -654,14 +654,14 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
             dp_core_log(DP_LOG_ERROR, "%s", err.data ? err.data : "bad checkpoint");
             dp_strbuf_free(&err);
             dp_inputs_free(&e.inputs);
-            return 64;
+            return DP_EXIT_USAGE;
         }
         dp_strbuf_free(&err);
         if (lrc == 1 && o->fingerprint && strcmp(e.ckpt.fingerprint, o->fingerprint) != 0) {
             dp_core_log(DP_LOG_ERROR, "%s was written by a different run (other config, inputs or shard); "
                         "delete it to start over", o->checkpoint);
             dp_inputs_free(&e.inputs);
-            return 64;
+            return DP_EXIT_USAGE;
         }
         if (lrc == 1) {
             e.skip_before = e.ckpt.next;
@@ -677,7 +677,7 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
                 if (w->desc.restore(w->state, tok ? tok : "0", &er) != DP_OK) {
                     dp_core_log(DP_LOG_ERROR, "%s: cannot resume: %s", w->name, er.msg);
                     dp_inputs_free(&e.inputs);
-                    return 74;
+                    return DP_EXIT_IOERR;
                 }
             }
             if (!o->quiet)
@@ -689,7 +689,7 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
     if (setup_dead_letter(&e) < 0) {
         dp_inputs_free(&e.inputs);
         free(e.dl_inst);
-        return 74;
+        return DP_EXIT_IOERR;
     }
 
     int threads = o->threads < 1 ? 1 : o->threads;
@@ -703,7 +703,7 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
         dp_inputs_free(&e.inputs);
         dp_outfile_close(e.dead_letter);
         free(e.dl_inst);
-        return 70;
+        return DP_EXIT_SOFTWARE;
     }
     pthread_mutex_init(&e.mu, NULL);
     pthread_cond_init(&e.cv_reader, NULL);
@@ -733,7 +733,7 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
     if (!reader_ok || nworkers == 0) {
         dp_core_log(DP_LOG_ERROR, "cannot start threads");
         atomic_store(&e.stop, 1);
-        res->fatal = 70;
+        res->fatal = DP_EXIT_SOFTWARE;
     } else {
         writer_loop(&e);
     }
@@ -761,14 +761,14 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
             dp_error_clear(&er);
             if (in->desc.flush(in->state, &er) != DP_OK) {
                 dp_core_log(DP_LOG_ERROR, "%s: %s", in->name, er.msg);
-                res->fatal = 74;
+                res->fatal = DP_EXIT_IOERR;
             }
         }
         if (e.dead_letter) {
             dp_error_clear(&er);
             if (dp_outfile_commit(e.dead_letter, &er) != DP_OK) {
                 dp_core_log(DP_LOG_ERROR, "dead-letter: %s", er.msg);
-                res->fatal = 74;
+                res->fatal = DP_EXIT_IOERR;
             }
         }
         if (!res->fatal && o->checkpoint) unlink(o->checkpoint);
@@ -780,10 +780,10 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
     if (o->stats) write_stats(&e);
 
     if (res->fatal) exit_code = res->fatal;
-    else if (res->interrupted) exit_code = 130;
-    else if (res->over_limit) exit_code = 65;
-    else if (res->missing_inputs) exit_code = 66;
-    else if (res->failed) exit_code = 65;
+    else if (res->interrupted) exit_code = DP_EXIT_INTERRUPTED;
+    else if (res->over_limit) exit_code = DP_EXIT_DATAERR;
+    else if (res->missing_inputs) exit_code = DP_EXIT_NOINPUT;
+    else if (res->failed) exit_code = DP_EXIT_DATAERR;
 
     pthread_mutex_destroy(&e.mu);
     pthread_cond_destroy(&e.cv_reader);

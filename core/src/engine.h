@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "docpipe/exitcode.h"
 #include "pipeline.h"
 
 typedef struct dp_run_opts {
@@ -30,7 +31,7 @@ typedef struct dp_run_result {
     double seconds;
     int missing_inputs;
     int interrupted;
-    int fatal;                /* 0, or the exit code of a fatal error (70, 74) */
+    int fatal;                /* 0, or the exit code of a fatal error (DP_EXIT_SOFTWARE, DP_EXIT_IOERR) */
     int over_limit;           /* max_failures exceeded */
 } dp_run_result;
 

@@ -12,12 +12,14 @@
  *   outfile.h  crash-safe, resumable output files for writers
  *   json.h     a small JSON string escaper shared by writers
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
+ *   exitcode.h the exit codes of a run, named once
  */
 #ifndef DOCPIPE_DOCPIPE_H
 #define DOCPIPE_DOCPIPE_H
 
 #include "arena.h"
 #include "doc.h"
+#include "exitcode.h"
 #include "harness.h"
 #include "json.h"
 #include "outfile.h"
