@@ -26,8 +26,9 @@ int cmd_check(int argc, char **argv)
     }
     if (optind < argc) { fputs(check_usage, stderr); return DP_EXIT_USAGE; }
     const char *path = cli_config_path(config);
-    dp_pipeline *p = cli_load_pipeline(path, NULL, NULL, NULL, 0, 1, 1, 0, 1);
-    if (!p) return DP_EXIT_CONFIG;
+    int rc;
+    dp_pipeline *p = cli_load_pipeline(path, NULL, NULL, NULL, 0, 1, 1, 0, 1, &rc);
+    if (!p) return rc;
     printf("%s: OK: source %s", path, p->source->name);
     for (size_t i = 0; i < p->n_chain; i++) printf("%s%s", i ? ", " : "; chain ", p->chain[i]->name);
     printf("\n");

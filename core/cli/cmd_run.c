@@ -239,11 +239,12 @@ int cmd_run(int argc, char **argv)
 
     /* Resuming only means something when a checkpoint exists. */
     int resuming = resume && o.checkpoint && access(o.checkpoint, F_OK) == 0;
-    if (dp_pipeline_init(p, o.threads, resuming, 0, &errs) < 0) {
+    int irc = dp_pipeline_init(p, o.threads, resuming, 0, &errs);
+    if (irc != DP_EXIT_OK) {
         cli_print_errors(&errs);
         dp_strbuf_free(&errs);
         dp_pipeline_free(p);
-        return DP_EXIT_CONFIG;
+        return irc;
     }
     dp_strbuf_free(&errs);
     if (!resuming) o.resume = 0;

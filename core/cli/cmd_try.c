@@ -133,8 +133,8 @@ int cmd_try(int argc, char **argv)
     if (cfg.oom || inst.oom) { rc = DP_EXIT_SOFTWARE; goto out; }
     dp_loader_free(l);
     l = NULL;
-    dp_pipeline *pl = cli_load_pipeline("(docpipe try)", cfg.data, ".", NULL, 0, 1, 1, 0, 0);
-    if (!pl) { rc = DP_EXIT_CONFIG; goto out; }
+    dp_pipeline *pl = cli_load_pipeline("(docpipe try)", cfg.data, ".", NULL, 0, 1, 1, 0, 0, &rc);
+    if (!pl) goto out;
     dp_run_opts o;
     memset(&o, 0, sizeof o);
     o.threads = 1;

@@ -26,12 +26,13 @@ void cli_print_errors(const dp_strbuf *errs)
 }
 
 dp_pipeline *cli_load_pipeline(const char *path, const char *text, const char *dir, char *const *vars,
-                               size_t n_vars, int init, int threads, int resuming, int check_only)
+                               size_t n_vars, int init, int threads, int resuming, int check_only, int *exit_code)
 {
     dp_strbuf errs = { 0 };
     dp_config *cfg = dp_config_read(path, text, dir, vars, n_vars, &errs);
     dp_pipeline *p = cfg ? dp_pipeline_load(cfg, &errs) : NULL;
-    if (p && init && dp_pipeline_init(p, threads, resuming, check_only, &errs) < 0) {
+    *exit_code = p ? DP_EXIT_OK : DP_EXIT_CONFIG;
+    if (p && init && (*exit_code = dp_pipeline_init(p, threads, resuming, check_only, &errs)) != DP_EXIT_OK) {
         dp_pipeline_free(p);
         p = NULL;
     }

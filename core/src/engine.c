@@ -39,7 +39,9 @@ typedef struct record {
     /* results */
     dp_doc *doc;
     int status;        /* DP_OK, DP_SKIP, DP_FAILED, DP_FATAL */
-    const char *fail_instance;
+    int nomem;         /* the failure was exhausted memory: the run stops (exit 70) */
+    const char *fail_instance; /* the instance's name (the dead-letter record's "instance") */
+    const char *fail_label;    /* how logs name it: "[recognizer:names]", "[input]" */
     char message[1024];
 } record;
 
@@ -292,22 +294,46 @@ static void *reader_main(void *arg)
 
 /* ---- workers ---- */
 
-static void fail(record *r, const char *instance, const char *msg)
+/* A failure in the core's own stages ("input", "core"). */
+static void fail(record *r, const char *stage, const char *msg)
 {
     r->status = DP_FAILED;
-    r->fail_instance = instance;
+    r->fail_instance = r->fail_label = stage;
     snprintf(r->message, sizeof r->message, "%s", msg);
+}
+
+static void fail_in(record *r, const dp_instance *inst, int rc, const dp_error *err)
+{
+    r->status = rc == DP_SKIP ? DP_SKIP : rc == DP_FATAL ? DP_FATAL : DP_FAILED;
+    r->fail_instance = dp_instance_name(inst);
+    r->fail_label = dp_instance_label(inst);
+    const char *msg = dp_error_message(err);
+    snprintf(r->message, sizeof r->message, "%s", *msg ? msg : "failed without a message");
+    if (dp_error_nomem(err)) {
+        r->status = DP_FATAL;
+        r->nomem = 1;
+    }
+}
+
+/* Out of memory is never the document's fault: the run stops (exit 70). */
+static void fail_nomem(record *r, const char *stage)
+{
+    fail(r, stage, "out of memory");
+    r->status = DP_FATAL;
+    r->nomem = 1;
 }
 
 static void process_record(engine *e, record *r)
 {
     dp_pipeline *p = e->p;
     if (r->preset_error) { fail(r, "input", r->preset_error); return; }
-    char errbuf[512];
+    dp_error err;
+    dp_error_clear(&err);
     char *text = NULL;
     size_t tlen = 0;
-    if (dp_text_decode(r->bytes, r->len, e->encoding, &text, &tlen, errbuf, sizeof errbuf) < 0) {
-        fail(r, "input", errbuf);
+    if (dp_text_decode(r->bytes, r->len, e->encoding, &text, &tlen, &err) < 0) {
+        if (dp_error_nomem(&err)) fail_nomem(r, "input");
+        else fail(r, "input", dp_error_message(&err));
         return;
     }
     free(r->bytes);
@@ -315,11 +341,10 @@ static void process_record(engine *e, record *r)
     r->doc = dp_doc_new(r->id, r->source);
     if (!r->doc || dp_doc_set_raw(r->doc, text, tlen) < 0) {
         free(text);
-        fail(r, "core", "out of memory");
+        fail_nomem(r, "core");
         return;
     }
     free(text);
-    dp_error err;
     size_t n_stages = p->first_writer + 1;
     for (size_t i = 0; i < n_stages; i++) {
         dp_instance *inst = i == 0 ? p->source : p->chain[i - 1];
@@ -328,9 +353,7 @@ static void process_record(engine *e, record *r)
         if (rc == DP_OK && i > 0 && (long)(i - 1) == p->last_recognizer)
             dp_doc_entities_resolve(r->doc, e->o->keep_overlaps);
         if (rc == DP_OK) continue;
-        r->status = rc == DP_SKIP ? DP_SKIP : rc == DP_FATAL ? DP_FATAL : DP_FAILED;
-        r->fail_instance = inst->name;
-        snprintf(r->message, sizeof r->message, "%s", err.msg[0] ? err.msg : "failed without a message");
+        fail_in(r, inst, rc, &err);
         return;
     }
     r->status = DP_OK;
@@ -376,9 +399,9 @@ static void *worker_main(void *arg)
 static void dead_letter(engine *e, const record *r)
 {
     if (r->line)
-        dp_core_log(DP_LOG_ERROR, "%s:%ld: %s [%s]", r->source, r->line, r->message, r->fail_instance);
+        dp_core_log(DP_LOG_ERROR, "%s:%ld: [%s] %s", r->source, r->line, r->fail_label, r->message);
     else
-        dp_core_log(DP_LOG_ERROR, "%s (document %s): %s [%s]", r->source, r->id, r->message, r->fail_instance);
+        dp_core_log(DP_LOG_ERROR, "%s (document %s): [%s] %s", r->source, r->id, r->fail_label, r->message);
     if (!e->dead_letter) return;
     FILE *f = dp_outfile_stream(e->dead_letter);
     if (!f) return;
@@ -411,7 +434,7 @@ static int save_checkpoint(engine *e)
         if (!w->desc.checkpoint) continue;
         dp_error_clear(&err);
         if (w->desc.checkpoint(w->state, c->tokens[c->n], sizeof c->tokens[c->n], &err) != DP_OK) {
-            dp_core_log(DP_LOG_ERROR, "%s: checkpoint failed: %s", w->name, err.msg);
+            dp_core_log(DP_LOG_ERROR, "[%s] checkpoint failed: %s", dp_instance_label(w), err.msg);
             return -1;
         }
         snprintf(c->names[c->n], sizeof c->names[c->n], "%s", w->name);
@@ -420,7 +443,7 @@ static int save_checkpoint(engine *e)
     if (e->dead_letter && c->n < DP_CKPT_MAX_TOKENS) {
         dp_error_clear(&err);
         if (dp_outfile_checkpoint(e->dead_letter, c->tokens[c->n], sizeof c->tokens[c->n], &err) != DP_OK) {
-            dp_core_log(DP_LOG_ERROR, "dead-letter: %s", err.msg);
+            dp_core_log(DP_LOG_ERROR, "[dead-letter] %s", err.msg);
             return -1;
         }
         snprintf(c->names[c->n], sizeof c->names[c->n], "%s", ".dead-letter");
@@ -469,9 +492,7 @@ static void writer_loop(engine *e)
                 dp_error_clear(&err);
                 int wrc = dp_instance_process(p->chain[i], r->doc, &err);
                 if (wrc == DP_OK || wrc == DP_SKIP) continue;
-                r->fail_instance = p->chain[i]->name;
-                snprintf(r->message, sizeof r->message, "%s", err.msg);
-                r->status = wrc;
+                fail_in(r, p->chain[i], wrc, &err);
                 break;
             }
         }
@@ -480,9 +501,9 @@ static void writer_loop(engine *e)
         } else if (r->status == DP_SKIP) {
             e->r->skipped++;
         } else if (r->status == DP_FATAL) {
-            dp_core_log(DP_LOG_ERROR, "%s (document %s): %s [%s]; stopping", r->source, r->id, r->message,
-                        r->fail_instance);
-            e->r->fatal = DP_EXIT_IOERR;
+            dp_core_log(DP_LOG_ERROR, "%s (document %s): [%s] %s; stopping", r->source, r->id, r->fail_label,
+                        r->message);
+            e->r->fatal = r->nomem ? DP_EXIT_SOFTWARE : DP_EXIT_IOERR;
             atomic_store(&e->stop, 1);
         } else {
             e->r->failed++;
@@ -559,7 +580,7 @@ static int setup_dead_letter(engine *e)
     e->dl_inst->resuming = e->o->resume && e->skip_before > 0;
     e->dead_letter = dp_outfile_open(e->dl_inst, e->o->dead_letter);
     if (!e->dead_letter) {
-        dp_core_log(DP_LOG_ERROR, "dead-letter: %s", e->dl_inst->init_error);
+        dp_core_log(DP_LOG_ERROR, "[dead-letter] %s", dp_error_message(&e->dl_inst->init_error));
         return -1;
     }
     const char *tok = dp_checkpoint_token(&e->ckpt, ".dead-letter");
@@ -567,7 +588,7 @@ static int setup_dead_letter(engine *e)
         dp_error err;
         dp_error_clear(&err);
         if (dp_outfile_restore(e->dead_letter, tok, &err) != DP_OK) {
-            dp_core_log(DP_LOG_ERROR, "dead-letter: %s", err.msg);
+            dp_core_log(DP_LOG_ERROR, "[dead-letter] %s", err.msg);
             return -1;
         }
     }
@@ -675,7 +696,7 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
                 dp_error er;
                 dp_error_clear(&er);
                 if (w->desc.restore(w->state, tok ? tok : "0", &er) != DP_OK) {
-                    dp_core_log(DP_LOG_ERROR, "%s: cannot resume: %s", w->name, er.msg);
+                    dp_core_log(DP_LOG_ERROR, "[%s] cannot resume: %s", dp_instance_label(w), er.msg);
                     dp_inputs_free(&e.inputs);
                     return DP_EXIT_IOERR;
                 }
@@ -760,14 +781,14 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
             if (!in->desc.flush) continue;
             dp_error_clear(&er);
             if (in->desc.flush(in->state, &er) != DP_OK) {
-                dp_core_log(DP_LOG_ERROR, "%s: %s", in->name, er.msg);
-                res->fatal = DP_EXIT_IOERR;
+                dp_core_log(DP_LOG_ERROR, "[%s] %s", dp_instance_label(in), er.msg);
+                res->fatal = dp_error_nomem(&er) ? DP_EXIT_SOFTWARE : DP_EXIT_IOERR;
             }
         }
         if (e.dead_letter) {
             dp_error_clear(&er);
             if (dp_outfile_commit(e.dead_letter, &er) != DP_OK) {
-                dp_core_log(DP_LOG_ERROR, "dead-letter: %s", er.msg);
+                dp_core_log(DP_LOG_ERROR, "[dead-letter] %s", er.msg);
                 res->fatal = DP_EXIT_IOERR;
             }
         }

@@ -7,10 +7,7 @@
 #include <stdint.h>
 
 #include "docpipe/docpipe.h"
-
-struct dp_error {
-    char msg[1024];
-};
+#include "error_impl.h"
 
 /* An entity as the core stores it: the public part first. */
 typedef struct dp_entity_rec {
@@ -34,10 +31,6 @@ void dp_doc_set_rank(dp_doc *doc, int rank);
  * duplicates (same span and type).
  */
 void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps);
-
-/* Internal message helpers. */
-void dp_error_clear(dp_error *err);
-void dp_error_setf(dp_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Logging without an instance ("docpipe: …"). */
 void dp_core_log(dp_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -1,4 +1,4 @@
-/* Logging to stderr and the error buffer plugins fill. */
+/* Logging to stderr, one line per call. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,8 +18,8 @@ static void vlog(const char *who, dp_log_level level, const char *fmt, va_list a
 {
     if ((int)level > log_threshold) return;
     char line[2048];
-    int n = snprintf(line, sizeof line, "docpipe: %s%s%s: ", who ? who : "", who ? ": " : "",
-                     level_names[level < 0 || level > DP_LOG_DEBUG ? 0 : level]);
+    int n = snprintf(line, sizeof line, "docpipe: %s: %s%s%s", level_names[level < 0 || level > DP_LOG_DEBUG ? 0 : level],
+                     who ? "[" : "", who ? who : "", who ? "] " : "");
     if (n < 0) return;
     if ((size_t)n < sizeof line) vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
     /* One fputs per line: stdio locks the stream, so lines never interleave. */
@@ -32,7 +32,7 @@ void dp_log(const dp_instance *inst, dp_log_level level, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vlog(inst ? dp_instance_name(inst) : NULL, level, fmt, ap);
+    vlog(inst ? dp_instance_label(inst) : NULL, level, fmt, ap);
     va_end(ap);
 }
 
@@ -43,26 +43,3 @@ void dp_core_log(dp_log_level level, const char *fmt, ...)
     vlog(NULL, level, fmt, ap);
     va_end(ap);
 }
-
-void dp_error_clear(dp_error *err) { err->msg[0] = '\0'; }
-
-void dp_error_setf(dp_error *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
-}
-
-int dp_fail(dp_error *err, int code, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
-
-const char *dp_error_message(const dp_error *err) { return err ? err->msg : ""; }

@@ -54,7 +54,7 @@ dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
 {
     if (!path || !*path) { dp_instance_error(inst, "no output path"); return NULL; }
     dp_outfile *f = calloc(1, sizeof *f);
-    if (!f) { dp_instance_error(inst, "out of memory"); return NULL; }
+    if (!f) { dp_instance_nomem(inst); return NULL; }
     f->path = strdup(path);
     if (!f->path) goto oom;
     if (!strcmp(path, "-")) {
@@ -103,7 +103,7 @@ dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
     if (!strcmp(mode, "r+")) fseeko(f->fp, 0, SEEK_END);
     return f;
 oom:
-    dp_instance_error(inst, "out of memory");
+    dp_instance_nomem(inst);
     dp_outfile_close(f);
     return NULL;
 }
@@ -186,7 +186,7 @@ int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_erro
 {
     size_t n = strlen(path) + 32;
     char *tmp = malloc(n);
-    if (!tmp) return dp_fail(err, DP_FATAL, "out of memory");
+    if (!tmp) return dp_fail_nomem(err);
     snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
     if (mkdirs_for(path) < 0) {
         int e = errno;

@@ -29,9 +29,17 @@ dp_instance *dp_instance_create(const dp_plugin *desc, const char *module_file, 
     inst->name = strdup(name ? name : desc->name);
     inst->where = strdup(where ? where : "(no config)");
     inst->base_dir = strdup(base_dir ? base_dir : ".");
+    if (inst->name) {
+        const char *kind = dp_kind_name(desc->kind);
+        int named = strcmp(inst->name, desc->name) != 0;
+        size_t n = strlen(kind) + strlen(desc->name) + strlen(inst->name) + 3;
+        inst->label = malloc(n);
+        if (inst->label)
+            snprintf(inst->label, n, "%s:%s%s%s", kind, desc->name, named ? "#" : "", named ? inst->name : "");
+    }
     inst->threads = 1;
     pthread_mutex_init(&inst->serial_lock, NULL);
-    if (!inst->module_file || !inst->name || !inst->where || !inst->base_dir ||
+    if (!inst->module_file || !inst->name || !inst->label || !inst->where || !inst->base_dir ||
         dp_optset_init(&inst->opts, desc, inst->base_dir) < 0) {
         dp_instance_destroy(inst);
         return NULL;
@@ -47,6 +55,7 @@ void dp_instance_destroy(dp_instance *inst)
     pthread_mutex_destroy(&inst->serial_lock);
     free(inst->module_file);
     free(inst->name);
+    free(inst->label);
     free(inst->where);
     free(inst->base_dir);
     free(inst);
@@ -54,12 +63,13 @@ void dp_instance_destroy(dp_instance *inst)
 
 int dp_instance_init(dp_instance *inst, dp_strbuf *errs)
 {
-    inst->init_error[0] = '\0';
+    dp_error_clear(&inst->init_error);
     if (!inst->desc.init) { inst->inited = 1; return 0; }
     int rc = inst->desc.init(inst, &inst->state);
     if (rc != 0) {
+        const char *msg = dp_error_message(&inst->init_error);
         dp_strbuf_printf(errs, "%s: %s '%s' failed to start: %s\n", inst->where, dp_kind_name(inst->desc.kind),
-                         inst->name, inst->init_error[0] ? inst->init_error : "init() failed without a message");
+                         inst->name, *msg ? msg : "init() failed without a message");
         return -1;
     }
     inst->inited = 1;
@@ -90,17 +100,25 @@ int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err)
 /* ---- accessors plugins use ---- */
 
 const char *dp_instance_name(const dp_instance *inst) { return inst->name; }
+const char *dp_instance_label(const dp_instance *inst) { return inst->label; }
 const char *dp_instance_where(const dp_instance *inst) { return inst->where; }
 int dp_instance_resuming(const dp_instance *inst) { return inst->resuming; }
 int dp_instance_threads(const dp_instance *inst) { return inst->threads; }
 int dp_instance_checking(const dp_instance *inst) { return inst->check_only; }
 
-void dp_instance_error(dp_instance *inst, const char *fmt, ...)
+int dp_instance_error(dp_instance *inst, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(inst->init_error, sizeof inst->init_error, fmt, ap);
+    vsnprintf(inst->init_error.msg, sizeof inst->init_error.msg, fmt, ap);
     va_end(ap);
+    return -1;
+}
+
+int dp_instance_nomem(dp_instance *inst)
+{
+    dp_fail_nomem(&inst->init_error);
+    return -1;
 }
 
 /* ---- building the pipeline ---- */
@@ -284,14 +302,16 @@ int dp_pipeline_init(dp_pipeline *p, int threads, int resuming, int check_only, 
     dp_instance *all[1 + p->n_chain];
     all[0] = p->source;
     for (size_t i = 0; i < p->n_chain; i++) all[i + 1] = p->chain[i];
-    int nerr = 0;
+    int rc = DP_EXIT_OK;
     for (size_t i = 0; i < 1 + p->n_chain; i++) {
         all[i]->threads = threads;
         all[i]->resuming = resuming;
         all[i]->check_only = check_only;
-        if (dp_instance_init(all[i], errs) < 0) nerr++;
+        if (dp_instance_init(all[i], errs) == 0) continue;
+        if (dp_error_nomem(&all[i]->init_error)) rc = DP_EXIT_SOFTWARE;
+        else if (rc == DP_EXIT_OK) rc = DP_EXIT_CONFIG;
     }
-    return nerr ? -1 : 0;
+    return rc;
 }
 
 void dp_pipeline_free(dp_pipeline *p)

@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 
 #include "cfgfile.h"
+#include "error_impl.h"
 #include "loader.h"
 #include "options.h"
 
@@ -13,6 +14,7 @@ struct dp_instance {
     dp_plugin desc;      /* normalized copy of the descriptor */
     char *module_file;
     char *name;
+    char *label;         /* "kind:plugin" or "kind:plugin#name": the prefix of its messages */
     char *where;         /* "file:line" */
     char *base_dir;
     dp_optset opts;
@@ -22,7 +24,7 @@ struct dp_instance {
     int resuming;
     int threads;
     int check_only;      /* `docpipe check`: writers must not create outputs */
-    char init_error[1024];
+    dp_error init_error; /* what init reported (dp_instance_error, dp_instance_nomem) */
     pthread_mutex_t serial_lock;
     atomic_ullong ns;     /* time spent in process() */
     atomic_ullong calls;
@@ -52,7 +54,11 @@ typedef struct dp_pipeline {
  */
 dp_pipeline *dp_pipeline_load(dp_config *cfg, dp_strbuf *errs);
 
-/* init() every instance in order; -1 with errors appended on failure. */
+/*
+ * init() every instance in order.  Returns DP_EXIT_OK, or with errors appended
+ * DP_EXIT_CONFIG (an instance refused to start) or DP_EXIT_SOFTWARE (one ran
+ * out of memory).
+ */
 int dp_pipeline_init(dp_pipeline *p, int threads, int resuming, int check_only, dp_strbuf *errs);
 
 /* fini() what was initialised, unload, free.  The config is freed too. */
@@ -62,10 +68,18 @@ void dp_pipeline_free(dp_pipeline *p);
 dp_instance *dp_instance_create(const dp_plugin *desc, const char *module_file, const char *name,
                                 const char *where, const char *base_dir);
 void dp_instance_destroy(dp_instance *inst);
+/* 0 when started; -1 with the error appended (inst->init_error says whether memory ran out). */
 int dp_instance_init(dp_instance *inst, dp_strbuf *errs);
 
 /* Call process() honouring DP_PLUGIN_SERIAL and accounting time. */
 int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err);
+
+/*
+ * The instance as messages name it: "recognizer:names", or
+ * "recognizer:names#people" when the config named it (so two instances of
+ * one plugin are told apart).  Printed in brackets before its messages.
+ */
+const char *dp_instance_label(const dp_instance *inst);
 
 /* Kind names: "source", "recognizer", "translator", "writer". */
 const char *dp_kind_name(dp_kind k);

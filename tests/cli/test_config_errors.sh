@@ -64,5 +64,5 @@ chain = ( { plugin = "badabi"; }, { plugin = "jsonl"; } );
 CFG
 run "$DOCPIPE" check -c abi.cfg
 expect_rc "wrong ABI: exit 78" 78
-expect_err "both ABI versions named" "recognizer_badabi.*built for docpipe ABI 2.0, but this docpipe has ABI 1.0"
+expect_err "both ABI versions named" "recognizer_badabi.*built for docpipe ABI 3.0, but this docpipe has ABI 2.0"
 finish

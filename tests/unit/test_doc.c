@@ -281,7 +281,7 @@ START_TEST(outfile_checkpoint_restore_commit)
     /* An unwritable place is an error naming the path. */
     inst->resuming = 0;
     ck_assert_ptr_null(dp_outfile_open(inst, "/proc/no/such/dir/x.jsonl"));
-    ck_assert_ptr_nonnull(strstr(inst->init_error, "/proc/no/such/dir/x.jsonl"));
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&inst->init_error), "/proc/no/such/dir/x.jsonl"));
     free(inst);
     unlink(path);
     char sub[300];

@@ -8,6 +8,7 @@
  *   arena.h    per-document memory
  *   doc.h      the document: text, fields, segments, entities, translations
  *   text.h     UTF-8, offsets, normalization, matching keys, decoding
+ *   error.h    dp_error: how failures are reported, the out-of-memory policy
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
  *   json.h     a small JSON string escaper shared by writers
@@ -19,6 +20,7 @@
 
 #include "arena.h"
 #include "doc.h"
+#include "error.h"
 #include "exitcode.h"
 #include "harness.h"
 #include "json.h"
