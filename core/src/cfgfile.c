@@ -5,9 +5,6 @@
 #include <string.h>
 
 #include "cfgfile.h"
-#include "internal.h"
-#include "options.h"
-#include "pipeline.h"
 
 static const char *const global_keys[] = {
     "plugin_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
@@ -162,7 +159,7 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         return NULL;
     }
 
-    struct dp_expand_ctx ctx = { c->dir, (const char *const *)c->vars, c->n_vars };
+    struct dp_expand_ctx ctx = { (const char *const *)c->vars, c->n_vars };
     int nerr = 0;
     config_setting_t *root = config_root_setting(&c->cfg);
     int n = config_setting_length(root);

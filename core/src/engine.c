@@ -25,6 +25,7 @@
 #include "engine.h"
 #include "inputs.h"
 #include "internal.h"
+#include "log.h"
 
 enum { ST_EMPTY = 0, ST_DONE = 1 };
 

@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 #include "docpipe/docpipe.h"
-#include "error_impl.h"
 
 /* An entity as the core stores it: the public part first. */
 typedef struct dp_entity_rec {
@@ -31,9 +30,5 @@ void dp_doc_set_rank(dp_doc *doc, int rank);
  * duplicates (same span and type).
  */
 void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps);
-
-/* Logging without an instance ("docpipe: …"). */
-void dp_core_log(dp_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dp_log_set_level(int level);
 
 #endif

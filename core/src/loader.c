@@ -6,7 +6,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "internal.h"
 #include "loader.h"
 
 #ifndef DOCPIPE_PLUGINDIR

@@ -1,22 +1,17 @@
 /* Logging to stderr, one line per call. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
-#include "pipeline.h"
+#include "log.h"
 
 static const char *const level_names[] = { "error", "warning", "info", "debug" };
 
-/* The log threshold is process-wide by nature (stderr is too); it is set once
- * by the CLI before any thread starts and only read afterwards. */
-static int log_threshold = DP_LOG_INFO;
+/* Lines above this level are dropped. */
+enum { LOG_THRESHOLD = DP_LOG_INFO };
 
-void dp_log_set_level(int level) { log_threshold = level; }
-
-static void vlog(const char *who, dp_log_level level, const char *fmt, va_list ap)
+void dp_log_emit(const char *who, dp_log_level level, const char *fmt, va_list ap)
 {
-    if ((int)level > log_threshold) return;
+    if ((int)level > LOG_THRESHOLD) return;
     char line[2048];
     int n = snprintf(line, sizeof line, "docpipe: %s: %s%s%s", level_names[level < 0 || level > DP_LOG_DEBUG ? 0 : level],
                      who ? "[" : "", who ? who : "", who ? "] " : "");
@@ -28,18 +23,10 @@ static void vlog(const char *who, dp_log_level level, const char *fmt, va_list a
     fputs(line, stderr);
 }
 
-void dp_log(const dp_instance *inst, dp_log_level level, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vlog(inst ? dp_instance_label(inst) : NULL, level, fmt, ap);
-    va_end(ap);
-}
-
 void dp_core_log(dp_log_level level, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vlog(NULL, level, fmt, ap);
+    dp_log_emit(NULL, level, fmt, ap);
     va_end(ap);
 }

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
-#include "pipeline.h"
+#include "docpipe/outfile.h"
+#include "instance.h"
 
 struct dp_outfile {
     char *path;

@@ -1,125 +1,10 @@
-/* Building and validating a pipeline from its config; instance life cycle. */
-#include <stdarg.h>
+/* Building and validating a pipeline from its config. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "internal.h"
+#include "docpipe/exitcode.h"
 #include "pipeline.h"
-
-const char *dp_kind_name(dp_kind k)
-{
-    switch (k) {
-    case DP_KIND_SOURCE: return "source";
-    case DP_KIND_RECOGNIZER: return "recognizer";
-    case DP_KIND_TRANSLATOR: return "translator";
-    case DP_KIND_WRITER: return "writer";
-    }
-    return "?";
-}
-
-dp_instance *dp_instance_create(const dp_plugin *desc, const char *module_file, const char *name, const char *where,
-                                const char *base_dir)
-{
-    dp_instance *inst = calloc(1, sizeof *inst);
-    if (!inst) return NULL;
-    inst->desc = *desc;
-    inst->module_file = strdup(module_file ? module_file : "(linked in)");
-    inst->name = strdup(name ? name : desc->name);
-    inst->where = strdup(where ? where : "(no config)");
-    inst->base_dir = strdup(base_dir ? base_dir : ".");
-    if (inst->name) {
-        const char *kind = dp_kind_name(desc->kind);
-        int named = strcmp(inst->name, desc->name) != 0;
-        size_t n = strlen(kind) + strlen(desc->name) + strlen(inst->name) + 3;
-        inst->label = malloc(n);
-        if (inst->label)
-            snprintf(inst->label, n, "%s:%s%s%s", kind, desc->name, named ? "#" : "", named ? inst->name : "");
-    }
-    inst->threads = 1;
-    pthread_mutex_init(&inst->serial_lock, NULL);
-    if (!inst->module_file || !inst->name || !inst->label || !inst->where || !inst->base_dir ||
-        dp_optset_init(&inst->opts, desc, inst->base_dir) < 0) {
-        dp_instance_destroy(inst);
-        return NULL;
-    }
-    return inst;
-}
-
-void dp_instance_destroy(dp_instance *inst)
-{
-    if (!inst) return;
-    if (inst->inited && inst->desc.fini) inst->desc.fini(inst->state);
-    dp_optset_free(&inst->opts);
-    pthread_mutex_destroy(&inst->serial_lock);
-    free(inst->module_file);
-    free(inst->name);
-    free(inst->label);
-    free(inst->where);
-    free(inst->base_dir);
-    free(inst);
-}
-
-int dp_instance_init(dp_instance *inst, dp_strbuf *errs)
-{
-    dp_error_clear(&inst->init_error);
-    if (!inst->desc.init) { inst->inited = 1; return 0; }
-    int rc = inst->desc.init(inst, &inst->state);
-    if (rc != 0) {
-        const char *msg = dp_error_message(&inst->init_error);
-        dp_strbuf_printf(errs, "%s: %s '%s' failed to start: %s\n", inst->where, dp_kind_name(inst->desc.kind),
-                         inst->name, *msg ? msg : "init() failed without a message");
-        return -1;
-    }
-    inst->inited = 1;
-    return 0;
-}
-
-static uint64_t now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err)
-{
-    uint64_t t0 = now_ns();
-    int serial = (inst->desc.flags & DP_PLUGIN_SERIAL) != 0;
-    if (serial) pthread_mutex_lock(&inst->serial_lock);
-    dp_doc_set_rank(doc, inst->rank);
-    int rc = inst->desc.process(inst->state, doc, err);
-    if (serial) pthread_mutex_unlock(&inst->serial_lock);
-    atomic_fetch_add(&inst->ns, now_ns() - t0);
-    atomic_fetch_add(&inst->calls, 1);
-    if (rc == DP_FAILED || rc == DP_FATAL) atomic_fetch_add(&inst->failed, 1);
-    return rc;
-}
-
-/* ---- accessors plugins use ---- */
-
-const char *dp_instance_name(const dp_instance *inst) { return inst->name; }
-const char *dp_instance_label(const dp_instance *inst) { return inst->label; }
-const char *dp_instance_where(const dp_instance *inst) { return inst->where; }
-int dp_instance_resuming(const dp_instance *inst) { return inst->resuming; }
-int dp_instance_threads(const dp_instance *inst) { return inst->threads; }
-int dp_instance_checking(const dp_instance *inst) { return inst->check_only; }
-
-int dp_instance_error(dp_instance *inst, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(inst->init_error.msg, sizeof inst->init_error.msg, fmt, ap);
-    va_end(ap);
-    return -1;
-}
-
-int dp_instance_nomem(dp_instance *inst)
-{
-    dp_fail_nomem(&inst->init_error);
-    return -1;
-}
 
 /* ---- building the pipeline ---- */
 
@@ -212,8 +97,8 @@ static dp_instance *build_instance(dp_pipeline *p, const config_setting_t *g, in
     dp_instance *inst = dp_instance_create(desc, mfile, iname, where, c->dir);
     if (!inst) { dp_strbuf_puts(errs, "out of memory\n"); return NULL; }
     inst->rank = rank;
-    struct dp_expand_ctx ctx = { c->dir, (const char *const *)c->vars, c->n_vars };
-    int nerr = dp_optset_from_setting(&inst->opts, g, file, pname, dp_config_expand, &ctx, errs);
+    struct dp_expand_ctx ctx = { (const char *const *)c->vars, c->n_vars };
+    int nerr = dp_optset_from_setting(&inst->opts, g, file, pname, c->dir, dp_config_expand, &ctx, errs);
     nerr += dp_optset_check_required(&inst->opts, where, pname, errs);
     if (nerr) { dp_instance_destroy(inst); return NULL; }
     return inst;
