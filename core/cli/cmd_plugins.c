@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfgfile.h"
 #include "commands.h"
 #include "docpipe/docpipe.h"
 #include "loader.h"
 #include "options.h"
+#include "source_options.h"
 
 static const char plugins_usage[] =
     "usage: docpipe plugins [-c CONFIG] [--json|--markdown] [NAME]\n"
@@ -93,7 +95,7 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
                (p->flags & DP_PLUGIN_SERIAL) ? "serial" : "runs on all worker threads");
         printf("| option | type | default | meaning |\n|---|---|---|---|\n");
         print_options_markdown(p->options);
-        if (p->kind == DP_KIND_SOURCE) print_options_markdown(dp_source_common_options);
+        if (p->kind == DP_KIND_SOURCE) print_options_markdown(dp_source_options);
         printf("<!-- end of generated options -->\n");
     } else if (c->json) {
         printf("%s{\"module\":", c->found ? "," : "");
@@ -112,7 +114,7 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
         dp_json_write_cstr(stdout, p->produces);
         printf(",\"serial\":%s,\"options\":[", (p->flags & DP_PLUGIN_SERIAL) ? "true" : "false");
         int first = 1;
-        if (p->kind == DP_KIND_SOURCE) print_options_json(dp_source_common_options, &first);
+        if (p->kind == DP_KIND_SOURCE) print_options_json(dp_source_options, &first);
         print_options_json(p->options, &first);
         printf("]}");
     } else if (!detailed) {
@@ -128,7 +130,7 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
         print_options_text(p->options);
         if (p->kind == DP_KIND_SOURCE) {
             printf("options every source takes:\n");
-            print_options_text(dp_source_common_options);
+            print_options_text(dp_source_options);
         }
         printf("\n");
     }

@@ -47,7 +47,8 @@ typedef struct record {
 } record;
 
 typedef struct engine {
-    dp_pipeline *p;
+    const dp_chain *p;
+    const dp_run_settings *s;
     const dp_run_opts *o;
     dp_inputs inputs;
     int lines_mode;
@@ -126,7 +127,7 @@ static int enqueue(engine *e, record *r)
 /* Hand a record on, unless it belongs to another shard or is already done. */
 static int emit(engine *e, record *r, uint64_t *counter)
 {
-    if (e->o->shard_n && dp_shard_of(r->id, e->o->shard_n) != e->o->shard_k) {
+    if (e->s->shard_n && dp_shard_of(r->id, e->s->shard_n) != e->s->shard_k) {
         record_free(r);
         return 0;
     }
@@ -326,7 +327,7 @@ static void fail_nomem(record *r, const char *stage)
 
 static void process_record(engine *e, record *r)
 {
-    dp_pipeline *p = e->p;
+    const dp_chain *p = e->p;
     if (r->preset_error) { fail(r, "input", r->preset_error); return; }
     dp_error err;
     dp_error_clear(&err);
@@ -348,11 +349,11 @@ static void process_record(engine *e, record *r)
     free(text);
     size_t n_stages = p->first_writer + 1;
     for (size_t i = 0; i < n_stages; i++) {
-        dp_instance *inst = i == 0 ? p->source : p->chain[i - 1];
+        dp_instance *inst = i == 0 ? p->source : p->stages[i - 1];
         dp_error_clear(&err);
         int rc = dp_instance_process(inst, r->doc, &err);
         if (rc == DP_OK && i > 0 && (long)(i - 1) == p->last_recognizer)
-            dp_doc_entities_resolve(r->doc, e->o->keep_overlaps);
+            dp_doc_entities_resolve(r->doc, e->s->keep_overlaps);
         if (rc == DP_OK) continue;
         fail_in(r, inst, rc, &err);
         return;
@@ -420,18 +421,18 @@ static void dead_letter(engine *e, const record *r)
 
 static int save_checkpoint(engine *e)
 {
-    if (!e->o->checkpoint) return 0;
+    if (!e->s->checkpoint) return 0;
     dp_checkpoint *c = &e->ckpt;
-    snprintf(c->fingerprint, sizeof c->fingerprint, "%s", e->o->fingerprint ? e->o->fingerprint : "-");
+    snprintf(c->fingerprint, sizeof c->fingerprint, "%s", e->s->fingerprint ? e->s->fingerprint : "-");
     c->next = e->skip_before + e->next_write;
     c->ok = e->r->ok;
     c->failed = e->r->failed;
     c->skipped = e->r->skipped;
     c->n = 0;
     dp_error err;
-    dp_pipeline *p = e->p;
-    for (size_t i = p->first_writer; i < p->n_chain && c->n < DP_CKPT_MAX_TOKENS; i++) {
-        dp_instance *w = p->chain[i];
+    const dp_chain *p = e->p;
+    for (size_t i = p->first_writer; i < p->n_stages && c->n < DP_CKPT_MAX_TOKENS; i++) {
+        dp_instance *w = p->stages[i];
         if (!w->desc.checkpoint) continue;
         dp_error_clear(&err);
         if (w->desc.checkpoint(w->state, c->tokens[c->n], sizeof c->tokens[c->n], &err) != DP_OK) {
@@ -450,8 +451,8 @@ static int save_checkpoint(engine *e)
         snprintf(c->names[c->n], sizeof c->names[c->n], "%s", ".dead-letter");
         c->n++;
     }
-    if (dp_checkpoint_save(e->o->checkpoint, c) < 0) {
-        dp_core_log(DP_LOG_ERROR, "cannot write the checkpoint %s: %s", e->o->checkpoint, strerror(errno));
+    if (dp_checkpoint_save(e->s->checkpoint, c) < 0) {
+        dp_core_log(DP_LOG_ERROR, "cannot write the checkpoint %s: %s", e->s->checkpoint, strerror(errno));
         return -1;
     }
     return 0;
@@ -473,7 +474,7 @@ static void show_progress(engine *e, double t0, int final)
 
 static void writer_loop(engine *e)
 {
-    dp_pipeline *p = e->p;
+    const dp_chain *p = e->p;
     /* The first checkpoint comes 0.2 s in, then one a second. */
     double t0 = now_s(), last_ckpt = t0 - 0.8, last_progress = t0;
     uint64_t since_ckpt = 0;
@@ -489,11 +490,11 @@ static void writer_loop(engine *e)
         pthread_mutex_unlock(&e->mu);
 
         if (r->status == DP_OK) {
-            for (size_t i = p->first_writer; i < p->n_chain; i++) {
+            for (size_t i = p->first_writer; i < p->n_stages; i++) {
                 dp_error_clear(&err);
-                int wrc = dp_instance_process(p->chain[i], r->doc, &err);
+                int wrc = dp_instance_process(p->stages[i], r->doc, &err);
                 if (wrc == DP_OK || wrc == DP_SKIP) continue;
-                fail_in(r, p->chain[i], wrc, &err);
+                fail_in(r, p->stages[i], wrc, &err);
                 break;
             }
         }
@@ -510,15 +511,15 @@ static void writer_loop(engine *e)
             e->r->failed++;
             dead_letter(e, r);
             uint64_t seen = e->r->ok + e->r->failed + e->r->skipped;
-            if (e->o->max_failures >= 0 && (long long)e->r->failed > e->o->max_failures && !e->r->over_limit) {
+            if (e->s->max_failures >= 0 && (long long)e->r->failed > e->s->max_failures && !e->r->over_limit) {
                 dp_core_log(DP_LOG_ERROR, "more than %lld documents failed (--max-failures): stopping",
-                            e->o->max_failures);
+                            e->s->max_failures);
                 e->r->over_limit = 1;
                 atomic_store(&e->stop, 1);
-            } else if (e->o->max_failure_ratio > 0 && seen >= 100 && !e->r->over_limit &&
-                       (double)e->r->failed > e->o->max_failure_ratio * (double)seen) {
+            } else if (e->s->max_failure_ratio > 0 && seen >= 100 && !e->r->over_limit &&
+                       (double)e->r->failed > e->s->max_failure_ratio * (double)seen) {
                 dp_core_log(DP_LOG_ERROR, "%" PRIu64 " of %" PRIu64 " documents failed, more than %g%% "
-                            "(--max-failures): stopping", e->r->failed, seen, e->o->max_failure_ratio * 100);
+                            "(--max-failures): stopping", e->r->failed, seen, e->s->max_failure_ratio * 100);
                 e->r->over_limit = 1;
                 atomic_store(&e->stop, 1);
             }
@@ -574,12 +575,12 @@ static void *signal_main(void *arg)
 
 static int setup_dead_letter(engine *e)
 {
-    if (!e->o->dead_letter) return 0;
+    if (!e->s->dead_letter) return 0;
     e->dl_inst = calloc(1, sizeof *e->dl_inst);
     if (!e->dl_inst) return -1;
     e->dl_inst->name = (char *)"dead-letter";
-    e->dl_inst->resuming = e->o->resume && e->skip_before > 0;
-    e->dead_letter = dp_outfile_open(e->dl_inst, e->o->dead_letter);
+    e->dl_inst->resuming = e->s->resume && e->skip_before > 0;
+    e->dead_letter = dp_outfile_open(e->dl_inst, e->s->dead_letter);
     if (!e->dead_letter) {
         dp_core_log(DP_LOG_ERROR, "[dead-letter] %s", dp_error_message(&e->dl_inst->init_error));
         return -1;
@@ -606,25 +607,25 @@ static void print_summary(engine *e)
             e->skip_before ? " (counts include the resumed part)" : "");
     dp_instance *src = e->p->source;
     fprintf(stderr, "docpipe:   %-12s %8.1f ms\n", src->name, (double)atomic_load(&src->ns) / 1e6);
-    for (size_t i = 0; i < e->p->n_chain; i++)
-        fprintf(stderr, "docpipe:   %-12s %8.1f ms\n", e->p->chain[i]->name,
-                (double)atomic_load(&e->p->chain[i]->ns) / 1e6);
+    for (size_t i = 0; i < e->p->n_stages; i++)
+        fprintf(stderr, "docpipe:   %-12s %8.1f ms\n", e->p->stages[i]->name,
+                (double)atomic_load(&e->p->stages[i]->ns) / 1e6);
 }
 
 static void write_stats(engine *e)
 {
-    FILE *f = fopen(e->o->stats, "w");
+    FILE *f = fopen(e->s->stats, "w");
     if (!f) {
-        dp_core_log(DP_LOG_ERROR, "cannot write stats %s: %s", e->o->stats, strerror(errno));
+        dp_core_log(DP_LOG_ERROR, "cannot write stats %s: %s", e->s->stats, strerror(errno));
         return;
     }
     dp_run_result *r = e->r;
     fprintf(f, "{\"documents\":%" PRIu64 ",\"ok\":%" PRIu64 ",\"failed\":%" PRIu64 ",\"skipped\":%" PRIu64
             ",\"bytes\":%" PRIu64 ",\"seconds\":%.6f,\"threads\":%d,\"interrupted\":%s,\"instances\":[",
-            r->ok + r->failed + r->skipped, r->ok, r->failed, r->skipped, r->bytes, r->seconds, e->o->threads,
+            r->ok + r->failed + r->skipped, r->ok, r->failed, r->skipped, r->bytes, r->seconds, e->s->threads,
             r->interrupted ? "true" : "false");
-    for (size_t i = 0; i <= e->p->n_chain; i++) {
-        dp_instance *in = i == 0 ? e->p->source : e->p->chain[i - 1];
+    for (size_t i = 0; i <= e->p->n_stages; i++) {
+        dp_instance *in = i == 0 ? e->p->source : e->p->stages[i - 1];
         fprintf(f, "%s{\"name\":", i ? "," : "");
         dp_json_write_cstr(f, in->name);
         fprintf(f, ",\"plugin\":");
@@ -634,29 +635,27 @@ static void write_stats(engine *e)
                 (double)atomic_load(&in->ns) / 1e9);
     }
     fputs("]}\n", f);
-    if (fclose(f) != 0) dp_core_log(DP_LOG_ERROR, "cannot write stats %s", e->o->stats);
+    if (fclose(f) != 0) dp_core_log(DP_LOG_ERROR, "cannot write stats %s", e->s->stats);
 }
 
-int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
+int dp_engine_run(const dp_plan *plan, const dp_run_opts *o, dp_run_result *res)
 {
     memset(res, 0, sizeof *res);
     engine e;
     memset(&e, 0, sizeof e);
+    const dp_chain *p = dp_plan_chain(plan);
+    const dp_run_settings *s = dp_plan_settings(plan);
     e.p = p;
+    e.s = s;
     e.o = o;
     e.r = res;
     double t0 = now_s();
     int exit_code = DP_EXIT_OK;
 
-    e.lines_mode = (p->source->desc.flags & DP_SOURCE_LINES) != 0;
-    e.encoding = dp_opt_str(p->source, "encoding");
-    e.max_size = dp_parse_size(dp_opt_str(p->source, "max_size"));
-    if (e.max_size < 0) {
-        dp_core_log(DP_LOG_ERROR, "%s: max_size \"%s\" is not a size (e.g. 64M)", p->source->where,
-                    dp_opt_str(p->source, "max_size"));
-        return DP_EXIT_CONFIG;
-    }
-    if (dp_inputs_collect(&e.inputs, o->inputs, o->n_inputs, p->source) < 0) {
+    e.lines_mode = s->source.lines;
+    e.encoding = s->source.encoding;
+    e.max_size = s->source.max_size;
+    if (dp_inputs_collect(&e.inputs, s->inputs, s->n_inputs, p->source) < 0) {
         dp_core_log(DP_LOG_ERROR, "out of memory");
         return DP_EXIT_SOFTWARE;
     }
@@ -666,12 +665,12 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
         return DP_EXIT_NOINPUT;
     }
     for (size_t i = 0; i < e.inputs.n; i++) res->missing_inputs += e.inputs.v[i].error != NULL;
-    if (!e.lines_mode && !o->shard_n) e.total_known = e.inputs.n;
+    if (!e.lines_mode && !s->shard_n) e.total_known = e.inputs.n;
 
     /* Resume: restore writers to the checkpoint, skip what is written. */
-    if (o->resume && o->checkpoint) {
+    if (s->resume && s->checkpoint) {
         dp_strbuf err = { 0 };
-        int lrc = dp_checkpoint_load(o->checkpoint, &e.ckpt, &err);
+        int lrc = dp_checkpoint_load(s->checkpoint, &e.ckpt, &err);
         if (lrc < 0) {
             dp_core_log(DP_LOG_ERROR, "%s", err.data ? err.data : "bad checkpoint");
             dp_strbuf_free(&err);
@@ -679,9 +678,9 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
             return DP_EXIT_USAGE;
         }
         dp_strbuf_free(&err);
-        if (lrc == 1 && o->fingerprint && strcmp(e.ckpt.fingerprint, o->fingerprint) != 0) {
+        if (lrc == 1 && s->fingerprint && strcmp(e.ckpt.fingerprint, s->fingerprint) != 0) {
             dp_core_log(DP_LOG_ERROR, "%s was written by a different run (other config, inputs or shard); "
-                        "delete it to start over", o->checkpoint);
+                        "delete it to start over", s->checkpoint);
             dp_inputs_free(&e.inputs);
             return DP_EXIT_USAGE;
         }
@@ -690,8 +689,8 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
             res->ok = e.ckpt.ok;
             res->failed = e.ckpt.failed;
             res->skipped = e.ckpt.skipped;
-            for (size_t i = p->first_writer; i < p->n_chain; i++) {
-                dp_instance *w = p->chain[i];
+            for (size_t i = p->first_writer; i < p->n_stages; i++) {
+                dp_instance *w = p->stages[i];
                 const char *tok = dp_checkpoint_token(&e.ckpt, w->name);
                 if (!w->desc.restore) continue;
                 dp_error er;
@@ -703,9 +702,9 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
                 }
             }
             if (!o->quiet)
-                dp_core_log(DP_LOG_INFO, "resuming after %" PRIu64 " records from %s", e.skip_before, o->checkpoint);
+                dp_core_log(DP_LOG_INFO, "resuming after %" PRIu64 " records from %s", e.skip_before, s->checkpoint);
         } else if (!o->quiet) {
-            dp_core_log(DP_LOG_INFO, "no checkpoint at %s: starting from the beginning", o->checkpoint);
+            dp_core_log(DP_LOG_INFO, "no checkpoint at %s: starting from the beginning", s->checkpoint);
         }
     }
     if (setup_dead_letter(&e) < 0) {
@@ -714,8 +713,8 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
         return DP_EXIT_IOERR;
     }
 
-    int threads = o->threads < 1 ? 1 : o->threads;
-    e.qcap = (size_t)threads * (size_t)(o->queue < 1 ? 4 : o->queue);
+    int threads = s->threads < 1 ? 1 : s->threads;
+    e.qcap = (size_t)threads * (size_t)(s->queue < 1 ? 4 : s->queue);
     e.wcap = e.qcap + (size_t)threads + 1;
     e.queue = calloc(e.qcap, sizeof *e.queue);
     e.ring = calloc(e.wcap, sizeof *e.ring);
@@ -777,8 +776,8 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
     if (complete) {
         /* Flush every instance (writers commit their files), then the dead letter. */
         dp_error er;
-        for (size_t i = 0; i <= p->n_chain; i++) {
-            dp_instance *in = i == 0 ? p->source : p->chain[i - 1];
+        for (size_t i = 0; i <= p->n_stages; i++) {
+            dp_instance *in = i == 0 ? p->source : p->stages[i - 1];
             if (!in->desc.flush) continue;
             dp_error_clear(&er);
             if (in->desc.flush(in->state, &er) != DP_OK) {
@@ -793,13 +792,13 @@ int dp_engine_run(dp_pipeline *p, const dp_run_opts *o, dp_run_result *res)
                 res->fatal = DP_EXIT_IOERR;
             }
         }
-        if (!res->fatal && o->checkpoint) unlink(o->checkpoint);
+        if (!res->fatal && s->checkpoint) unlink(s->checkpoint);
     } else if (!res->fatal) {
         save_checkpoint(&e); /* interrupted or over the limit: resumable */
     }
     res->seconds = now_s() - t0;
     if (!o->quiet) print_summary(&e);
-    if (o->stats) write_stats(&e);
+    if (s->stats) write_stats(&e);
 
     if (res->fatal) exit_code = res->fatal;
     else if (res->interrupted) exit_code = DP_EXIT_INTERRUPTED;

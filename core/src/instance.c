@@ -8,6 +8,7 @@
 #include "instance.h"
 #include "internal.h"
 #include "log.h"
+#include "source_options.h"
 
 const char *dp_kind_name(dp_kind k)
 {
@@ -44,7 +45,7 @@ dp_instance *dp_instance_create(const dp_plugin *desc, const char *module_file, 
     inst->threads = 1;
     pthread_mutex_init(&inst->serial_lock, NULL);
     if (!inst->module_file || !inst->name || !inst->label || !inst->where || !inst->base_dir ||
-        dp_optset_init(&inst->opts, desc, inst->base_dir) < 0) {
+        dp_optset_init(&inst->opts, desc, desc->kind == DP_KIND_SOURCE ? dp_source_options : NULL, inst->base_dir) < 0) {
         dp_instance_destroy(inst);
         return NULL;
     }

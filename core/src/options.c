@@ -8,19 +8,6 @@
 #include "log.h"
 #include "options.h"
 
-const dp_option dp_source_common_options[] = {
-    { "paths", DP_OPT_PATH_LIST, NULL, 0, NULL,
-      "inputs: files, directories (walked recursively) or glob patterns; '-' is standard input. "
-      "Inputs named on the command line replace them" },
-    { "include", DP_OPT_LIST, NULL, 0, NULL, "glob patterns a file name must match when walking directories (default: all)" },
-    { "exclude", DP_OPT_LIST, NULL, 0, NULL, "glob patterns of file names to skip when walking directories" },
-    { "recursive", DP_OPT_BOOL, "true", 0, NULL, "descend into subdirectories" },
-    { "encoding", DP_OPT_STRING, "auto", 0, NULL,
-      "input encoding: auto (UTF-8, BOM, UTF-16), utf-8, utf-16le, utf-16be, windows-1258, tcvn3, viscii or any iconv name" },
-    { "max_size", DP_OPT_STRING, "64M", 0, NULL, "largest input record (K, M, G suffixes); larger ones are dead-lettered" },
-    DP_OPTION_END
-};
-
 const char *dp_opt_type_name(dp_opt_type t)
 {
     switch (t) {
@@ -149,18 +136,16 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     return "unknown option type";
 }
 
-int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const char *base_dir)
+int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const dp_option *common, const char *base_dir)
 {
     size_t n = 0;
     for (const dp_option *o = plugin->options; o && o->name; o++) n++;
-    if (plugin->kind == DP_KIND_SOURCE)
-        for (const dp_option *o = dp_source_common_options; o->name; o++) n++;
+    for (const dp_option *o = common; o && o->name; o++) n++;
     set->v = calloc(n + 1, sizeof *set->v);
     set->n = n;
     if (!set->v) return -1;
     size_t i = 0;
-    if (plugin->kind == DP_KIND_SOURCE)
-        for (const dp_option *o = dp_source_common_options; o->name; o++) set->v[i++].spec = o;
+    for (const dp_option *o = common; o && o->name; o++) set->v[i++].spec = o;
     for (const dp_option *o = plugin->options; o && o->name; o++) set->v[i++].spec = o;
     for (i = 0; i < n; i++) {
         const dp_option *o = set->v[i].spec;

@@ -25,14 +25,12 @@ typedef struct dp_optset {
     size_t n;
 } dp_optset;
 
-/* Options every source takes, handled by the core (inputs.c). */
-extern const dp_option dp_source_common_options[];
-
 /*
- * Build the option set of a plugin (its table, plus the common source
- * options for sources) with defaults applied.  Returns -1 on exhausted memory.
+ * Build the option set of a plugin — the `common` table (the options every
+ * source takes; may be NULL), then its own — with defaults applied.  Returns
+ * -1 on exhausted memory.
  */
-int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const char *base_dir);
+int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const dp_option *common, const char *base_dir);
 void dp_optset_free(dp_optset *set);
 
 /*

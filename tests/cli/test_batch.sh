@@ -36,6 +36,12 @@ expect_same "and the same dead-letter file" dl1.jsonl dlN.jsonl
 expect_file "dead-letter record names id, instance and message" dl1.jsonl \
   '"id":"doc007","source":"corpus/doc007.txt","instance":"failing","message":"marker .FAILME. found"'
 
+# Messages name the instance: kind and plugin, and the instance's own name when the config gives one.
+pipeline '{ plugin = "failing"; name = "second"; },' named.jsonl > named.cfg
+run "$DOCPIPE" run -c named.cfg -q corpus/doc007.txt corpus/doc001.txt
+expect_rc "a failed document gives 65" 65
+expect_err "the failure is prefixed with the instance" "doc007.txt \(document doc007\): \[recognizer:failing#second\] marker 'FAILME' found"
+
 run "$DOCPIPE" run -c t1.cfg -q --max-failures 1 corpus
 expect_rc "over --max-failures: exit 65" 65
 expect_err "the limit is named" "more than 1 documents failed"

@@ -7,7 +7,7 @@
 
 #include "docpipe/docpipe.h"
 #include "internal.h"
-#include "pipeline.h"
+#include "instance.h"
 
 START_TEST(arena_alloc_and_strings)
 {
