@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "engine.h"
+#include "signals.h"
 
 static const char run_usage_head[] = "usage: docpipe run [-c CONFIG] [OPTIONS] [INPUT…|-]\n";
 
@@ -14,6 +15,8 @@ int cmd_run(int argc, char **argv)
     cli_run_args a;
     int rc = cli_parse_run_args(argc, argv, usage, &a);
     if (rc >= 0) return rc;
+    /* A SIGINT while the plan is built waits, and stops the run as soon as it starts (exit 130). */
+    dp_signals_hold();
     dp_plan *plan = NULL;
     if ((rc = cli_build_plan(&a.req, &plan)) != DP_EXIT_OK) return rc;
     dp_run_opts o = { .progress = a.quiet ? 0 : a.progress ? 1 : isatty(2), .quiet = a.quiet, .handle_signals = 1 };
