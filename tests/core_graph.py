@@ -159,13 +159,14 @@ def main(argv):
         return 2
     srcdir, builddir = argv[1], argv[2]
     files = units_of(srcdir)
-    objs = objects(builddir)
+    units = set(files.values())
+    # Objects of files that no longer exist (a stale build tree) are not the core.
+    objs = [(u, o) for u, o in objects(builddir) if u in units]
     if not objs:
         print("no object files under %s/{src,cli}: build first" % builddir, file=sys.stderr)
         return 2
     edges = include_edges(files) + symbol_edges(objs)
     comps = circles(edges)
-    units = set(files.values())
     print("%d units, %d objects, %d dependencies, %d circles" %
           (len(units), len(objs), len({(a, b) for a, b, _ in edges}), len(comps)))
     report(comps, edges)
