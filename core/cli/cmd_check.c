@@ -14,14 +14,10 @@ static const char check_usage_head[] =
 
 int cmd_check(int argc, char **argv)
 {
-    char usage[4096];
-    snprintf(usage, sizeof usage, "%s%s", check_usage_head, cli_run_options_usage);
     cli_run_args a;
-    int rc = cli_parse_run_args(argc, argv, usage, &a);
-    if (rc >= 0) return rc;
-    a.req.check_only = 1;
-    dp_plan *plan = NULL;
-    if ((rc = cli_build_plan(&a.req, &plan)) != DP_EXIT_OK) return rc;
+    dp_plan *plan;
+    int rc = cli_plan_from_args(argc, argv, check_usage_head, 1, &a, &plan);
+    if (!plan) return rc;
     const dp_chain *c = dp_plan_chain(plan);
     printf("%s: OK: source %s", dp_plan_config(plan), c->source->name);
     for (size_t i = 0; i < c->n_stages; i++) printf("%s%s", i ? ", " : "; chain ", c->stages[i]->name);

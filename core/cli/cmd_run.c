@@ -10,15 +10,12 @@ static const char run_usage_head[] = "usage: docpipe run [-c CONFIG] [OPTIONS] [
 
 int cmd_run(int argc, char **argv)
 {
-    char usage[4096];
-    snprintf(usage, sizeof usage, "%s%s", run_usage_head, cli_run_options_usage);
-    cli_run_args a;
-    int rc = cli_parse_run_args(argc, argv, usage, &a);
-    if (rc >= 0) return rc;
     /* A SIGINT while the plan is built waits, and stops the run as soon as it starts (exit 130). */
     dp_signals_hold();
-    dp_plan *plan = NULL;
-    if ((rc = cli_build_plan(&a.req, &plan)) != DP_EXIT_OK) return rc;
+    cli_run_args a;
+    dp_plan *plan;
+    int rc = cli_plan_from_args(argc, argv, run_usage_head, 0, &a, &plan);
+    if (!plan) return rc;
     dp_run_opts o = { .progress = a.quiet ? 0 : a.progress ? 1 : isatty(2), .quiet = a.quiet, .handle_signals = 1 };
     dp_run_result r;
     rc = dp_engine_run(plan, &o, &r);

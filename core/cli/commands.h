@@ -37,4 +37,12 @@ extern const char cli_run_options_usage[];
  */
 int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a);
 
+/*
+ * What `run` and `check` start with: their arguments parsed (usage_head,
+ * then the options, for --help) and the plan built.  DP_EXIT_OK with *plan
+ * set; otherwise the exit code, with *plan NULL (also after --help: 0).
+ */
+int cli_plan_from_args(int argc, char **argv, const char *usage_head, int check_only, cli_run_args *a,
+                       dp_plan **plan);
+
 #endif

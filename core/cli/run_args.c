@@ -149,3 +149,15 @@ int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a
     req->config_path = cli_config_path(config);
     return -1;
 }
+
+int cli_plan_from_args(int argc, char **argv, const char *usage_head, int check_only, cli_run_args *a,
+                       dp_plan **plan)
+{
+    *plan = NULL;
+    char usage[4096];
+    snprintf(usage, sizeof usage, "%s%s", usage_head, cli_run_options_usage);
+    int rc = cli_parse_run_args(argc, argv, usage, a);
+    if (rc >= 0) return rc;
+    a->req.check_only = check_only;
+    return cli_build_plan(&a->req, plan);
+}

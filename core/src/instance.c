@@ -21,35 +21,32 @@ const char *dp_kind_name(dp_kind k)
     return "?";
 }
 
-static char *make_label(const dp_plugin *desc, const char *name)
-{
-    const char *kind = dp_kind_name(desc->kind);
-    int named = strcmp(name, desc->name) != 0;
-    size_t n = strlen(kind) + strlen(desc->name) + strlen(name) + 3;
-    char *label = malloc(n);
-    if (label) snprintf(label, n, "%s:%s%s%s", kind, desc->name, named ? "#" : "", named ? name : "");
-    return label;
-}
-
 dp_instance *dp_instance_create(const dp_plugin *desc, const char *module_file, const char *name, const char *where,
                                 const char *base_dir)
 {
     dp_instance *inst = calloc(1, sizeof *inst);
     if (!inst) return NULL;
     inst->desc = *desc;
-    inst->module_file = strdup(module_file ? module_file : "(linked in)");
-    inst->name = strdup(name ? name : desc->name);
-    inst->label = inst->name ? make_label(desc, inst->name) : NULL;
-    inst->where = strdup(where ? where : "(no config)");
-    inst->base_dir = strdup(base_dir ? base_dir : ".");
     inst->threads = 1;
     pthread_mutex_init(&inst->serial_lock, NULL);
-    if (!inst->module_file || !inst->name || !inst->label || !inst->where || !inst->base_dir ||
-        dp_optset_init(&inst->opts, desc, desc->kind == DP_KIND_SOURCE ? dp_source_options : NULL, inst->base_dir) < 0) {
-        dp_instance_destroy(inst);
-        return NULL;
-    }
+    inst->strings = dp_arena_new(512);
+    if (!inst->strings) goto fail;
+    inst->module_file = dp_arena_strdup(inst->strings, module_file ? module_file : "(linked in)");
+    inst->name = dp_arena_strdup(inst->strings, name ? name : desc->name);
+    inst->where = dp_arena_strdup(inst->strings, where ? where : "(no config)");
+    inst->base_dir = dp_arena_strdup(inst->strings, base_dir ? base_dir : ".");
+    if (!inst->module_file || !inst->name || !inst->where || !inst->base_dir) goto fail;
+    /* The plugin, and the instance's own name when the config gave it one. */
+    int named = strcmp(inst->name, desc->name) != 0;
+    inst->label = dp_arena_printf(inst->strings, "%s:%s%s%s", dp_kind_name(desc->kind), desc->name,
+                                  named ? "#" : "", named ? inst->name : "");
+    if (!inst->label) goto fail;
+    const dp_option *common = desc->kind == DP_KIND_SOURCE ? dp_source_options : NULL;
+    if (dp_optset_init(&inst->opts, desc, common, inst->base_dir) < 0) goto fail;
     return inst;
+fail:
+    dp_instance_destroy(inst);
+    return NULL;
 }
 
 void dp_instance_destroy(dp_instance *inst)
@@ -58,11 +55,7 @@ void dp_instance_destroy(dp_instance *inst)
     if (inst->inited && inst->desc.fini) inst->desc.fini(inst->state);
     dp_optset_free(&inst->opts);
     pthread_mutex_destroy(&inst->serial_lock);
-    free(inst->module_file);
-    free(inst->name);
-    free(inst->label);
-    free(inst->where);
-    free(inst->base_dir);
+    dp_arena_free(inst->strings);
     free(inst);
 }
 

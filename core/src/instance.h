@@ -18,6 +18,7 @@
 
 struct dp_instance {
     dp_plugin desc;      /* normalized copy of the descriptor */
+    dp_arena *strings;   /* holds the strings below */
     char *module_file;
     char *name;          /* config `name`, else the plugin's name; unique in a pipeline */
     char *label;         /* "kind:plugin" or "kind:plugin#name": the prefix of its messages */

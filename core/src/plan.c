@@ -11,12 +11,11 @@
 #include "plan_instance.h"
 
 struct dp_plan {
-    char *config;          /* path or name */
+    const char *config;    /* path or name */
+    dp_arena *strings;     /* the plan's own copies: config, paths, inputs, fingerprint */
     dp_loader *loader;     /* keeps the plugins loaded */
     dp_chain chain;
     dp_run_settings settings;
-    char *dead_letter, *checkpoint, *stats, *fingerprint;
-    char **inputs;
 };
 
 void dp_request_init(dp_request *req)
@@ -35,13 +34,7 @@ void dp_plan_free(dp_plan *p)
     if (!p) return;
     dp_chain_free(&p->chain);
     dp_loader_free(p->loader);
-    for (size_t i = 0; p->inputs && i < p->settings.n_inputs; i++) free(p->inputs[i]);
-    free(p->inputs);
-    free(p->config);
-    free(p->dead_letter);
-    free(p->checkpoint);
-    free(p->stats);
-    free(p->fingerprint);
+    dp_arena_free(p->strings);
     free(p);
 }
 
@@ -78,31 +71,29 @@ static int check_source(dp_plan *p, const dp_request *req, dp_strbuf *errs)
     return nerr;
 }
 
-static char *dup_or_null(const char *s, int *oom)
+/* A copy in the plan's strings; NULL stays NULL, and *oom is set when memory ran out. */
+static const char *keep(dp_plan *p, const char *s, int *oom)
 {
     if (!s) return NULL;
-    char *d = strdup(s);
+    const char *d = dp_arena_strdup(p->strings, s);
     if (!d) *oom = 1;
     return d;
 }
 
 /* Without a checkpoint setting, a run from a config file checkpoints to CONFIGNAME[.K-of-N].checkpoint. */
-static char *default_checkpoint(const dp_request *req)
+static const char *default_checkpoint(dp_plan *p, const dp_request *req)
 {
-    if (req->config_text || req->stdin_jsonl) return NULL;
-    char *tmp = strdup(req->config_path);
-    if (!tmp) return NULL;
-    char *base = basename(tmp), *dot = strrchr(base, '.');
+    char *base = dp_arena_strdup(p->strings, req->config_path);
+    if (!base) return NULL;
+    base = basename(base);
+    char *dot = strrchr(base, '.');
     if (dot && dot != base) *dot = '\0';
-    char buf[1024];
-    if (req->shard_n) snprintf(buf, sizeof buf, "%s.%u-of-%u.checkpoint", base, req->shard_k, req->shard_n);
-    else snprintf(buf, sizeof buf, "%s.checkpoint", base);
-    free(tmp);
-    return strdup(buf);
+    if (req->shard_n) return dp_arena_printf(p->strings, "%s.%u-of-%u.checkpoint", base, req->shard_k, req->shard_n);
+    return dp_arena_printf(p->strings, "%s.checkpoint", base);
 }
 
 /* A run's identity for --resume: the config's bytes, the inputs, the shard (64-bit FNV-1a). */
-static char *fingerprint(const dp_request *req)
+static const char *fingerprint(dp_plan *p, const dp_request *req)
 {
     uint64_t h = 1469598103934665603ULL;
 #define MIX(byte) (h ^= (unsigned char)(byte), h *= 1099511628211ULL)
@@ -121,9 +112,7 @@ static char *fingerprint(const dp_request *req)
         MIX(0);
     }
 #undef MIX
-    char buf[128];
-    snprintf(buf, sizeof buf, "%016llx-%u-%u", (unsigned long long)h, req->shard_k, req->shard_n);
-    return strdup(buf);
+    return dp_arena_printf(p->strings, "%016llx-%u-%u", (unsigned long long)h, req->shard_k, req->shard_n);
 }
 
 static int cores(void)
@@ -142,25 +131,24 @@ static int apply_overrides(dp_plan *p, const dp_config *cfg, const dp_request *r
     s->queue = cfg->queue;
     s->max_failures = req->max_failures != -2 ? req->max_failures : cfg->max_failures;
     s->max_failure_ratio = req->max_failure_ratio;
-    s->dead_letter = p->dead_letter = dup_or_null(req->dead_letter ? req->dead_letter : cfg->dead_letter, &oom);
-    s->stats = p->stats = dup_or_null(req->stats ? req->stats : cfg->stats, &oom);
-    if (req->checkpoint || cfg->checkpoint) {
-        p->checkpoint = dup_or_null(req->checkpoint ? req->checkpoint : cfg->checkpoint, &oom);
-    } else if (!req->config_text && !req->stdin_jsonl && !(p->checkpoint = default_checkpoint(req))) {
+    s->dead_letter = keep(p, req->dead_letter ? req->dead_letter : cfg->dead_letter, &oom);
+    s->stats = keep(p, req->stats ? req->stats : cfg->stats, &oom);
+    if (req->checkpoint || cfg->checkpoint)
+        s->checkpoint = keep(p, req->checkpoint ? req->checkpoint : cfg->checkpoint, &oom);
+    else if (!req->config_text && !req->stdin_jsonl && !(s->checkpoint = default_checkpoint(p, req)))
         oom = 1;
-    }
-    s->checkpoint = p->checkpoint;
     s->keep_overlaps = cfg->keep_overlaps;
     s->shard_k = req->shard_k;
     s->shard_n = req->shard_n;
     s->check_only = req->check_only;
     /* Resuming only means something when a checkpoint exists. */
     s->resume = req->resume && !req->check_only && s->checkpoint && access(s->checkpoint, F_OK) == 0;
-    if (!(s->fingerprint = p->fingerprint = fingerprint(req))) oom = 1;
-    if (req->n_inputs && !(p->inputs = calloc(req->n_inputs, sizeof *p->inputs))) oom = 1;
-    for (size_t i = 0; p->inputs && i < req->n_inputs; i++)
-        if (!(p->inputs[s->n_inputs++] = strdup(req->inputs[i]))) oom = 1;
-    s->inputs = p->inputs;
+    if (!(s->fingerprint = fingerprint(p, req))) oom = 1;
+    char **inputs = req->n_inputs ? dp_arena_calloc(p->strings, req->n_inputs, sizeof *inputs) : NULL;
+    if (req->n_inputs && !inputs) oom = 1;
+    for (size_t i = 0; inputs && i < req->n_inputs; i++)
+        if (!(inputs[s->n_inputs++] = dp_arena_strdup(p->strings, req->inputs[i]))) oom = 1;
+    s->inputs = inputs;
     return oom ? -1 : 0;
 }
 
@@ -196,7 +184,8 @@ int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
     if (!cfg) return errs->oom ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
     int rc = DP_EXIT_CONFIG;
     dp_plan *p = calloc(1, sizeof *p);
-    if (!p || !(p->config = strdup(req->config_path))) goto oom;
+    if (!p || !(p->strings = dp_arena_new(1024)) || !(p->config = dp_arena_strdup(p->strings, req->config_path)))
+        goto oom;
     p->loader = dp_loader_new(cfg->plugin_path, cfg->n_plugin_path);
     if (!p->loader) {
         dp_strbuf_puts(errs, "cannot initialise libltdl\n");
