@@ -81,10 +81,16 @@ int dp_chain_check(dp_chain *c, const char *config, dp_strbuf *errs)
     return nerr;
 }
 
-int dp_chain_init(dp_chain *c, dp_strbuf *errs)
+int dp_chain_init(dp_chain *c, int threads, int resuming, int check_only, dp_strbuf *errs)
 {
-    int nerr = dp_instance_init(c->source, errs) < 0;
-    for (size_t i = 0; i < c->n_stages; i++) nerr += dp_instance_init(c->stages[i], errs) < 0;
+    int nerr = 0;
+    for (size_t i = 0; i <= c->n_stages; i++) {
+        dp_instance *in = i == 0 ? c->source : c->stages[i - 1];
+        in->threads = threads;
+        in->resuming = resuming;
+        in->check_only = check_only;
+        nerr += dp_instance_init(in, errs) < 0;
+    }
     return nerr;
 }
 

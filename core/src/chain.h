@@ -28,8 +28,12 @@ typedef struct dp_chain {
  */
 int dp_chain_check(dp_chain *c, const char *config, dp_strbuf *errs);
 
-/* init() every instance in order, source first; returns the number that failed (errors appended). */
-int dp_chain_init(dp_chain *c, dp_strbuf *errs);
+/*
+ * init() every instance in order, source first, with the run's context
+ * (dp_instance_threads, _resuming, _checking); returns the number that
+ * failed (errors appended).
+ */
+int dp_chain_init(dp_chain *c, int threads, int resuming, int check_only, dp_strbuf *errs);
 
 /* Non-zero when an init failure was exhausted memory. */
 int dp_chain_init_nomem(const dp_chain *c);

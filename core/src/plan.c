@@ -152,18 +152,11 @@ static int apply_overrides(dp_plan *p, const dp_config *cfg, const dp_request *r
     return oom ? -1 : 0;
 }
 
-/* Step 4: every instance starts with the run's context. */
+/* Step 4: every instance starts, with the run's context. */
 static int init_instances(dp_plan *p, dp_strbuf *errs)
 {
-    dp_instance *all[1 + p->chain.n_stages];
-    all[0] = p->chain.source;
-    for (size_t i = 0; i < p->chain.n_stages; i++) all[i + 1] = p->chain.stages[i];
-    for (size_t i = 0; i < 1 + p->chain.n_stages; i++) {
-        all[i]->threads = p->settings.threads;
-        all[i]->resuming = p->settings.resume;
-        all[i]->check_only = p->settings.check_only;
-    }
-    if (dp_chain_init(&p->chain, errs) == 0) return DP_EXIT_OK;
+    const dp_run_settings *s = &p->settings;
+    if (dp_chain_init(&p->chain, s->threads, s->resume, s->check_only, errs) == 0) return DP_EXIT_OK;
     return dp_chain_init_nomem(&p->chain) ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
 }
 
