@@ -1,36 +1,27 @@
-/* docpipe check: the validation of a real start, without reading documents. */
-#include <getopt.h>
+/* docpipe check: build the run plan a run with the same arguments would, start nothing. */
 #include <stdio.h>
-#include <string.h>
 
 #include "commands.h"
 
-static const char check_usage[] =
-    "usage: docpipe check [-c CONFIG]\n"
-    "  Parses the config, loads every plugin, validates every option against its plugin's table,\n"
-    "  checks the chain (kinds, order, what each instance consumes and produces) and starts every\n"
-    "  instance (data files are loaded; writers create no output).  Exit 0 when a run would start,\n"
-    "  78 with every problem listed as file:line otherwise.\n";
+static const char check_usage_head[] =
+    "usage: docpipe check [-c CONFIG] [OPTIONS] [INPUT…|-]\n"
+    "  Builds the run plan `docpipe run` with the same arguments would: parses the config, loads\n"
+    "  every plugin, validates every option against its plugin's table (and the options every\n"
+    "  source takes: max_size, encoding), checks the chain (kinds, order, what each instance\n"
+    "  consumes and produces) and the command-line overrides, and starts every instance (data files\n"
+    "  are loaded; writers create no output).  Exit 0 when a run would start, 78 with every problem\n"
+    "  listed as file:line otherwise.  It reads no input.  The options are run's:\n";
 
 int cmd_check(int argc, char **argv)
 {
-    const char *config = NULL;
-    static const struct option longopts[] = { { "config", required_argument, NULL, 'c' },
-                                              { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
-        if (c == 'c') config = optarg;
-        else if (c == 'h') { fputs(check_usage, stdout); return EXIT_OK; }
-        else { fputs(check_usage, stderr); return EXIT_USAGE; }
-    }
-    if (optind < argc) { fputs(check_usage, stderr); return EXIT_USAGE; }
-    const char *path = cli_config_path(config);
-    dp_pipeline *p = cli_load_pipeline(path, NULL, NULL, NULL, 0, 1, 1, 0, 1);
-    if (!p) return EXIT_CONFIG;
-    printf("%s: OK: source %s", path, p->source->name);
-    for (size_t i = 0; i < p->n_chain; i++) printf("%s%s", i ? ", " : "; chain ", p->chain[i]->name);
+    cli_run_args a;
+    dp_plan *plan;
+    int rc = cli_plan_from_args(argc, argv, check_usage_head, 1, &a, &plan);
+    if (!plan) return rc;
+    const dp_chain *c = dp_plan_chain(plan);
+    printf("%s: OK: source %s", dp_plan_config(plan), c->source->name);
+    for (size_t i = 0; i < c->n_stages; i++) printf("%s%s", i ? ", " : "; chain ", c->stages[i]->name);
     printf("\n");
-    dp_pipeline_free(p);
-    return EXIT_OK;
+    dp_plan_free(plan);
+    return DP_EXIT_OK;
 }

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfgfile.h"
 #include "commands.h"
 #include "docpipe/docpipe.h"
 #include "loader.h"
 #include "options.h"
+#include "source_options.h"
 
 static const char plugins_usage[] =
     "usage: docpipe plugins [-c CONFIG] [--json|--markdown] [NAME]\n"
@@ -93,7 +95,7 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
                (p->flags & DP_PLUGIN_SERIAL) ? "serial" : "runs on all worker threads");
         printf("| option | type | default | meaning |\n|---|---|---|---|\n");
         print_options_markdown(p->options);
-        if (p->kind == DP_KIND_SOURCE) print_options_markdown(dp_source_common_options);
+        if (p->kind == DP_KIND_SOURCE) print_options_markdown(dp_source_options);
         printf("<!-- end of generated options -->\n");
     } else if (c->json) {
         printf("%s{\"module\":", c->found ? "," : "");
@@ -112,7 +114,7 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
         dp_json_write_cstr(stdout, p->produces);
         printf(",\"serial\":%s,\"options\":[", (p->flags & DP_PLUGIN_SERIAL) ? "true" : "false");
         int first = 1;
-        if (p->kind == DP_KIND_SOURCE) print_options_json(dp_source_common_options, &first);
+        if (p->kind == DP_KIND_SOURCE) print_options_json(dp_source_options, &first);
         print_options_json(p->options, &first);
         printf("]}");
     } else if (!detailed) {
@@ -128,7 +130,7 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
         print_options_text(p->options);
         if (p->kind == DP_KIND_SOURCE) {
             printf("options every source takes:\n");
-            print_options_text(dp_source_common_options);
+            print_options_text(dp_source_options);
         }
         printf("\n");
     }
@@ -169,31 +171,31 @@ int cmd_plugins(int argc, char **argv)
         if (c == 'c') config = optarg;
         else if (c == 'j') json = 1;
         else if (c == 'm') markdown = 1;
-        else if (c == 'h') { fputs(plugins_usage, stdout); return EXIT_OK; }
-        else { fputs(plugins_usage, stderr); return EXIT_USAGE; }
+        else if (c == 'h') { fputs(plugins_usage, stdout); return DP_EXIT_OK; }
+        else { fputs(plugins_usage, stderr); return DP_EXIT_USAGE; }
     }
-    if (argc - optind > 1) { fputs(plugins_usage, stderr); return EXIT_USAGE; }
+    if (argc - optind > 1) { fputs(plugins_usage, stderr); return DP_EXIT_USAGE; }
     dp_config *cfg = NULL;
     if (config) {
         dp_strbuf errs = { 0 };
         cfg = dp_config_read(config, NULL, NULL, NULL, 0, &errs);
-        if (!cfg) { cli_print_errors(&errs); dp_strbuf_free(&errs); return EXIT_CONFIG; }
+        if (!cfg) { cli_print_errors(&errs); dp_strbuf_free(&errs); return DP_EXIT_CONFIG; }
         dp_strbuf_free(&errs);
     }
     dp_loader *l = dp_loader_new(cfg ? cfg->plugin_path : NULL, cfg ? cfg->n_plugin_path : 0);
-    if (!l) { dp_config_free(cfg); return EXIT_SOFTWARE; }
+    if (!l) { dp_config_free(cfg); return DP_EXIT_SOFTWARE; }
     struct list_ctx ctx = { l, optind < argc ? argv[optind] : NULL, json, markdown, 0, 0 };
     if (json) printf("{\"abi\":\"%d.%d\",\"plugins\":[", DOCPIPE_ABI_MAJOR, DOCPIPE_ABI_MINOR);
     dp_loader_each(l, each_module, &ctx);
     if (json) printf("]}\n");
-    int rc = EXIT_OK;
+    int rc = DP_EXIT_OK;
     if (ctx.want && !ctx.found) {
         fprintf(stderr, "docpipe: error: no plugin named '%s' on the plugin path %s\n", ctx.want, dp_loader_path(l));
-        rc = EXIT_USAGE;
+        rc = DP_EXIT_USAGE;
     } else if (!ctx.want && !ctx.found && !json) {
         fprintf(stderr, "docpipe: no plugins on the plugin path %s\n", dp_loader_path(l));
     }
-    if (ctx.errors && rc == EXIT_OK) rc = EXIT_SOFTWARE;
+    if (ctx.errors && rc == DP_EXIT_OK) rc = DP_EXIT_SOFTWARE;
     dp_loader_free(l);
     dp_config_free(cfg);
     return rc;

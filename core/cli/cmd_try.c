@@ -74,13 +74,13 @@ int cmd_try(int argc, char **argv)
     static const struct option longopts[] = { { "source", required_argument, NULL, 's' },
                                               { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
     int c;
-    int rc = EXIT_USAGE;
+    int rc = DP_EXIT_USAGE;
     optind = 1;
     /* GNU getopt permutes: options may come before or after PLUGIN and FILE. */
     while ((c = getopt_long(argc, argv, "o:s:h", longopts, NULL)) != -1) {
         if (c == 'o') {
             char **n = realloc(opts, (n_opts + 1) * sizeof *n);
-            if (!n) { free(opts); return EXIT_SOFTWARE; }
+            if (!n) { free(opts); return DP_EXIT_SOFTWARE; }
             opts = n;
             opts[n_opts++] = optarg;
         } else if (c == 's') {
@@ -88,14 +88,14 @@ int cmd_try(int argc, char **argv)
         } else if (c == 'h') {
             fputs(try_usage, stdout);
             free(opts);
-            return EXIT_OK;
+            return DP_EXIT_OK;
         } else {
             fputs(try_usage, stderr);
             free(opts);
-            return EXIT_USAGE;
+            return DP_EXIT_USAGE;
         }
     }
-    if (argc - optind != 2) { fputs(try_usage, stderr); free(opts); return EXIT_USAGE; }
+    if (argc - optind != 2) { fputs(try_usage, stderr); free(opts); return DP_EXIT_USAGE; }
     const char *name = argv[optind];
     char *file = argv[optind + 1];
 
@@ -124,28 +124,29 @@ int cmd_try(int argc, char **argv)
     }
     dp_strbuf_puts(&inst, " }");
     if (p->kind == DP_KIND_SOURCE)
-        dp_strbuf_printf(&cfg, "source = %s;\nchain = ( { plugin = \"jsonl\"; path = \"-\"; } );\n", inst.data);
+        dp_strbuf_printf(&cfg, "queue = 1;\nsource = %s;\nchain = ( { plugin = \"jsonl\"; path = \"-\"; } );\n", inst.data);
     else if (p->kind == DP_KIND_WRITER)
-        dp_strbuf_printf(&cfg, "source = { plugin = \"%s\"; };\nchain = ( %s );\n", source, inst.data);
+        dp_strbuf_printf(&cfg, "queue = 1;\nsource = { plugin = \"%s\"; };\nchain = ( %s );\n", source, inst.data);
     else
-        dp_strbuf_printf(&cfg, "source = { plugin = \"%s\"; };\nchain = ( %s, { plugin = \"jsonl\"; path = \"-\"; } );\n",
+        dp_strbuf_printf(&cfg, "queue = 1;\nsource = { plugin = \"%s\"; };\nchain = ( %s, { plugin = \"jsonl\"; path = \"-\"; } );\n",
                          source, inst.data);
-    if (cfg.oom || inst.oom) { rc = EXIT_SOFTWARE; goto out; }
+    if (cfg.oom || inst.oom) { rc = DP_EXIT_SOFTWARE; goto out; }
     dp_loader_free(l);
     l = NULL;
-    dp_pipeline *pl = cli_load_pipeline("(docpipe try)", cfg.data, ".", NULL, 0, 1, 1, 0, 0);
-    if (!pl) { rc = EXIT_CONFIG; goto out; }
-    dp_run_opts o;
-    memset(&o, 0, sizeof o);
-    o.threads = 1;
-    o.queue = 1;
-    o.inputs = &file;
-    o.n_inputs = 1;
-    o.max_failures = -1;
-    o.quiet = 1;
+    dp_request req;
+    dp_request_init(&req);
+    req.config_path = "(docpipe try)";
+    req.config_text = cfg.data;
+    req.base_dir = ".";
+    req.inputs = &file;
+    req.n_inputs = 1;
+    req.threads = 1;
+    dp_plan *plan = NULL;
+    if ((rc = cli_build_plan(&req, &plan)) != DP_EXIT_OK) goto out;
+    dp_run_opts o = { .progress = 0, .quiet = 1, .handle_signals = 0 };
     dp_run_result r;
-    rc = dp_engine_run(pl, &o, &r);
-    dp_pipeline_free(pl);
+    rc = dp_engine_run(plan, &o, &r);
+    dp_plan_free(plan);
 out:
     dp_loader_free(l);
     dp_strbuf_free(&cfg);

@@ -1,22 +1,10 @@
-/* The docpipe subcommands (one file each) and what they share (common.c). */
+/* The docpipe subcommands (one file each) and what they share (common.c, run_args.c). */
 #ifndef DP_CLI_COMMANDS_H
 #define DP_CLI_COMMANDS_H
 
-#include "cfgfile.h"
-#include "pipeline.h"
+#include "docpipe/exitcode.h"
+#include "plan.h"
 #include "strbuf.h"
-
-/* sysexits-style exit codes, listed in the README. */
-enum {
-    EXIT_OK = 0,
-    EXIT_USAGE = 64,
-    EXIT_DATAERR = 65,
-    EXIT_NOINPUT = 66,
-    EXIT_SOFTWARE = 70,
-    EXIT_IOERR = 74,
-    EXIT_CONFIG = 78,
-    EXIT_INTERRUPTED = 130
-};
 
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
@@ -28,16 +16,35 @@ int cmd_train(int argc, char **argv);
 /* The config path: -c, else $DOCPIPE_CONFIG, else "docpipe.cfg". */
 const char *cli_config_path(const char *given);
 
-/*
- * Read, load and validate a pipeline (and init it unless init == 0).
- * Prints every error to stderr and returns NULL on failure.
- */
-dp_pipeline *cli_load_pipeline(const char *path, const char *text, const char *dir, char *const *vars,
-                               size_t n_vars, int init, int threads, int resuming, int check_only);
-
-/* Print errs (one "file:line: …" per line) prefixed with "docpipe: ". */
+/* Print errs (one "file:line: …" per line) prefixed with "docpipe: error: ". */
 void cli_print_errors(const dp_strbuf *errs);
 
-int cli_cores(void);
+/* Build a plan, printing every error; the exit code (DP_EXIT_OK with *plan set). */
+int cli_build_plan(const dp_request *req, dp_plan **plan);
+
+/* What `run` and `check` take: a plan request, and how a run reports itself. */
+typedef struct cli_run_args {
+    dp_request req;  /* inputs point into argv */
+    int progress;    /* --progress */
+    int quiet;       /* -q */
+} cli_run_args;
+
+/* The option lines of `run --help` (and `check --help`). */
+extern const char cli_run_options_usage[];
+
+/*
+ * Parse run's options and inputs (shard also from Slurm or Kubernetes
+ * variables).  Returns -1 to go on, else the exit code to return (--help: 0;
+ * a bad option: 64, with usage printed).
+ */
+int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a);
+
+/*
+ * What `run` and `check` start with: their arguments parsed (usage_head,
+ * then the options, for --help) and the plan built.  DP_EXIT_OK with *plan
+ * set; otherwise the exit code, with *plan NULL (also after --help: 0).
+ */
+int cli_plan_from_args(int argc, char **argv, const char *usage_head, int check_only, cli_run_args *a,
+                       dp_plan **plan);
 
 #endif

@@ -1,8 +1,7 @@
-/* What the subcommands share: config loading and error printing. */
+/* What the subcommands share: the config path, building a plan, printing its errors. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "commands.h"
 
@@ -25,23 +24,11 @@ void cli_print_errors(const dp_strbuf *errs)
     }
 }
 
-dp_pipeline *cli_load_pipeline(const char *path, const char *text, const char *dir, char *const *vars,
-                               size_t n_vars, int init, int threads, int resuming, int check_only)
+int cli_build_plan(const dp_request *req, dp_plan **plan)
 {
     dp_strbuf errs = { 0 };
-    dp_config *cfg = dp_config_read(path, text, dir, vars, n_vars, &errs);
-    dp_pipeline *p = cfg ? dp_pipeline_load(cfg, &errs) : NULL;
-    if (p && init && dp_pipeline_init(p, threads, resuming, check_only, &errs) < 0) {
-        dp_pipeline_free(p);
-        p = NULL;
-    }
-    if (!p) cli_print_errors(&errs);
+    int rc = dp_plan_build(req, plan, &errs);
+    if (rc != DP_EXIT_OK) cli_print_errors(&errs);
     dp_strbuf_free(&errs);
-    return p;
-}
-
-int cli_cores(void)
-{
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : (int)n;
+    return rc;
 }

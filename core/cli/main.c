@@ -25,7 +25,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+    if (argc < 2) { usage(stderr); return DP_EXIT_USAGE; }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
@@ -34,10 +34,10 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "train")) return cmd_train(argc - 1, argv + 1);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) {
         printf("docpipe %s (plugin ABI %d.%d)\n", dp_version(), DOCPIPE_ABI_MAJOR, DOCPIPE_ABI_MINOR);
-        return EXIT_OK;
+        return DP_EXIT_OK;
     }
-    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return EXIT_OK; }
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) { usage(stdout); return DP_EXIT_OK; }
     fprintf(stderr, "docpipe: unknown command '%s'\n", cmd);
     usage(stderr);
-    return EXIT_USAGE;
+    return DP_EXIT_USAGE;
 }

@@ -5,9 +5,6 @@
 #include <string.h>
 
 #include "cfgfile.h"
-#include "internal.h"
-#include "options.h"
-#include "pipeline.h"
 
 static const char *const global_keys[] = {
     "plugin_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
@@ -106,6 +103,16 @@ static char *get_string(dp_config *c, const config_setting_t *s, const char *key
     return v;
 }
 
+/* s when it has the type, else NULL with "file:line: problem" appended. */
+static const config_setting_t *of_type(const dp_config *c, const config_setting_t *s, int type, const char *problem,
+                                       dp_strbuf *errs, int *nerr)
+{
+    if (config_setting_type(s) == type) return s;
+    dp_strbuf_printf(errs, "%s:%d: %s\n", source_file(c, s), where_line(s), problem);
+    (*nerr)++;
+    return NULL;
+}
+
 static int get_int(dp_config *c, const config_setting_t *s, const char *key, long long lo, long long *out,
                    dp_strbuf *errs)
 {
@@ -162,7 +169,7 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         return NULL;
     }
 
-    struct dp_expand_ctx ctx = { c->dir, (const char *const *)c->vars, c->n_vars };
+    struct dp_expand_ctx ctx = { (const char *const *)c->vars, c->n_vars };
     int nerr = 0;
     config_setting_t *root = config_root_setting(&c->cfg);
     int n = config_setting_length(root);
@@ -227,21 +234,11 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
                 c->plugin_path[c->n_plugin_path++] = p;
             }
         } else if (!strcmp(key, "source")) {
-            if (config_setting_type(s) != CONFIG_TYPE_GROUP) {
-                dp_strbuf_printf(errs, "%s:%d: source must be a group: source = { plugin = \"news\"; … };\n",
-                                 source_file(c, s), where_line(s));
-                nerr++;
-            } else {
-                c->source = s;
-            }
+            c->source = of_type(c, s, CONFIG_TYPE_GROUP, "source must be a group: source = { plugin = \"news\"; … };",
+                                errs, &nerr);
         } else if (!strcmp(key, "chain")) {
-            if (config_setting_type(s) != CONFIG_TYPE_LIST) {
-                dp_strbuf_printf(errs, "%s:%d: chain must be a list of groups: chain = ( { plugin = \"…\"; }, … );\n",
-                                 source_file(c, s), where_line(s));
-                nerr++;
-            } else {
-                c->chain = s;
-            }
+            c->chain = of_type(c, s, CONFIG_TYPE_LIST,
+                               "chain must be a list of groups: chain = ( { plugin = \"…\"; }, … );", errs, &nerr);
         }
     }
     if (!c->source) {

@@ -35,6 +35,12 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
                           size_t n_vars, dp_strbuf *errs);
 void dp_config_free(dp_config *c);
 
+/* What ${VAR} expansion sees: variables set by the runtime, then the environment. */
+struct dp_expand_ctx {
+    const char *const *vars; /* "NAME=value" (DOCPIPE_SHARD …) */
+    size_t n_vars;
+};
+
 /* Expand ${VAR} and ${VAR:-default}; NULL (error appended) for an unset
  * variable without default or a malformed reference.  ctx: struct dp_expand_ctx. */
 char *dp_config_expand(const char *s, void *ctx, dp_strbuf *errs, const char *where);

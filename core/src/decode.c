@@ -12,16 +12,22 @@
 #include <strings.h>
 #include <utf8proc.h>
 
-__attribute__((format(printf, 3, 4)))
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+__attribute__((format(printf, 2, 3)))
+static int fail(dp_error *err, const char *fmt, ...)
 {
     va_list ap;
+    char msg[1024];
 
-    if (err && errlen) {
-        va_start(ap, fmt);
-        vsnprintf(err, errlen, fmt, ap);
-        va_end(ap);
-    }
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    dp_fail(err, DP_FAILED, "%s", msg);
+    return -1;
+}
+
+static int nomem(dp_error *err)
+{
+    dp_fail_nomem(err);
     return -1;
 }
 
@@ -86,7 +92,7 @@ static int is_wide(const char *name)
 }
 
 static int convert(const char *name, const char *label, const char *in, size_t len,
-                   size_t base, char **out, size_t *outlen, char *err, size_t errlen)
+                   size_t base, char **out, size_t *outlen, dp_error *err)
 {
     iconv_t cd = iconv_open("UTF-8", name);
     size_t cap = len * 2 + 16, il = len, ol;
@@ -95,13 +101,13 @@ static int convert(const char *name, const char *label, const char *in, size_t l
 
     if (cd == (iconv_t)-1) {
         if (errno == EINVAL)
-            return fail(err, errlen, "unknown encoding '%s'", label);
-        return fail(err, errlen, "cannot convert from '%s': %s", label, strerror(errno));
+            return fail(err, "unknown encoding '%s'", label);
+        return fail(err, "cannot convert from '%s': %s", label, strerror(errno));
     }
     buf = malloc(cap);
     if (!buf) {
         iconv_close(cd);
-        return fail(err, errlen, "out of memory");
+        return nomem(err);
     }
     op = buf;
     ol = cap - 1;
@@ -120,7 +126,7 @@ static int convert(const char *name, const char *label, const char *in, size_t l
             if (!nb) {
                 free(buf);
                 iconv_close(cd);
-                return fail(err, errlen, "out of memory");
+                return nomem(err);
             }
             buf = nb;
             cap *= 2;
@@ -140,11 +146,11 @@ static int convert(const char *name, const char *label, const char *in, size_t l
             free(buf);
             iconv_close(cd);
             if (e == EILSEQ)
-                return fail(err, errlen, "invalid %s at byte %zu%s", label, base + off, where);
+                return fail(err, "invalid %s at byte %zu%s", label, base + off, where);
             if (e == EINVAL)
-                return fail(err, errlen, "truncated %s sequence at byte %zu%s", label,
+                return fail(err, "truncated %s sequence at byte %zu%s", label,
                             base + off, where);
-            return fail(err, errlen, "cannot convert from '%s': %s", label, strerror(e));
+            return fail(err, "cannot convert from '%s': %s", label, strerror(e));
         }
     }
     iconv_close(cd);
@@ -270,7 +276,7 @@ static char *clean(const char *s, size_t len, size_t *outlen)
 }
 
 int dp_text_decode(const char *in, size_t len, const char *encoding,
-                   char **out, size_t *outlen, char *err, size_t errlen)
+                   char **out, size_t *outlen, dp_error *err)
 {
     const unsigned char *u = (const unsigned char *)in;
     const char *name = NULL, *label = encoding;
@@ -282,11 +288,10 @@ int dp_text_decode(const char *in, size_t len, const char *encoding,
     *out = NULL;
     if (outlen)
         *outlen = 0;
-    if (err && errlen)
-        err[0] = '\0';
+    dp_error_clear(err);
     if (!in) {
         if (len)
-            return fail(err, errlen, "no input");
+            return fail(err, "no input");
         in = "";
         u = (const unsigned char *)in;
     }
@@ -306,7 +311,7 @@ int dp_text_decode(const char *in, size_t len, const char *encoding,
             if (nul) {
                 int k = sniff_utf16(u, len);
                 if (!k)
-                    return fail(err, errlen, "looks binary: NUL byte at %zu",
+                    return fail(err, "looks binary: NUL byte at %zu",
                                 (size_t)(nul - in));
                 name = label = k == 1 ? "UTF-16LE" : "UTF-16BE";
             } else {
@@ -323,7 +328,7 @@ int dp_text_decode(const char *in, size_t len, const char *encoding,
         if (!name || !is_wide(name)) {
             const char *nul = memchr(in, 0, len);
             if (nul)
-                return fail(err, errlen, "looks binary: NUL byte at %zu", (size_t)(nul - in));
+                return fail(err, "looks binary: NUL byte at %zu", (size_t)(nul - in));
         }
     }
     text = in + base;
@@ -341,32 +346,32 @@ int dp_text_decode(const char *in, size_t len, const char *encoding,
                 for (k = bad + 1; k < tlen && (text[k] & 0xC0) == 0x80; k++)
                     ;
                 if (k == tlen)
-                    return fail(err, errlen,
+                    return fail(err,
                                 "invalid UTF-8 at byte %zu (line %zu): truncated sequence "
                                 "at end of input", off, line_of(in, off));
             }
-            return fail(err, errlen, "invalid UTF-8 at byte %zu (line %zu)", off,
+            return fail(err, "invalid UTF-8 at byte %zu (line %zu)", off,
                         line_of(in, off));
         }
     } else {
-        if (convert(name, label, text, tlen, base, &conv, &clen, err, errlen))
+        if (convert(name, label, text, tlen, base, &conv, &clen, err))
             return -1;
         text = conv;
         tlen = clen;
         if (!dp_utf8_valid(text, tlen, &bad)) {
             free(conv);
-            return fail(err, errlen, "converter for '%s' produced invalid UTF-8", label);
+            return fail(err, "converter for '%s' produced invalid UTF-8", label);
         }
     }
 
     cleaned = clean(text, tlen, &clen);
     free(conv);
     if (!cleaned)
-        return fail(err, errlen, "out of memory");
+        return nomem(err);
     res = dp_text_nfc(cleaned, clen, &rlen);
     free(cleaned);
     if (!res)
-        return fail(err, errlen, "out of memory");
+        return nomem(err);
     *out = res;
     if (outlen)
         *outlen = rlen;

@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "docpipe/harness.h"
+#include "instance.h"
 #include "loader.h"
-#include "pipeline.h"
 
 dp_instance *dp_harness_new(const dp_plugin *plugin, const char *const *options, size_t n_options,
                             const char *base_dir, char *err, size_t errlen)

@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 
 #include "inputs.h"
-#include "internal.h"
 
 struct walk {
     dp_inputs *out;

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "pipeline.h"
+#include "docpipe/plugin.h"
 
 typedef struct dp_input {
     char *path;   /* "-" for standard input */

@@ -8,10 +8,6 @@
 
 #include "docpipe/docpipe.h"
 
-struct dp_error {
-    char msg[1024];
-};
-
 /* An entity as the core stores it: the public part first. */
 typedef struct dp_entity_rec {
     dp_entity pub;
@@ -34,13 +30,5 @@ void dp_doc_set_rank(dp_doc *doc, int rank);
  * duplicates (same span and type).
  */
 void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps);
-
-/* Internal message helpers. */
-void dp_error_clear(dp_error *err);
-void dp_error_setf(dp_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-/* Logging without an instance ("docpipe: …"). */
-void dp_core_log(dp_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void dp_log_set_level(int level);
 
 #endif

@@ -1,12 +1,12 @@
 /* Plugin modules: search path, libltdl loading, ABI checks. */
 #include <dirent.h>
+#include <stdio.h>
 #include <ltdl.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "internal.h"
 #include "loader.h"
 
 #ifndef DOCPIPE_PLUGINDIR
@@ -262,4 +262,45 @@ int dp_loader_each(dp_loader *l, void (*fn)(const char *module, const char *dir,
     free(names);
     free(dirs);
     return rc;
+}
+
+/* Plain names only: "a/b" or "../x" would reach into arbitrary folders. */
+static int is_plain_name(const char *n)
+{
+    for (const char *q = n; *q; q++)
+        if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_' || *q == '-')) return 0;
+    return 1;
+}
+
+char *dp_loader_resolve(dp_loader *l, const char *name, int is_source, const char *where, dp_strbuf *errs)
+{
+    if (!is_plain_name(name)) {
+        dp_strbuf_printf(errs, "%s: plugin name '%s' may contain only a-z, 0-9, '_' and '-' "
+                         "(see `docpipe plugins`)\n", where, name);
+        return NULL;
+    }
+    char m[256];
+    if (is_source) {
+        snprintf(m, sizeof m, "source_%s", name);
+        if (dp_loader_exists(l, m)) return strdup(m);
+        dp_strbuf_printf(errs, "%s: unknown source plugin '%s': no source_%s on the plugin path %s "
+                         "(see `docpipe plugins`)\n", where, name, name, dp_loader_path(l));
+        return NULL;
+    }
+    static const char *const kinds[] = { "recognizer", "translator", "writer", NULL };
+    char *found = NULL;
+    for (const char *const *k = kinds; *k; k++) {
+        snprintf(m, sizeof m, "%s_%s", *k, name);
+        if (!dp_loader_exists(l, m)) continue;
+        if (found) {
+            dp_strbuf_printf(errs, "%s: plugin name '%s' is ambiguous (%s and %s)\n", where, name, found, m);
+            free(found);
+            return NULL;
+        }
+        if (!(found = strdup(m))) { dp_strbuf_puts(errs, "out of memory\n"); return NULL; }
+    }
+    if (!found)
+        dp_strbuf_printf(errs, "%s: unknown plugin '%s': no recognizer_%s, translator_%s or writer_%s on the plugin "
+                         "path %s (see `docpipe plugins`)\n", where, name, name, name, name, dp_loader_path(l));
+    return found;
 }

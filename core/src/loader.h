@@ -22,6 +22,14 @@ void dp_loader_free(dp_loader *l);
  */
 const dp_plugin *dp_loader_load(dp_loader *l, const char *module, const char **file, dp_strbuf *err);
 
+/*
+ * The module a config's plugin name stands for: "source_NAME" for a source,
+ * else whichever of recognizer_, translator_ and writer_NAME exists.  NULL,
+ * with "where: …" appended to errs, for a name that is not plain (a-z, 0-9,
+ * '_', '-'), unknown, or ambiguous; the result is malloc'ed.
+ */
+char *dp_loader_resolve(dp_loader *l, const char *name, int is_source, const char *where, dp_strbuf *errs);
+
 /* Non-zero when a module of that name exists on the search path. */
 int dp_loader_exists(dp_loader *l, const char *module);
 

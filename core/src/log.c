@@ -1,25 +1,20 @@
-/* Logging to stderr and the error buffer plugins fill. */
-#include <stdarg.h>
+/* Logging to stderr, one line per call. */
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
-#include "pipeline.h"
+#include "log.h"
 
 static const char *const level_names[] = { "error", "warning", "info", "debug" };
 
-/* The log threshold is process-wide by nature (stderr is too); it is set once
- * by the CLI before any thread starts and only read afterwards. */
-static int log_threshold = DP_LOG_INFO;
+/* Lines above this level are dropped. */
+enum { LOG_THRESHOLD = DP_LOG_INFO };
 
-void dp_log_set_level(int level) { log_threshold = level; }
-
-static void vlog(const char *who, dp_log_level level, const char *fmt, va_list ap)
+void dp_log_emit(const char *who, dp_log_level level, const char *fmt, va_list ap)
 {
-    if ((int)level > log_threshold) return;
+    if ((int)level > LOG_THRESHOLD) return;
     char line[2048];
-    int n = snprintf(line, sizeof line, "docpipe: %s%s%s: ", who ? who : "", who ? ": " : "",
-                     level_names[level < 0 || level > DP_LOG_DEBUG ? 0 : level]);
+    int n = snprintf(line, sizeof line, "docpipe: %s: %s%s%s", level_names[level < 0 || level > DP_LOG_DEBUG ? 0 : level],
+                     who ? "[" : "", who ? who : "", who ? "] " : "");
     if (n < 0) return;
     if ((size_t)n < sizeof line) vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
     /* One fputs per line: stdio locks the stream, so lines never interleave. */
@@ -28,41 +23,10 @@ static void vlog(const char *who, dp_log_level level, const char *fmt, va_list a
     fputs(line, stderr);
 }
 
-void dp_log(const dp_instance *inst, dp_log_level level, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vlog(inst ? dp_instance_name(inst) : NULL, level, fmt, ap);
-    va_end(ap);
-}
-
 void dp_core_log(dp_log_level level, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vlog(NULL, level, fmt, ap);
+    dp_log_emit(NULL, level, fmt, ap);
     va_end(ap);
 }
-
-void dp_error_clear(dp_error *err) { err->msg[0] = '\0'; }
-
-void dp_error_setf(dp_error *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
-}
-
-int dp_fail(dp_error *err, int code, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return code;
-}
-
-const char *dp_error_message(const dp_error *err) { return err ? err->msg : ""; }

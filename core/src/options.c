@@ -1,26 +1,12 @@
-/* Validation of instance options against a plugin's declarative table. */
+/* Option values: validated against a plugin's declarative table, from a config group or "key=value". */
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "log.h"
 #include "options.h"
-#include "pipeline.h"
-
-const dp_option dp_source_common_options[] = {
-    { "paths", DP_OPT_PATH_LIST, NULL, 0, NULL,
-      "inputs: files, directories (walked recursively) or glob patterns; '-' is standard input. "
-      "Inputs named on the command line replace them" },
-    { "include", DP_OPT_LIST, NULL, 0, NULL, "glob patterns a file name must match when walking directories (default: all)" },
-    { "exclude", DP_OPT_LIST, NULL, 0, NULL, "glob patterns of file names to skip when walking directories" },
-    { "recursive", DP_OPT_BOOL, "true", 0, NULL, "descend into subdirectories" },
-    { "encoding", DP_OPT_STRING, "auto", 0, NULL,
-      "input encoding: auto (UTF-8, BOM, UTF-16), utf-8, utf-16le, utf-16be, windows-1258, tcvn3, viscii or any iconv name" },
-    { "max_size", DP_OPT_STRING, "64M", 0, NULL, "largest input record (K, M, G suffixes); larger ones are dead-lettered" },
-    DP_OPTION_END
-};
 
 const char *dp_opt_type_name(dp_opt_type t)
 {
@@ -70,6 +56,8 @@ static char *resolve_path(const char *base_dir, const char *p)
 
 static void val_clear(dp_optval *v)
 {
+    free(v->where);
+    v->where = NULL;
     free(v->str);
     v->str = NULL;
     for (size_t i = 0; i < v->n_items; i++) free(v->items[i]);
@@ -148,18 +136,16 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     return "unknown option type";
 }
 
-int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const char *base_dir)
+int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const dp_option *common, const char *base_dir)
 {
     size_t n = 0;
     for (const dp_option *o = plugin->options; o && o->name; o++) n++;
-    if (plugin->kind == DP_KIND_SOURCE)
-        for (const dp_option *o = dp_source_common_options; o->name; o++) n++;
+    for (const dp_option *o = common; o && o->name; o++) n++;
     set->v = calloc(n + 1, sizeof *set->v);
     set->n = n;
     if (!set->v) return -1;
     size_t i = 0;
-    if (plugin->kind == DP_KIND_SOURCE)
-        for (const dp_option *o = dp_source_common_options; o->name; o++) set->v[i++].spec = o;
+    for (const dp_option *o = common; o && o->name; o++) set->v[i++].spec = o;
     for (const dp_option *o = plugin->options; o && o->name; o++) set->v[i++].spec = o;
     for (i = 0; i < n; i++) {
         const dp_option *o = set->v[i].spec;
@@ -272,10 +258,10 @@ static const char *expected_name(dp_opt_type t)
 }
 
 int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const char *file,
-                           const char *plugin_name, dp_expand_fn expand, void *ctx, dp_strbuf *errs)
+                           const char *plugin_name, const char *base_dir, dp_expand_fn expand, void *ctx,
+                           dp_strbuf *errs)
 {
     int nerr = 0;
-    const char *base_dir = ctx ? ((struct dp_expand_ctx *)ctx)->base_dir : NULL;
     int n = config_setting_length(group);
     for (int k = 0; k < n; k++) {
         const config_setting_t *s = config_setting_get_elem(group, (unsigned)k);
@@ -357,6 +343,8 @@ int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const 
             nerr++;
         } else {
             v->set = 1;
+            free(v->where);
+            if (!(v->where = strdup(where))) { dp_strbuf_puts(errs, "out of memory\n"); nerr++; }
         }
         free(text);
     }
@@ -403,63 +391,4 @@ int dp_optset_check_required(dp_optset *set, const char *where, const char *plug
         }
     }
     return nerr;
-}
-
-/* ---- the public accessors ---- */
-
-static const dp_optval *lookup(const dp_instance *inst, const char *name, int want_list)
-{
-    const dp_optval *v = dp_optset_find(&inst->opts, name);
-    if (!v) {
-        dp_log(inst, DP_LOG_ERROR, "bug: plugin asked for option '%s', which its table does not declare", name);
-        return NULL;
-    }
-    int is_list = v->spec->type == DP_OPT_LIST || v->spec->type == DP_OPT_PATH_LIST;
-    if (is_list != want_list) {
-        dp_log(inst, DP_LOG_ERROR, "bug: option '%s' read with the wrong accessor", name);
-        return NULL;
-    }
-    return v;
-}
-
-const char *dp_opt_str(const dp_instance *inst, const char *name)
-{
-    const dp_optval *v = lookup(inst, name, 0);
-    return v ? v->str : NULL;
-}
-
-long long dp_opt_int(const dp_instance *inst, const char *name)
-{
-    const dp_optval *v = lookup(inst, name, 0);
-    return v ? v->i : 0;
-}
-
-double dp_opt_float(const dp_instance *inst, const char *name)
-{
-    const dp_optval *v = lookup(inst, name, 0);
-    return v ? v->f : 0.0;
-}
-
-int dp_opt_bool(const dp_instance *inst, const char *name)
-{
-    const dp_optval *v = lookup(inst, name, 0);
-    return v ? v->b : 0;
-}
-
-size_t dp_opt_count(const dp_instance *inst, const char *name)
-{
-    const dp_optval *v = lookup(inst, name, 1);
-    return v ? v->n_items : 0;
-}
-
-const char *dp_opt_item(const dp_instance *inst, const char *name, size_t i)
-{
-    const dp_optval *v = lookup(inst, name, 1);
-    return v && i < v->n_items ? v->items[i] : NULL;
-}
-
-int dp_opt_isset(const dp_instance *inst, const char *name)
-{
-    const dp_optval *v = dp_optset_find(&inst->opts, name);
-    return v ? v->set : 0;
 }

@@ -1,4 +1,4 @@
-/* Option tables: validation of configured values and the dp_opt_* accessors. */
+/* Option values of one instance, validated against its plugin's table (options.c). */
 #ifndef DP_OPTIONS_H
 #define DP_OPTIONS_H
 
@@ -11,6 +11,7 @@
 typedef struct dp_optval {
     const dp_option *spec;
     int set;            /* given in the config */
+    char *where;        /* "file:line" of the setting when given in a config, else NULL */
     char *str;          /* string, enum, path (resolved) */
     long long i;
     double f;
@@ -24,24 +25,24 @@ typedef struct dp_optset {
     size_t n;
 } dp_optset;
 
-/* Options every source takes, handled by the core (inputs.c). */
-extern const dp_option dp_source_common_options[];
-
 /*
- * Build the option set of a plugin (its table, plus the common source
- * options for sources) with defaults applied.  Returns -1 on exhausted memory.
+ * Build the option set of a plugin — the `common` table (the options every
+ * source takes; may be NULL), then its own — with defaults applied.  Returns
+ * -1 on exhausted memory.
  */
-int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const char *base_dir);
+int dp_optset_init(dp_optset *set, const dp_plugin *plugin, const dp_option *common, const char *base_dir);
 void dp_optset_free(dp_optset *set);
 
 /*
  * Assign every member of a libconfig group except `plugin` and `name`.
  * Errors ("file:line: …") are appended to errs, one per line; returns the
- * number of errors.  expand() expands ${VAR} in strings (may be NULL).
+ * number of errors.  expand(s, ctx, …) expands ${VAR} in strings (may be
+ * NULL); relative paths resolve against base_dir.
  */
 typedef char *(*dp_expand_fn)(const char *s, void *ctx, dp_strbuf *errs, const char *where);
 int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const char *file,
-                           const char *plugin_name, dp_expand_fn expand, void *ctx, dp_strbuf *errs);
+                           const char *plugin_name, const char *base_dir, dp_expand_fn expand, void *ctx,
+                           dp_strbuf *errs);
 
 /* Assign "key=value" (lists: comma-separated).  Same error reporting. */
 int dp_optset_from_text(dp_optset *set, const char *kv, const char *plugin_name, const char *base_dir,

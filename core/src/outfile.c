@@ -10,8 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
-#include "pipeline.h"
+#include "docpipe/outfile.h"
+#include "instance.h"
+#include "outfile_impl.h"
 
 struct dp_outfile {
     char *path;
@@ -50,11 +51,11 @@ static int mkdirs_for(const char *path)
     return rc;
 }
 
-dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
+dp_outfile *dp_outfile_open_path(const char *path, int resuming, int check_only, dp_error *err)
 {
-    if (!path || !*path) { dp_instance_error(inst, "no output path"); return NULL; }
+    if (!path || !*path) { dp_fail(err, DP_FATAL, "no output path"); return NULL; }
     dp_outfile *f = calloc(1, sizeof *f);
-    if (!f) { dp_instance_error(inst, "out of memory"); return NULL; }
+    if (!f) { dp_fail_nomem(err); return NULL; }
     f->path = strdup(path);
     if (!f->path) goto oom;
     if (!strcmp(path, "-")) {
@@ -66,7 +67,7 @@ dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
     f->tmp = malloc(n);
     if (!f->tmp) goto oom;
     snprintf(f->tmp, n, "%s.tmp", path);
-    if (inst->check_only) {
+    if (check_only) {
         /* `docpipe check` verifies the place is writable but creates nothing. */
         f->check_only = 1;
         char *d = strdup(path);
@@ -76,7 +77,7 @@ dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
         struct stat st;
         /* A missing directory will be created by the run: check its parent chain exists somewhere. */
         if (stat(dir, &st) == 0 && (!S_ISDIR(st.st_mode) || access(dir, W_OK) != 0)) {
-            dp_instance_error(inst, "cannot write %s: %s is not a writable directory", path, dir);
+            dp_fail(err, DP_FATAL, "cannot write %s: %s is not a writable directory", path, dir);
             free(d);
             dp_outfile_close(f);
             return NULL;
@@ -85,27 +86,32 @@ dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
         return f;
     }
     if (mkdirs_for(path) < 0) {
-        dp_instance_error(inst, "cannot create the directory of %s: %s", path, strerror(errno));
+        dp_fail(err, DP_FATAL, "cannot create the directory of %s: %s", path, strerror(errno));
         dp_outfile_close(f);
         return NULL;
     }
     const char *mode = "w";
-    if (inst->resuming) {
+    if (resuming) {
         struct stat st;
         mode = stat(f->tmp, &st) == 0 ? "r+" : "w";
     }
     f->fp = fopen(f->tmp, mode);
     if (!f->fp) {
-        dp_instance_error(inst, "cannot open %s for writing: %s", f->tmp, strerror(errno));
+        dp_fail(err, DP_FATAL, "cannot open %s for writing: %s", f->tmp, strerror(errno));
         dp_outfile_close(f);
         return NULL;
     }
     if (!strcmp(mode, "r+")) fseeko(f->fp, 0, SEEK_END);
     return f;
 oom:
-    dp_instance_error(inst, "out of memory");
+    dp_fail_nomem(err);
     dp_outfile_close(f);
     return NULL;
+}
+
+dp_outfile *dp_outfile_open(dp_instance *inst, const char *path)
+{
+    return dp_outfile_open_path(path, inst->resuming, inst->check_only, &inst->init_error);
 }
 
 FILE *dp_outfile_stream(dp_outfile *f)
@@ -186,7 +192,7 @@ int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_erro
 {
     size_t n = strlen(path) + 32;
     char *tmp = malloc(n);
-    if (!tmp) return dp_fail(err, DP_FATAL, "out of memory");
+    if (!tmp) return dp_fail_nomem(err);
     snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
     if (mkdirs_for(path) < 0) {
         int e = errno;

@@ -243,7 +243,7 @@ static void add_date(ctx *c, size_t start, size_t end, date a, date b, int range
         snprintf(v + l, sizeof v - l, "/%s", v2);
     }
     dp_entity *e = dp_doc_entity_add(c->doc, start, end, "DATE", dp_instance_name(c->st->inst));
-    if (!e) { c->rc = dp_fail(c->err, DP_FATAL, "out of memory"); return; }
+    if (!e) { c->rc = dp_fail_nomem(c->err); return; }
     e->confidence = 0.9;
     int ok = dp_entity_set_value(c->doc, e, v) == 0;
     if (!a.y && c->doc_year) {
@@ -261,14 +261,14 @@ static void add_date(ctx *c, size_t start, size_t end, date a, date b, int range
             ok &= dp_entity_set_value(c->doc, e, full) == 0;
         }
     }
-    if (!ok) c->rc = dp_fail(c->err, DP_FATAL, "out of memory");
+    if (!ok) c->rc = dp_fail_nomem(c->err);
 }
 
 static void add_plain(ctx *c, size_t start, size_t end, const char *type, double conf)
 {
     if (c->rc != DP_OK) return;
     dp_entity *e = dp_doc_entity_add(c->doc, start, end, type, dp_instance_name(c->st->inst));
-    if (!e) { c->rc = dp_fail(c->err, DP_FATAL, "out of memory"); return; }
+    if (!e) { c->rc = dp_fail_nomem(c->err); return; }
     e->confidence = conf;
 }
 
@@ -418,7 +418,7 @@ static size_t try_amount(ctx *c, const scan *s, size_t p)
 static int dates_init(dp_instance *inst, void **state)
 {
     dates_state *s = calloc(1, sizeof *s);
-    if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
+    if (!s) { dp_instance_nomem(inst); return -1; }
     s->inst = inst;
     s->infer_year = dp_opt_bool(inst, "infer_year");
     s->numbers = dp_opt_bool(inst, "numbers");

@@ -57,7 +57,7 @@ static void example_fini(void *state)
 static int example_init(dp_instance *inst, void **state)
 {
     example_state *s = calloc(1, sizeof *s);
-    if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
+    if (!s) { dp_instance_nomem(inst); return -1; }
     s->inst = inst;
     size_t n = dp_opt_count(inst, "words");
     s->keys = calloc(n ? n : 1, sizeof *s->keys);
@@ -74,7 +74,7 @@ static int example_init(dp_instance *inst, void **state)
     *state = s;
     return 0;
 oom:
-    dp_instance_error(inst, "out of memory");
+    dp_instance_nomem(inst);
     example_fini(s);
     return -1;
 }
@@ -106,7 +106,7 @@ static int example_process(void *state, dp_doc *doc, dp_error *err)
             if (boundary(key, klen, a) && boundary(key, klen, b)) {
                 /* map[] turns key offsets back into text offsets. */
                 dp_entity *e = dp_doc_entity_add(doc, map[a], map[b], s->type, dp_instance_name(s->inst));
-                if (!e) { rc = dp_fail(err, DP_FATAL, "out of memory"); break; }
+                if (!e) { rc = dp_fail_nomem(err); break; }
                 e->confidence = 0.5;
             }
             p++;

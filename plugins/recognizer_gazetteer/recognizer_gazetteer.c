@@ -59,7 +59,7 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
 {
     char err[512];
     if (gaz_init(&s->g) < 0) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
@@ -105,7 +105,7 @@ static int gz_setup(gz_state *s, dp_instance *inst)
     if (!paths || !types) {
         free(paths);
         free(types);
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     for (size_t i = 0; i < n; i++)
@@ -156,7 +156,7 @@ static int gz_init(dp_instance *inst, void **state)
     *state = NULL;
     gz_state *s = calloc(1, sizeof *s);
     if (!s) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     if (gz_setup(s, inst) < 0) {
@@ -493,7 +493,7 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
     tok *t = malloc(cap * sizeof *t);
     int rc = DP_OK;
     if (!t) {
-        rc = dp_fail(err, DP_FAILED, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     size_t pos = 0, ts, te;
@@ -503,7 +503,7 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
             cap *= 2;
             tok *q = realloc(t, cap * sizeof *q);
             if (!q) {
-                rc = dp_fail(err, DP_FAILED, "out of memory");
+                rc = dp_fail_nomem(err);
                 goto out;
             }
             t = q;
@@ -516,7 +516,7 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
     }
     scan c = { s, doc, text, len, key, map, t, n };
     if (run_scan(&c) < 0)
-        rc = dp_fail(err, DP_FAILED, "out of memory while adding entities");
+        rc = dp_fail_nomem(err);
 out:
     free(t);
     return rc;

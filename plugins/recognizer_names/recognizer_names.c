@@ -72,7 +72,7 @@ static int nm_init(dp_instance *inst, void **state)
     nm_state *s = calloc(1, sizeof *s);
     if (!s || nm_lex_init(&s->lx) < 0) {
         free(s);
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     s->instance = dp_instance_name(inst);
@@ -99,7 +99,7 @@ static int nm_init(dp_instance *inst, void **state)
     s->conf_name = conf - 0.1;
     s->conf_org = conf - 0.08;
     if (nm_lex_builtin(&s->lx) < 0) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         nm_fini(s);
         return -1;
     }
@@ -298,12 +298,12 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     c.key = key;
     int rc = DP_OK;
     if (nm_tokenize(text, len, key, klen, map, &c.t, &c.n) < 0) {
-        rc = dp_fail(err, DP_FAILED, "out of memory");
+        rc = dp_fail_nomem(err);
         goto done;
     }
     c.taken = calloc(c.n + 1, 1);
     if (!c.taken) {
-        rc = dp_fail(err, DP_FAILED, "out of memory");
+        rc = dp_fail_nomem(err);
         goto done;
     }
     mark_entities(&c);
@@ -315,7 +315,7 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     if (st->acronyms)
         nm_find_acronyms(&c);
     if (c.oom || emit(&c) < 0)
-        rc = dp_fail(err, DP_FAILED, "out of memory");
+        rc = dp_fail_nomem(err);
 done:
     free(c.f);
     free(c.taken);

@@ -30,7 +30,7 @@ static int html_init(dp_instance *inst, void **state)
 {
     html_state *s = calloc(1, sizeof *s);
     if (!s) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     s->container = dp_opt_str(inst, "container");
@@ -478,7 +478,7 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
     if (!raw) return dp_fail(err, DP_FAILED, "no input");
     if (len > 0x7fffffff) return dp_fail(err, DP_FAILED, "input too large for libxml2 (%zu bytes)", len);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt) return dp_fail(err, DP_FATAL, "out of memory");
+    if (!ctxt) return dp_fail_nomem(err);
     /* per-context handlers: nothing of libxml2's reaches stderr */
     ctxt->sax->error = noop_error;
     ctxt->sax->warning = noop_error;
@@ -498,7 +498,7 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
         walk_blocks(&w, c, c == m.article || is(c, "article"));
     }
     if (w.oom) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     char *title = m.og_title ? dp_arena_strdup(dp_doc_arena(doc), m.og_title) : NULL;
@@ -532,7 +532,7 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
         goto out;
     }
     if (a < 0) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     dp_doc *d = doc;
@@ -569,7 +569,7 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
     }
     const char *lang = root ? attr(root, "lang") : NULL;
     if (!lang || !*lang || strlen(lang) > 35) lang = "vi";
-    if (f < 0 || dp_doc_set_lang(d, lang) < 0) rc = dp_fail(err, DP_FATAL, "out of memory");
+    if (f < 0 || dp_doc_set_lang(d, lang) < 0) rc = dp_fail_nomem(err);
 out:
     free(w.acc.p);
     free(w.v);

@@ -37,7 +37,7 @@ static int jsonl_init(dp_instance *inst, void **state)
 {
     jsonl_state *s = calloc(1, sizeof *s);
     if (!s) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     s->id_key = dp_opt_str(inst, "id_key");
@@ -55,7 +55,7 @@ static int jsonl_init(dp_instance *inst, void **state)
         s->fields = calloc(s->n_fields + 1, sizeof *s->fields);
         if (!s->fields) {
             free(s);
-            dp_instance_error(inst, "out of memory");
+            dp_instance_nomem(inst);
             return -1;
         }
         for (size_t i = 0; i < s->n_fields; i++) s->fields[i] = dp_opt_item(inst, "fields", i);
@@ -240,25 +240,25 @@ static int jsonl_process(void *state, dp_doc *doc, dp_error *err)
     const char *tv = json_string_value(text);
     size_t tlen = json_string_length(text);
     if (dp_doc_set_text(doc, tv, tlen) < 0) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     json_t *id = st->id_key && *st->id_key ? json_object_get(root, st->id_key) : NULL;
     char buf[64];
     const char *idv = id ? scalar(id, buf, sizeof buf) : NULL;
     if (idv && *idv && dp_doc_set_id(doc, idv) < 0) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     const char *lang = NULL;
     if (st->lang_key && *st->lang_key) lang = json_string_value(json_object_get(root, st->lang_key));
     if (!lang || !*lang) lang = st->lang;
     if (lang && *lang && dp_doc_set_lang(doc, lang) < 0) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     if (add_fields(st, doc, root) < 0) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     /* segments are kept only when the stored text is the record's text (already NFC) */
@@ -268,7 +268,7 @@ static int jsonl_process(void *state, dp_doc *doc, dp_error *err)
     if (json_is_array(segs)) {
         if (stored == tlen && memcmp(t, tv, tlen) == 0) rc = restore_segments(doc, root, segs, err);
     } else if (line_segments(doc) < 0) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
     }
 out:
     json_decref(root);

@@ -32,7 +32,7 @@ static int news_init(dp_instance *inst, void **state)
     }
     news_opts *o = malloc(sizeof *o);
     if (!o) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     o->min_title_len = (size_t)mn;
@@ -51,10 +51,10 @@ static int news_process(void *state, dp_doc *doc, dp_error *err)
         size_t bad = 0;
         if (!dp_utf8_valid(raw, len, &bad))
             return dp_fail(err, DP_FAILED, "invalid UTF-8 at byte %zu", bad);
-        return dp_fail(err, DP_FATAL, "out of memory");
+        return dp_fail_nomem(err);
     }
     if (dp_doc_set_lang(doc, "vi") < 0 || news_parse(doc, state) < 0)
-        return dp_fail(err, DP_FATAL, "out of memory");
+        return dp_fail_nomem(err);
     return DP_OK;
 }
 

@@ -22,7 +22,7 @@ typedef struct text_state {
 static int text_init(dp_instance *inst, void **state)
 {
     text_state *s = calloc(1, sizeof *s);
-    if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
+    if (!s) { dp_instance_nomem(inst); return -1; }
     s->lang = dp_opt_str(inst, "lang");
     s->title = dp_opt_bool(inst, "title");
     *state = s;
@@ -35,7 +35,7 @@ static int text_process(void *state, dp_doc *doc, dp_error *err)
     size_t len;
     const char *raw = dp_doc_raw(doc, &len);
     if (dp_doc_set_text(doc, raw, len) < 0) return dp_fail(err, DP_FAILED, "cannot set the text (invalid UTF-8?)");
-    if (s->lang && dp_doc_set_lang(doc, s->lang) < 0) return dp_fail(err, DP_FATAL, "out of memory");
+    if (s->lang && dp_doc_set_lang(doc, s->lang) < 0) return dp_fail_nomem(err);
     const char *text = dp_doc_text(doc, &len);
     int want_title = s->title;
     size_t i = 0;
@@ -57,10 +57,10 @@ static int text_process(void *state, dp_doc *doc, dp_error *err)
         const char *kind = want_title ? "title" : "paragraph";
         if (want_title) {
             char *t = dp_arena_strndup(dp_doc_arena(doc), text + start, end - start);
-            if (!t || dp_doc_field_set(doc, "title", t) < 0) return dp_fail(err, DP_FATAL, "out of memory");
+            if (!t || dp_doc_field_set(doc, "title", t) < 0) return dp_fail_nomem(err);
             want_title = 0;
         }
-        if (dp_doc_segment_add(doc, start, end, kind) < 0) return dp_fail(err, DP_FATAL, "out of memory");
+        if (dp_doc_segment_add(doc, start, end, kind) < 0) return dp_fail_nomem(err);
     }
     return DP_OK;
 }

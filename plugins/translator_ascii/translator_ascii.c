@@ -63,7 +63,7 @@ static int ascii_init(dp_instance *inst, void **out)
     *out = st;
     return 0;
 oom:
-    dp_instance_error(inst, "out of memory");
+    dp_instance_nomem(inst);
     ascii_fini(st);
     return -1;
 }
@@ -105,10 +105,10 @@ static int ascii_process(void *sp, dp_doc *doc, dp_error *err)
             size_t len;
             const char *s = dp_entity_surface(doc, e, &len);
             char *f = s ? dp_text_fold_diacritics(s, len, NULL) : NULL;
-            if (!f) return dp_fail(err, DP_FATAL, "out of memory");
+            if (!f) return dp_fail_nomem(err);
             int rc = dp_entity_translation_set(doc, e, st->lang, f);
             free(f);
-            if (rc < 0) return dp_fail(err, DP_FATAL, "out of memory");
+            if (rc < 0) return dp_fail_nomem(err);
         }
     }
     for (size_t i = 0; i < st->n_fields; i++) {
@@ -118,7 +118,7 @@ static int ascii_process(void *sp, dp_doc *doc, dp_error *err)
         if (!f) return dp_fail(err, DP_FAILED, "field %s is not valid UTF-8", st->fields[i]);
         int rc = dp_doc_translation_add(doc, st->lang, DP_TARGET_FIELD, st->fields[i], f, st->instance, NULL);
         free(f);
-        if (rc < 0) return dp_fail(err, DP_FATAL, "out of memory");
+        if (rc < 0) return dp_fail_nomem(err);
     }
     if (st->slug) {
         const char *v = dp_doc_field(doc, st->slug_from);
@@ -127,7 +127,7 @@ static int ascii_process(void *sp, dp_doc *doc, dp_error *err)
             if (!slug) return dp_fail(err, DP_FAILED, "field %s is not valid UTF-8", st->slug_from);
             int rc = *slug ? dp_doc_field_set(doc, "slug", slug) : 0;
             free(slug);
-            if (rc < 0) return dp_fail(err, DP_FATAL, "out of memory");
+            if (rc < 0) return dp_fail_nomem(err);
         }
     }
     return DP_OK;

@@ -101,7 +101,7 @@ static int glossary_init(dp_instance *inst, void **out)
 {
     state *st = calloc(1, sizeof *st);
     if (!st) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     st->T.terms = gl_table_new();
@@ -112,12 +112,12 @@ static int glossary_init(dp_instance *inst, void **out)
     st->n_fields = dp_opt_count(inst, "fields");
     st->fields = calloc(st->n_fields ? st->n_fields : 1, sizeof *st->fields);
     if (!st->T.terms || !st->T.ranks || !st->T.titles || !st->lang || !st->instance || !st->fields) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         goto fail;
     }
     for (size_t i = 0; i < st->n_fields; i++)
         if (!(st->fields[i] = strdup(dp_opt_item(inst, "fields", i)))) {
-            dp_instance_error(inst, "out of memory");
+            dp_instance_nomem(inst);
             goto fail;
         }
     st->T.wikipedia = strcmp(dp_opt_str(inst, "rank_convention"), "wikipedia") == 0;
@@ -294,18 +294,18 @@ static int glossary_process(void *sp, dp_doc *doc, dp_error *err)
     const state *st = sp;
     size_t n = dp_doc_entity_count(doc);
     for (size_t i = 0; i < n; i++)
-        if (entity(doc, dp_doc_entity_at(doc, i), st) < 0) return dp_fail(err, DP_FATAL, "out of memory");
+        if (entity(doc, dp_doc_entity_at(doc, i), st) < 0) return dp_fail_nomem(err);
     for (size_t f = 0; f < st->n_fields; f++) {
         const char *v = dp_doc_field(doc, st->fields[f]);
         if (!v || !*v) continue;
         gl_result r;
-        if (gl_term_by_term(&st->T, v, strlen(v), &r) < 0) return dp_fail(err, DP_FATAL, "out of memory");
+        if (gl_term_by_term(&st->T, v, strlen(v), &r) < 0) return dp_fail_nomem(err);
         char note[4096];
         if (r.untranslated) snprintf(note, sizeof note, "untranslated: %s", r.untranslated);
         int rc = dp_doc_translation_add(doc, st->lang, DP_TARGET_FIELD, st->fields[f], r.en, st->instance,
                                         r.untranslated ? note : NULL);
         gl_result_clear(&r);
-        if (rc < 0) return dp_fail(err, DP_FATAL, "out of memory");
+        if (rc < 0) return dp_fail_nomem(err);
     }
     return DP_OK;
 }

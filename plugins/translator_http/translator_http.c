@@ -102,7 +102,7 @@ static int http_init(dp_instance *inst, void **out)
 {
     state *st = calloc(1, sizeof *st);
     if (!st) {
-        dp_instance_error(inst, "out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     pthread_mutex_init(&st->lock, NULL);
@@ -166,7 +166,7 @@ static int http_init(dp_instance *inst, void **out)
     *out = st;
     return 0;
 oom:
-    dp_instance_error(inst, "out of memory");
+    dp_instance_nomem(inst);
 fail:
     http_fini(st);
     return -1;
@@ -540,7 +540,7 @@ static int http_process(void *sp, dp_doc *doc, dp_error *err)
     keys = calloc(cap, sizeof *keys);
     frees = calloc(cap, sizeof *frees);
     if (!texts || !keys || !frees) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto done;
     }
     if (st->what == WHAT_TITLE) {
@@ -563,7 +563,7 @@ static int http_process(void *sp, dp_doc *doc, dp_error *err)
                 free(copy);
                 free(keys[n]);
                 keys[n] = NULL;
-                rc = dp_fail(err, DP_FATAL, "out of memory");
+                rc = dp_fail_nomem(err);
                 goto done;
             }
             frees[n] = copy;
@@ -573,7 +573,7 @@ static int http_process(void *sp, dp_doc *doc, dp_error *err)
     if (n == 0) goto done;
     char **out = calloc(n, sizeof *out);
     if (!out) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         goto done;
     }
     char msg[1024] = "";
@@ -590,7 +590,7 @@ static int http_process(void *sp, dp_doc *doc, dp_error *err)
             r = dp_doc_translation_add(doc, st->to, DP_TARGET_TEXT, NULL, out[i], st->instance, NULL);
         else
             r = dp_doc_translation_add(doc, st->to, DP_TARGET_SEGMENT, keys[i], out[i], st->instance, NULL);
-        if (r < 0 && rc == DP_OK) rc = dp_fail(err, DP_FATAL, "out of memory");
+        if (r < 0 && rc == DP_OK) rc = dp_fail_nomem(err);
         free(out[i]);
     }
     free(out);

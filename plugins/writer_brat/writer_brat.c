@@ -155,7 +155,7 @@ static int write_confs(brat_state *st, dp_error *err)
         if (a)
             fclose(a);
         free(abuf);
-        return dp_fail(err, DP_FATAL, "brat: out of memory");
+        return dp_fail_nomem(err);
     }
     fputs("# written by docpipe (writer brat)\n[entities]\n", a);
     for (size_t i = 0; i < st->types.n; i++)
@@ -172,13 +172,13 @@ static int write_confs(brat_state *st, dp_error *err)
     for (size_t i = 0; i < st->types.n; i++)
         fprintf(v, "%s\tbgColor:%s\n", st->types.v[i], type_color(st->types.v[i]));
     if (fclose(a) != 0 || fclose(v) != 0) {
-        rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     char *ap = path_join(st->dir, "annotation", ".conf");
     char *vp = path_join(st->dir, "visual", ".conf");
     if (!ap || !vp)
-        rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+        rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(ap, abuf, alen, err) != 0 ||
              dp_write_file_atomic(vp, vbuf, vlen, err) != 0)
         rc = DP_FATAL;
@@ -274,7 +274,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
     size_t alen = 0;
     FILE *f = open_memstream(&abuf, &alen);
     if (!f)
-        return dp_fail(err, DP_FATAL, "brat: out of memory");
+        return dp_fail_nomem(err);
 
     dp_offset_cursor cur;
     dp_offset_cursor_init(&cur, text);
@@ -301,7 +301,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         fputc('\n', f);
         int added = set_add(&st->types, type);
         if (added < 0)
-            rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+            rc = dp_fail_nomem(err);
         st->conf_dirty |= added > 0;
 
         /* Boolean attributes become A lines; all other information goes to a note. */
@@ -309,7 +309,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         size_t nlen = 0;
         FILE *note = open_memstream(&nbuf, &nlen);
         if (!note) {
-            rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+            rc = dp_fail_nomem(err);
             break;
         }
         const char *sep = "";
@@ -344,7 +344,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
                 fprintf(f, "A%u\t%s T%u\n", ++an, aname, tn);
                 added = set_add(&st->attrs, aname);
                 if (added < 0)
-                    rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+                    rc = dp_fail_nomem(err);
                 st->conf_dirty |= added > 0;
             } else if (!is_false(a->value)) {
                 fprintf(note, "%s", sep);
@@ -364,7 +364,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         }
         if (fclose(note) != 0) {
             free(nbuf);
-            rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+            rc = dp_fail_nomem(err);
             break;
         }
         if (nlen > 0)
@@ -372,7 +372,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         free(nbuf);
     }
     if (fclose(f) != 0 && rc == DP_OK)
-        rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+        rc = dp_fail_nomem(err);
     if (rc != DP_OK) {
         free(abuf);
         return rc;
@@ -381,7 +381,7 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
     char *tp = path_join(st->dir, stem, ".txt");
     char *ap = path_join(st->dir, stem, ".ann");
     if (!tp || !ap)
-        rc = dp_fail(err, DP_FATAL, "brat: out of memory");
+        rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(tp, text, tlen, err) != 0 ||
              dp_write_file_atomic(ap, abuf ? abuf : "", alen, err) != 0)
         rc = DP_FATAL;
@@ -404,7 +404,7 @@ static int brat_restore(void *state, const char *token, dp_error *err)
     brat_state *st = state;
     (void)token;
     if (load_confs(st) != 0)
-        return dp_fail(err, DP_FATAL, "brat: out of memory");
+        return dp_fail_nomem(err);
     return DP_OK;
 }
 
@@ -431,18 +431,18 @@ static int brat_init(dp_instance *inst, void **state)
 {
     const char *dir = dp_opt_str(inst, "dir");
     if (!dir || !*dir) {
-        dp_instance_error(inst, "brat: option dir is empty");
+        dp_instance_error(inst, "option dir is empty");
         return -1;
     }
     if (!dp_instance_checking(inst) && dp_mkdirs(dir) != 0) {
-        dp_instance_error(inst, "brat: cannot create output folder %s: %s", dir,
+        dp_instance_error(inst, "cannot create output folder %s: %s", dir,
                           strerror(errno));
         return -1;
     }
     brat_state *st = calloc(1, sizeof *st);
     if (!st || !(st->dir = strdup(dir))) {
         free(st);
-        dp_instance_error(inst, "brat: out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     size_t dl = strlen(st->dir);

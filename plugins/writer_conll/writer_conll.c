@@ -197,7 +197,7 @@ static int conll_process(void *state, dp_doc *doc, dp_error *err)
     tok *toks = ents ? tokenize(text, len, ents, ne, &nt) : NULL;
     if (!toks) {
         free(ents);
-        return dp_fail(err, DP_FATAL, "conll: out of memory");
+        return dp_fail_nomem(err);
     }
     FILE *f = dp_outfile_stream(st->out);
     fputs(st->columns == 4 ? "-DOCSTART- -X- -X- O\n\n" : "-DOCSTART- O\n\n", f);
@@ -274,7 +274,7 @@ static int conll_init(dp_instance *inst, void **state)
 {
     conll_state *st = calloc(1, sizeof *st);
     if (!st) {
-        dp_instance_error(inst, "conll: out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     const char *cols = dp_opt_str(inst, "columns");

@@ -199,7 +199,7 @@ static int write_page(html_state *st, dp_doc *doc, const char *stem, tcount *cou
     FILE *f = spans ? open_memstream(&buf, &len) : NULL;
     if (!f) {
         free(spans);
-        return dp_fail(err, DP_FATAL, "html: out of memory");
+        return dp_fail_nomem(err);
     }
 
     /* Entity counts by type (types in order of first appearance). */
@@ -348,12 +348,12 @@ static int write_page(html_state *st, dp_doc *doc, const char *stem, tcount *cou
     free(spans);
     if (fclose(f) != 0) {
         free(buf);
-        return dp_fail(err, DP_FATAL, "html: out of memory");
+        return dp_fail_nomem(err);
     }
     char *path = path_join(st->dir, stem, ".html");
     int rc = DP_OK;
     if (!path)
-        rc = dp_fail(err, DP_FATAL, "html: out of memory");
+        rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(path, buf, len, err) != 0)
         rc = DP_FATAL;
     free(path);
@@ -476,12 +476,12 @@ static int write_index(html_state *st, dp_error *err)
     FILE *in = NULL, *out = NULL;
     int rc = DP_OK;
     if (!spath || !ipath || !tpath) {
-        rc = dp_fail(err, DP_FATAL, "html: out of memory");
+        rc = dp_fail_nomem(err);
         goto out;
     }
     in = fopen(spath, "r");
     if (!in) {
-        rc = dp_fail(err, DP_FATAL, "html: cannot read %s: %s", spath, strerror(errno));
+        rc = dp_fail(err, DP_FATAL, "cannot read %s: %s", spath, strerror(errno));
         goto out;
     }
     /* Pass 1: the types, for the columns. */
@@ -500,7 +500,7 @@ static int write_index(html_state *st, dp_error *err)
     rewind(in);
     out = fopen(tpath, "w");
     if (!out) {
-        rc = dp_fail(err, DP_FATAL, "html: cannot write %s: %s", tpath, strerror(errno));
+        rc = dp_fail(err, DP_FATAL, "cannot write %s: %s", tpath, strerror(errno));
         goto out;
     }
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -558,21 +558,21 @@ static int write_index(html_state *st, dp_error *err)
           "  apply();\n"
           "})();\n</script>\n</body>\n</html>\n", out);
     if (ferror(in)) {
-        rc = dp_fail(err, DP_FATAL, "html: cannot read %s: %s", spath, strerror(errno));
+        rc = dp_fail(err, DP_FATAL, "cannot read %s: %s", spath, strerror(errno));
         goto out;
     }
     if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
-        rc = dp_fail(err, DP_FATAL, "html: cannot write %s: %s", tpath, strerror(errno));
+        rc = dp_fail(err, DP_FATAL, "cannot write %s: %s", tpath, strerror(errno));
         goto out;
     }
     FILE *o = out;
     out = NULL;
     if (fclose(o) != 0) {
-        rc = dp_fail(err, DP_FATAL, "html: cannot write %s: %s", tpath, strerror(errno));
+        rc = dp_fail(err, DP_FATAL, "cannot write %s: %s", tpath, strerror(errno));
         goto out;
     }
     if (rename(tpath, ipath) != 0)
-        rc = dp_fail(err, DP_FATAL, "html: cannot rename %s to %s: %s", tpath, ipath,
+        rc = dp_fail(err, DP_FATAL, "cannot rename %s to %s: %s", tpath, ipath,
                      strerror(errno));
 out:
     if (out) {
@@ -627,11 +627,11 @@ static int html_init(dp_instance *inst, void **state)
 {
     const char *dir = dp_opt_str(inst, "dir");
     if (!dir || !*dir) {
-        dp_instance_error(inst, "html: option dir is empty");
+        dp_instance_error(inst, "option dir is empty");
         return -1;
     }
     if (!dp_instance_checking(inst) && dp_mkdirs(dir) != 0) {
-        dp_instance_error(inst, "html: cannot create output folder %s: %s", dir,
+        dp_instance_error(inst, "cannot create output folder %s: %s", dir,
                           strerror(errno));
         return -1;
     }
@@ -641,7 +641,7 @@ static int html_init(dp_instance *inst, void **state)
         if (st)
             free(st->dir);
         free(st);
-        dp_instance_error(inst, "html: out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     st->inst = inst;

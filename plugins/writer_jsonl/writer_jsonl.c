@@ -30,7 +30,7 @@ typedef struct jsonl_state {
 static int jsonl_init(dp_instance *inst, void **state)
 {
     jsonl_state *s = calloc(1, sizeof *s);
-    if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
+    if (!s) { dp_instance_nomem(inst); return -1; }
     const char *u = dp_opt_str(inst, "offset_unit");
     s->unit = !strcmp(u, "utf16") ? UNIT_U16 : !strcmp(u, "byte") ? UNIT_BYTE : UNIT_CP;
     s->pretty = dp_opt_bool(inst, "pretty");

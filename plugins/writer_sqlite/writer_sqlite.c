@@ -69,7 +69,7 @@ typedef struct sqlite_state {
 
 static int db_fail(sqlite_state *s, dp_error *err, const char *what)
 {
-    return dp_fail(err, DP_FATAL, "sqlite: %s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+    return dp_fail(err, DP_FATAL, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
 }
 
 static int exec(sqlite_state *s, const char *sql, dp_error *err)
@@ -108,7 +108,7 @@ static int run(sqlite_state *s, sqlite3_stmt *q, dp_error *err)
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
     if (rc != SQLITE_DONE)
-        return dp_fail(err, DP_FATAL, "sqlite: %s: %s: %s", s->path, sqlite3_sql(q),
+        return dp_fail(err, DP_FATAL, "%s: %s: %s", s->path, sqlite3_sql(q),
                        sqlite3_errstr(rc));
     return DP_OK;
 }
@@ -281,17 +281,17 @@ static int sqlite_init(dp_instance *inst, void **state)
     const char *path = dp_opt_str(inst, "path");
     long long batch = dp_opt_int(inst, "batch");
     if (!path || !*path) {
-        dp_instance_error(inst, "sqlite: option path is empty");
+        dp_instance_error(inst, "option path is empty");
         return -1;
     }
     if (batch < 1) {
-        dp_instance_error(inst, "sqlite: batch must be at least 1 (got %lld)", batch);
+        dp_instance_error(inst, "batch must be at least 1 (got %lld)", batch);
         return -1;
     }
     sqlite_state *s = calloc(1, sizeof *s);
     if (!s || !(s->path = strdup(path))) {
         free(s);
-        dp_instance_error(inst, "sqlite: out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     s->batch = batch;
@@ -304,7 +304,7 @@ static int sqlite_init(dp_instance *inst, void **state)
         int e = errno;
         *slash = '/';
         if (bad) {
-            dp_instance_error(inst, "sqlite: cannot create the directory of %s: %s", path,
+            dp_instance_error(inst, "cannot create the directory of %s: %s", path,
                               strerror(e));
             sqlite_fini(s);
             return -1;
@@ -312,7 +312,7 @@ static int sqlite_init(dp_instance *inst, void **state)
     }
     if (sqlite3_open_v2(checking ? ":memory:" : path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
-        dp_instance_error(inst, "sqlite: cannot open %s: %s", path,
+        dp_instance_error(inst, "cannot open %s: %s", path,
                           s->db ? sqlite3_errmsg(s->db) : "out of memory");
         sqlite_fini(s);
         return -1;
@@ -322,7 +322,7 @@ static int sqlite_init(dp_instance *inst, void **state)
     for (size_t i = 0; i < sizeof setup / sizeof setup[0]; i++) {
         char *msg = NULL;
         if (sqlite3_exec(s->db, setup[i], NULL, NULL, &msg) != SQLITE_OK) {
-            dp_instance_error(inst, "sqlite: %s: %s", path, msg ? msg : sqlite3_errmsg(s->db));
+            dp_instance_error(inst, "%s: %s", path, msg ? msg : sqlite3_errmsg(s->db));
             sqlite3_free(msg);
             sqlite_fini(s);
             return -1;
@@ -331,7 +331,7 @@ static int sqlite_init(dp_instance *inst, void **state)
     for (int k = 0; k < S_COUNT; k++)
         if (sqlite3_prepare_v3(s->db, SQL[k], -1, SQLITE_PREPARE_PERSISTENT, &s->st[k], NULL) !=
             SQLITE_OK) {
-            dp_instance_error(inst, "sqlite: %s: %s: %s", path, SQL[k], sqlite3_errmsg(s->db));
+            dp_instance_error(inst, "%s: %s: %s", path, SQL[k], sqlite3_errmsg(s->db));
             sqlite_fini(s);
             return -1;
         }

@@ -126,7 +126,7 @@ static int tsv_init(dp_instance *inst, void **state)
 {
     tsv_state *st = calloc(1, sizeof *st);
     if (!st) {
-        dp_instance_error(inst, "tsv: out of memory");
+        dp_instance_nomem(inst);
         return -1;
     }
     const char *u = dp_opt_str(inst, "offset_unit");

@@ -36,6 +36,12 @@ expect_same "and the same dead-letter file" dl1.jsonl dlN.jsonl
 expect_file "dead-letter record names id, instance and message" dl1.jsonl \
   '"id":"doc007","source":"corpus/doc007.txt","instance":"failing","message":"marker .FAILME. found"'
 
+# Messages name the instance: kind and plugin, and the instance's own name when the config gives one.
+pipeline '{ plugin = "failing"; name = "second"; },' named.jsonl > named.cfg
+run "$DOCPIPE" run -c named.cfg -q corpus/doc007.txt corpus/doc001.txt
+expect_rc "a failed document gives 65" 65
+expect_err "the failure is prefixed with the instance" "doc007.txt \(document doc007\): \[recognizer:failing#second\] marker 'FAILME' found"
+
 run "$DOCPIPE" run -c t1.cfg -q --max-failures 1 corpus
 expect_rc "over --max-failures: exit 65" 65
 expect_err "the limit is named" "more than 1 documents failed"
@@ -61,6 +67,20 @@ pipeline '{ plugin = "failing"; fatal_on = "FAILME"; },' fatal.jsonl > fatal.cfg
 run "$DOCPIPE" run -c fatal.cfg -q corpus
 expect_rc "a fatal plugin error stops the run" 74
 [ ! -e fatal.jsonl ] && ok "no final output after a fatal error" || fail "no final output after a fatal error"
+
+# Out of memory is not the document's fault: the run stops with 70, nothing is dead-lettered.
+pipeline '{ plugin = "failing"; nomem_on = "FAILME"; },' nomem.jsonl > nomem.cfg
+run "$DOCPIPE" run -c nomem.cfg -q --dead-letter nomem-dl.jsonl corpus
+expect_rc "out of memory in a plugin stops the run with 70" 70
+expect_err "the instance and the reason are named" "\[recognizer:failing\] out of memory"
+[ ! -e nomem.jsonl ] && [ ! -s nomem-dl.jsonl ] && ok "no final output and no dead letter after out of memory" \
+  || fail "no final output and no dead letter after out of memory"
+pipeline '{ plugin = "failing"; nomem_init = true; },' nomem.jsonl > nomem-init.cfg
+for cmd in check run; do
+  run "$DOCPIPE" $cmd -c nomem-init.cfg
+  expect_rc "out of memory in init: $cmd exits 70" 70
+  expect_err "$cmd names the instance" "nomem-init.cfg:4: recognizer 'failing' failed to start: out of memory"
+done
 
 # Kill -9 at random moments, resume: the result equals the uninterrupted run.
 pipeline '{ plugin = "failing"; sleep_ms = 10; },' slow.jsonl > slow.cfg

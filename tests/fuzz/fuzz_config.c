@@ -1,12 +1,12 @@
 /*
- * libFuzzer target: the config reader and validator (core/src/cfgfile.c,
- * pipeline.c) on arbitrary text.
+ * libFuzzer target: the config reader and the run plan's validation
+ * (core/src/cfgfile.c, plan.c) on arbitrary text.
  *
- * The input is parsed with dp_config_read() from a string, then validated with
- * dp_pipeline_load(): plugins looked up and loaded from the plugin path,
- * options checked against their tables, chain order and consumes/produces.
- * dp_pipeline_init() is never called, so no plugin's init() runs and no
- * writer creates a file.  Set FUZZ_PLUGIN_PATH to the build's plugins folder
+ * The input is parsed with dp_config_read() from a string, then built into a
+ * run plan with dp_plan_build() stopping before init (skip_init): plugins
+ * looked up and loaded from the plugin path, options checked against their
+ * tables, chain order and consumes/produces, the source's max_size and
+ * encoding.  No plugin's init() runs and no writer creates a file.  Set FUZZ_PLUGIN_PATH to the build's plugins folder
  * (e.g. build/plugins); without it only the config reader is reached.
  *
  * Checks: a failure always explains itself (errors appended), and a pipeline
@@ -22,7 +22,7 @@
 #include <docpipe/docpipe.h>
 
 #include "cfgfile.h"
-#include "pipeline.h"
+#include "plan.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -77,21 +77,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!cfg->source || !cfg->chain || cfg->threads < 0 || cfg->queue < 1) abort();
         for (size_t i = 0; i < cfg->n_plugin_path; i++)
             if (!cfg->plugin_path[i] || cfg->plugin_path[i][0] != '/') abort();
+        dp_config_free(cfg);
         size_t before = errs.len;
-        dp_pipeline *p = dp_pipeline_load(cfg, &errs); /* owns cfg from here */
+        dp_request req;
+        dp_request_init(&req);
+        req.config_path = "fuzz.cfg";
+        req.config_text = text;
+        req.base_dir = FUZZ_DIR;
+        req.shard_n = 1; /* ${DOCPIPE_SHARD} and ${DOCPIPE_SHARDS} are set */
+        req.check_only = 1;
+        req.skip_init = 1;
+        dp_plan *p = NULL;
+        int rc = dp_plan_build(&req, &p, &errs);
         if (!p) {
-            if (!errs.oom && errs.len == before) abort();
+            if (rc == 0 || (!errs.oom && errs.len == before)) abort();
         } else {
-            if (!p->source || p->source->desc.kind != DP_KIND_SOURCE || p->n_chain == 0 ||
-                p->first_writer >= p->n_chain)
+            const dp_chain *c = dp_plan_chain(p);
+            if (rc != 0 || !c->source || c->source->desc.kind != DP_KIND_SOURCE || c->n_stages == 0 ||
+                c->first_writer >= c->n_stages)
                 abort();
-            for (size_t i = 0; i < p->n_chain; i++) {
-                const dp_instance *in = p->chain[i];
+            for (size_t i = 0; i < c->n_stages; i++) {
+                const dp_instance *in = c->stages[i];
                 if (!in || !in->name || in->desc.kind == DP_KIND_SOURCE) abort();
-                if ((i >= p->first_writer) != is_writer(in)) abort();
+                if ((i >= c->first_writer) != is_writer(in)) abort();
             }
-            if (verbose) fprintf(stderr, "fuzz_config: pipeline loaded (%zu in the chain)\n", p->n_chain);
-            dp_pipeline_free(p);
+            if (verbose) fprintf(stderr, "fuzz_config: plan built (%zu in the chain)\n", c->n_stages);
+            dp_plan_free(p);
         }
     }
     if (verbose && errs.len) fprintf(stderr, "%s", errs.data);

@@ -96,13 +96,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (k) abort();
     }
 
-    char *out = NULL, err[256];
+    char *out = NULL;
     size_t outlen = 0;
-    memset(err, 'x', sizeof err);
-    if (dp_text_decode(in, len, enc, &out, &outlen, err, sizeof err) != 0) {
-        if (out || memchr(err, '\0', sizeof err) == NULL || err[0] == '\0') abort();
+    dp_error *err = dp_error_new();
+    if (!err) return 0;
+    if (dp_text_decode(in, len, enc, &out, &outlen, err) != 0) {
+        if (out || dp_error_message(err)[0] == '\0') abort();
+        dp_error_free(err);
         return 0;
     }
+    dp_error_free(err);
     if (!out || strlen(out) != outlen || !dp_utf8_valid(out, outlen, NULL)) abort();
     /* Clean text: no CR, no C0 controls but TAB and LF, already NFC. */
     for (size_t i = 0; i < outlen; i++) {

@@ -9,9 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cfgfile.h"
 #include "loader.h"
-#include "pipeline.h"
+#include "plan.h"
 
 static char dir[64];
 
@@ -39,18 +38,23 @@ static char *write_cfg(const char *name, const char *text)
     return path;
 }
 
-/* Load a config; returns the errors (empty when it loaded). */
-static char *load(const char *text, dp_pipeline **out)
+/* Build a config's plan as `docpipe check` does; returns the errors (empty when it built). */
+static char *load(const char *text, dp_plan **out)
 {
     static char errors[8192];
     char *path = write_cfg("p.cfg", text);
+    dp_request req;
+    dp_request_init(&req);
+    req.config_path = path;
+    req.check_only = 1;
     dp_strbuf errs = { 0 };
-    dp_config *c = dp_config_read(path, NULL, NULL, NULL, 0, &errs);
-    dp_pipeline *p = c ? dp_pipeline_load(c, &errs) : NULL;
+    dp_plan *p = NULL;
+    int rc = dp_plan_build(&req, &p, &errs);
+    ck_assert_int_eq(rc == 0, p != NULL);
     snprintf(errors, sizeof errors, "%s", errs.data ? errs.data : "");
     dp_strbuf_free(&errs);
     if (out) *out = p;
-    else dp_pipeline_free(p);
+    else dp_plan_free(p);
     return errors;
 }
 
@@ -58,17 +62,18 @@ static char *load(const char *text, dp_pipeline **out)
 
 START_TEST(valid_config_loads)
 {
-    dp_pipeline *p = NULL;
+    dp_plan *p = NULL;
     char *e = load("source = { plugin = \"text\"; };\n"
                    "chain = ( { plugin = \"example\"; words = [ \"ASEAN\" ]; },\n"
                    "          { plugin = \"jsonl\"; path = \"out.jsonl\"; } );\n", &p);
     ck_assert_str_eq(e, "");
     ck_assert_ptr_nonnull(p);
-    ck_assert_uint_eq(p->n_chain, 2);
-    ck_assert_uint_eq(p->first_writer, 1);
-    ck_assert_int_eq(p->last_recognizer, 0);
-    ck_assert_str_eq(dp_opt_str(p->chain[1], "offset_unit"), "codepoint"); /* default applied */
-    dp_pipeline_free(p);
+    const dp_chain *c = dp_plan_chain(p);
+    ck_assert_uint_eq(c->n_stages, 2);
+    ck_assert_uint_eq(c->first_writer, 1);
+    ck_assert_int_eq(c->last_recognizer, 0);
+    ck_assert_str_eq(dp_opt_str(c->stages[1], "offset_unit"), "codepoint"); /* default applied */
+    dp_plan_free(p);
 }
 END_TEST
 
@@ -152,13 +157,13 @@ START_TEST(duplicate_instance_names)
                    "chain = ( { plugin = \"jsonl\"; path = \"a\"; },\n"
                    "          { plugin = \"jsonl\"; path = \"b\"; } );\n", NULL);
     ASSERT_HAS(e, "p.cfg:3: instance name 'jsonl' is already used at");
-    dp_pipeline *p = NULL;
+    dp_plan *p = NULL;
     e = load("source = { plugin = \"text\"; };\n"
              "chain = ( { plugin = \"jsonl\"; name = \"a\"; path = \"a\"; },\n"
              "          { plugin = \"jsonl\"; name = \"b\"; path = \"b\"; } );\n", &p);
     ck_assert_str_eq(e, "");
-    ck_assert_str_eq(dp_instance_name(p->chain[1]), "b");
-    dp_pipeline_free(p);
+    ck_assert_str_eq(dp_instance_name(dp_plan_chain(p)->stages[1]), "b");
+    dp_plan_free(p);
 }
 END_TEST
 
@@ -178,16 +183,16 @@ START_TEST(variables_and_include)
     setenv("DP_TEST_OUT", "from-env.jsonl", 1);
     unsetenv("DP_TEST_UNSET");
     write_cfg("writer.inc", "{ plugin = \"jsonl\"; name = \"w\"; path = \"${DP_TEST_OUT}\"; }\n");
-    dp_pipeline *p = NULL;
+    dp_plan *p = NULL;
     char *e = load("source = { plugin = \"text\"; paths = [ \"${DP_TEST_UNSET:-in}/x.txt\" ]; };\n"
                    "chain = (\n@include \"writer.inc\"\n);\n", &p);
     ck_assert_str_eq(e, "");
-    ck_assert_str_eq(dp_opt_str(p->chain[0], "path"), "from-env.jsonl");
+    ck_assert_str_eq(dp_opt_str(dp_plan_chain(p)->stages[0], "path"), "from-env.jsonl");
     /* Source paths resolve against the config's directory. */
     char want[256];
     snprintf(want, sizeof want, "%s/in/x.txt", dir);
-    ck_assert_str_eq(dp_opt_item(p->source, "paths", 0), want);
-    dp_pipeline_free(p);
+    ck_assert_str_eq(dp_opt_item(dp_plan_chain(p)->source, "paths", 0), want);
+    dp_plan_free(p);
     e = load("source = { plugin = \"text\"; };\nchain = ( { plugin = \"jsonl\"; path = \"${DP_TEST_UNSET}\"; } );\n",
              NULL);
     ASSERT_HAS(e, "p.cfg:2: variable ${DP_TEST_UNSET} is not set");
@@ -204,11 +209,69 @@ START_TEST(loader_refuses_other_abi)
     ck_assert_ptr_null(dp_loader_load(l, "recognizer_badabi", NULL, &err));
     ck_assert_ptr_nonnull(err.data);
     ASSERT_HAS(err.data, "recognizer_badabi");
-    ASSERT_HAS(err.data, "plugin built for docpipe ABI 2.0, but this docpipe has ABI 1.0");
+    ASSERT_HAS(err.data, "plugin built for docpipe ABI 3.0, but this docpipe has ABI 2.0");
     dp_strbuf_free(&err);
     /* A good one on the same path loads. */
     ck_assert_ptr_nonnull(dp_loader_load(l, "recognizer_failing", NULL, &err));
     dp_loader_free(l);
+}
+END_TEST
+
+START_TEST(source_options_checked_like_a_run)
+{
+    /* What a run would refuse, the plan refuses: a size that is not one, an encoding iconv cannot open. */
+    char *e = load("source = { plugin = \"text\";\n  max_size = \"64Q\"; };\n"
+                   "chain = ( { plugin = \"jsonl\"; } );\n", NULL);
+    ASSERT_HAS(e, "p.cfg:2: option 'max_size' of plugin 'text': '64Q' is not a size");
+    e = load("source = { plugin = \"text\";\n\n  encoding = \"klingon\"; };\n"
+             "chain = ( { plugin = \"jsonl\"; } );\n", NULL);
+    ASSERT_HAS(e, "p.cfg:3: option 'encoding' of plugin 'text': unknown encoding 'klingon'");
+    dp_plan *p = NULL;
+    e = load("source = { plugin = \"text\"; encoding = \"tcvn3\"; max_size = \"2K\"; };\n"
+             "chain = ( { plugin = \"jsonl\"; } );\n", &p);
+    ck_assert_str_eq(e, "");
+    ck_assert_int_eq(dp_plan_settings(p)->source.max_size, 2048);
+    ck_assert_str_eq(dp_plan_settings(p)->source.encoding, "tcvn3");
+    ck_assert_int_eq(dp_plan_settings(p)->source.lines, 0);
+    dp_plan_free(p);
+}
+END_TEST
+
+START_TEST(request_overrides_the_config)
+{
+    char *path = write_cfg("over.cfg", "threads = 3;\nmax_failures = 7;\ndead_letter = \"dl.jsonl\";\n"
+                                       "source = { plugin = \"text\"; };\nchain = ( { plugin = \"jsonl\"; } );\n");
+    dp_request req;
+    dp_request_init(&req);
+    req.config_path = path;
+    req.check_only = 1;
+    dp_strbuf errs = { 0 };
+    dp_plan *p = NULL;
+    ck_assert_int_eq(dp_plan_build(&req, &p, &errs), 0);
+    const dp_run_settings *s = dp_plan_settings(p);
+    ck_assert_int_eq(s->threads, 3);
+    ck_assert_int_eq(s->max_failures, 7);
+    ck_assert_str_eq(s->dead_letter, "dl.jsonl");
+    ck_assert_str_eq(s->checkpoint, "over.checkpoint"); /* CONFIGNAME.checkpoint */
+    dp_plan_free(p);
+    req.threads = 1;
+    req.max_failures = -1;
+    req.dead_letter = "other.jsonl";
+    req.shard_k = 1;
+    req.shard_n = 4;
+    ck_assert_int_eq(dp_plan_build(&req, &p, &errs), 0);
+    s = dp_plan_settings(p);
+    ck_assert_int_eq(s->threads, 1);
+    ck_assert_int_eq(s->max_failures, -1);
+    ck_assert_str_eq(s->dead_letter, "other.jsonl");
+    ck_assert_str_eq(s->checkpoint, "over.1-of-4.checkpoint");
+    dp_plan_free(p);
+    /* Streaming needs a line-based source: refused with the source's line. */
+    req.stdin_jsonl = 1;
+    ck_assert_int_eq(dp_plan_build(&req, &p, &errs), 78);
+    ck_assert_ptr_null(p);
+    ASSERT_HAS(errs.data, "over.cfg:4: --stdin-jsonl needs a line-based source");
+    dp_strbuf_free(&errs);
 }
 END_TEST
 
@@ -229,6 +292,8 @@ int main(void)
     tcase_add_test(tc, syntax_error_and_unknown_global);
     tcase_add_test(tc, variables_and_include);
     tcase_add_test(tc, loader_refuses_other_abi);
+    tcase_add_test(tc, source_options_checked_like_a_run);
+    tcase_add_test(tc, request_overrides_the_config);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -6,8 +6,9 @@
 #include <unistd.h>
 
 #include "docpipe/docpipe.h"
+#include "error_impl.h"
 #include "internal.h"
-#include "pipeline.h"
+#include "outfile_impl.h"
 
 START_TEST(arena_alloc_and_strings)
 {
@@ -252,11 +253,10 @@ START_TEST(outfile_checkpoint_restore_commit)
     char path[256], tmp[300];
     snprintf(path, sizeof path, "%s/sub/out.jsonl", dir);
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    dp_instance *inst = calloc(1, sizeof *inst);
-    inst->name = (char *)"t";
-    dp_outfile *f = dp_outfile_open(inst, path);
-    ck_assert_ptr_nonnull(f);
     dp_error err;
+    dp_error_clear(&err);
+    dp_outfile *f = dp_outfile_open_path(path, 0, 0, &err);
+    ck_assert_ptr_nonnull(f);
     char tok[64];
     fputs("one\n", dp_outfile_stream(f));
     ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
@@ -265,8 +265,7 @@ START_TEST(outfile_checkpoint_restore_commit)
     dp_outfile_close(f); /* a crash: the final name does not exist */
     ck_assert_int_eq(access(path, F_OK), -1);
     ck_assert_int_eq(access(tmp, F_OK), 0);
-    inst->resuming = 1;
-    f = dp_outfile_open(inst, path);
+    f = dp_outfile_open_path(path, 1, 0, &err); /* resuming */
     ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_OK);
     fputs("two\n", dp_outfile_stream(f));
     ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
@@ -279,10 +278,8 @@ START_TEST(outfile_checkpoint_restore_commit)
     ck_assert_str_eq(content, "one\ntwo\n");
     ck_assert_int_eq(access(tmp, F_OK), -1);
     /* An unwritable place is an error naming the path. */
-    inst->resuming = 0;
-    ck_assert_ptr_null(dp_outfile_open(inst, "/proc/no/such/dir/x.jsonl"));
-    ck_assert_ptr_nonnull(strstr(inst->init_error, "/proc/no/such/dir/x.jsonl"));
-    free(inst);
+    ck_assert_ptr_null(dp_outfile_open_path("/proc/no/such/dir/x.jsonl", 0, 0, &err));
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "/proc/no/such/dir/x.jsonl"));
     unlink(path);
     char sub[300];
     snprintf(sub, sizeof sub, "%s/sub", dir);

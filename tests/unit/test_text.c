@@ -61,11 +61,14 @@ static char *to_legacy(const char *enc, const char *utf8, size_t *outlen)
 
 static char *decode_ok(const char *in, size_t len, const char *enc, size_t *outlen)
 {
-    char *out = NULL, err[256];
+    char *out = NULL;
     size_t n = 0;
-    int rc = dp_text_decode(in, len, enc, &out, &n, err, sizeof err);
+    dp_error *err = dp_error_new();
+    ck_assert_ptr_nonnull(err);
+    int rc = dp_text_decode(in, len, enc, &out, &n, err);
 
-    ck_assert_msg(rc == 0, "decode (%s) failed: %s", enc ? enc : "NULL", err);
+    ck_assert_msg(rc == 0, "decode (%s) failed: %s", enc ? enc : "NULL", dp_error_message(err));
+    dp_error_free(err);
     ck_assert_ptr_nonnull(out);
     ck_assert_uint_eq(strlen(out), n);
     if (outlen)
@@ -87,13 +90,18 @@ static void expect_decode(const char *in, size_t len, const char *enc, const cha
 static void expect_decode_err(const char *in, size_t len, const char *enc,
                               const char *errpart)
 {
-    char *out = (char *)0x1, err[256];
+    char *out = (char *)0x1;
     size_t n = 99;
-    int rc = dp_text_decode(in, len, enc, &out, &n, err, sizeof err);
+    dp_error *err = dp_error_new();
+    ck_assert_ptr_nonnull(err);
+    int rc = dp_text_decode(in, len, enc, &out, &n, err);
 
     ck_assert_int_eq(rc, -1);
     ck_assert_ptr_null(out);
-    ck_assert_msg(strstr(err, errpart) != NULL, "error '%s' lacks '%s'", err, errpart);
+    ck_assert_msg(strstr(dp_error_message(err), errpart) != NULL, "error '%s' lacks '%s'",
+                  dp_error_message(err), errpart);
+    ck_assert(!dp_error_nomem(err));
+    dp_error_free(err);
 }
 
 /* "Tiếng Việt" test sentence, NFC. */

@@ -8,16 +8,20 @@
  *   arena.h    per-document memory
  *   doc.h      the document: text, fields, segments, entities, translations
  *   text.h     UTF-8, offsets, normalization, matching keys, decoding
+ *   error.h    dp_error: how failures are reported, the out-of-memory policy
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
  *   json.h     a small JSON string escaper shared by writers
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
+ *   exitcode.h the exit codes of a run, named once
  */
 #ifndef DOCPIPE_DOCPIPE_H
 #define DOCPIPE_DOCPIPE_H
 
 #include "arena.h"
 #include "doc.h"
+#include "error.h"
+#include "exitcode.h"
 #include "harness.h"
 #include "json.h"
 #include "outfile.h"

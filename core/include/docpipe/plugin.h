@@ -31,8 +31,9 @@
  * LIFE CYCLE.  For each configured *instance* (a plugin plus its options):
  *
  *   init(inst, &state)         once, single-threaded, before any document.
- *                              Read options with dp_opt_*(); on failure call
- *                              dp_instance_error() and return non-zero.
+ *                              Read options with dp_opt_*(); on failure
+ *                              `return dp_instance_error(inst, "…");`
+ *                              (out of memory: dp_instance_nomem(inst)).
  *   restore(state, token)      only with `docpipe run --resume`, writers only,
  *                              before any document: return to the checkpoint.
  *   process(state, doc, err)   once per document (see threading below).
@@ -49,7 +50,10 @@
  * PROCESS RESULT.  DP_OK; DP_SKIP (drop the document on purpose, counted as
  * skipped); DP_FAILED (this document is bad: it goes to the dead-letter file
  * with err's message and the batch goes on); DP_FATAL (the pipeline cannot go
- * on: the run stops, documents before this one are flushed, exit non-zero).
+ * on: the run stops without committing its outputs, exit 74; what was
+ * checkpointed before can be resumed).  Messages go through err (error.h),
+ * which the core prefixes with the instance; out of memory is reported with
+ * dp_fail_nomem(err) and stops the run with exit 70.
  *
  * THREADING CONTRACT.
  *   - A dp_doc belongs to one thread at a time; a plugin may do anything to
@@ -83,12 +87,13 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "error.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define DOCPIPE_ABI_MAJOR 1
+#define DOCPIPE_ABI_MAJOR 2
 #define DOCPIPE_ABI_MINOR 0
 
 #if defined(__GNUC__)
@@ -104,13 +109,8 @@ typedef enum dp_kind {
     DP_KIND_WRITER = 4
 } dp_kind;
 
-/* Results of process(), flush(), checkpoint() and restore(). */
-enum {
-    DP_OK = 0,
-    DP_SKIP = 1,
-    DP_FAILED = 2,
-    DP_FATAL = 3
-};
+/* Results of process(), flush(), checkpoint() and restore(): DP_OK, DP_SKIP,
+ * DP_FAILED, DP_FATAL (error.h). */
 
 /* Plugin flags. */
 #define DP_PLUGIN_SERIAL 0x1u /* never call process() concurrently */
@@ -141,7 +141,6 @@ typedef struct dp_option {
 #define DP_OPTION_END { NULL, (dp_opt_type)0, NULL, 0, NULL, NULL }
 
 typedef struct dp_instance dp_instance; /* a configured plugin; owned by the core */
-typedef struct dp_error dp_error;       /* a message buffer; owned by the core */
 
 typedef struct dp_plugin {
     uint32_t abi_major;
@@ -162,7 +161,7 @@ typedef struct dp_plugin {
     void (*fini)(void *state);
     int (*checkpoint)(void *state, char *token, size_t size, dp_error *err);
     int (*restore)(void *state, const char *token, dp_error *err);
-    /* ABI 1.0 ends here; later minors append members below. */
+    /* ABI 2.0 ends here; later minors append members below. */
 } dp_plugin;
 
 #define DP_PLUGIN_HEADER(kind_)                                                 \
@@ -204,19 +203,22 @@ int dp_instance_threads(const dp_instance *inst);
  */
 int dp_instance_checking(const dp_instance *inst);
 
-/* Record why init failed; the core prints it with the instance's file:line. */
-void dp_instance_error(dp_instance *inst, const char *fmt, ...)
+/*
+ * Report why init failed, into the instance's own dp_error (error.h); returns
+ * -1 so that init writes `return dp_instance_error(inst, "…", …);`.  The core
+ * prints it after the instance's file:line, kind and name ("my.cfg:4:
+ * recognizer 'names' failed to start: …"): do not name the plugin again.
+ */
+int dp_instance_error(dp_instance *inst, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* ---- errors and logging --------------------------------------------------- */
-
 /*
- * Set the message of a failed process/flush/checkpoint and return `code`,
- * so that a plugin writes `return dp_fail(err, DP_FAILED, "…", …);`.
+ * Report exhausted memory in init (the dp_fail_nomem of init); returns -1.
+ * docpipe then exits with DP_EXIT_SOFTWARE (70), not as for a bad config.
  */
-int dp_fail(dp_error *err, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-const char *dp_error_message(const dp_error *err);
+int dp_instance_nomem(dp_instance *inst);
+
+/* ---- logging -------------------------------------------------------------- */
 
 typedef enum dp_log_level {
     DP_LOG_ERROR = 0,
@@ -225,7 +227,11 @@ typedef enum dp_log_level {
     DP_LOG_DEBUG = 3
 } dp_log_level;
 
-/* Log to stderr, prefixed with the instance name; thread-safe. */
+/*
+ * Log one line to stderr, prefixed with the level and the instance as errors
+ * are ("docpipe: warning: [recognizer:gazetteer] …"); thread-safe.  inst may
+ * be NULL.  DP_LOG_DEBUG lines are dropped.
+ */
 void dp_log(const dp_instance *inst, dp_log_level level, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

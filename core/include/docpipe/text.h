@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -95,10 +97,13 @@ char *dp_text_match_key(const char *s, size_t len, size_t *outlen, size_t **map)
  *     TAB and LF are removed;
  *  4. NFC.
  *
- * Returns 0 and a malloc'ed *out, or -1 with a message in err (errlen bytes).
+ * Returns 0 and a malloc'ed *out, or -1 with the reason in err (error.h;
+ * exhausted memory is marked with dp_fail_nomem).  An unknown encoding fails
+ * even on empty input, so decoding "" checks an encoding name exactly as
+ * decoding a document would.
  */
 int dp_text_decode(const char *in, size_t len, const char *encoding,
-                   char **out, size_t *outlen, char *err, size_t errlen);
+                   char **out, size_t *outlen, dp_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,205 @@
+/* The run plan: a request checked in full and turned into instances and settings (see plan.h). */
+#include <libgen.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "docpipe/exitcode.h"
+#include "plan.h"
+#include "plan_instance.h"
+
+struct dp_plan {
+    const char *config;    /* path or name */
+    dp_arena *strings;     /* the plan's own copies: config, paths, inputs, fingerprint */
+    dp_loader *loader;     /* keeps the plugins loaded */
+    dp_chain chain;
+    dp_run_settings settings;
+};
+
+void dp_request_init(dp_request *req)
+{
+    memset(req, 0, sizeof *req);
+    req->threads = -1;
+    req->max_failures = -2;
+}
+
+const char *dp_plan_config(const dp_plan *p) { return p->config; }
+const dp_chain *dp_plan_chain(const dp_plan *p) { return &p->chain; }
+const dp_run_settings *dp_plan_settings(const dp_plan *p) { return &p->settings; }
+
+void dp_plan_free(dp_plan *p)
+{
+    if (!p) return;
+    dp_chain_free(&p->chain);
+    dp_loader_free(p->loader);
+    dp_arena_free(p->strings);
+    free(p);
+}
+
+/* Step 2: the source and every chain element; the chain's rules once all exist. */
+static int build_chain(dp_plan *p, const dp_config *cfg, dp_strbuf *errs)
+{
+    int nerr = 0;
+    p->chain.source = dp_plan_instance(p->loader, cfg, cfg->source, 1, 0, errs);
+    if (!p->chain.source) nerr++;
+    int n = config_setting_length(cfg->chain);
+    p->chain.stages = calloc((size_t)n + 1, sizeof *p->chain.stages);
+    if (!p->chain.stages) return -1;
+    for (int i = 0; i < n; i++) {
+        dp_instance *inst = dp_plan_instance(p->loader, cfg, config_setting_get_elem(cfg->chain, (unsigned)i), 0,
+                                             i + 1, errs);
+        if (!inst) { nerr++; continue; }
+        p->chain.stages[p->chain.n_stages++] = inst;
+    }
+    if (nerr) return nerr;
+    return dp_chain_check(&p->chain, cfg->path, errs);
+}
+
+/* Step 2, for the source: how the core reads the source's records, and whether it can stream. */
+static int check_source(dp_plan *p, const dp_request *req, dp_strbuf *errs)
+{
+    const dp_instance *src = p->chain.source;
+    int nerr = dp_source_settings_read(&src->opts, src->desc.flags, src->where, src->desc.name,
+                                       &p->settings.source, errs);
+    if (req->stdin_jsonl && !p->settings.source.lines) {
+        dp_strbuf_printf(errs, "%s: --stdin-jsonl needs a line-based source such as jsonl, but source '%s' reads "
+                         "one record per file\n", src->where, src->desc.name);
+        nerr++;
+    }
+    return nerr;
+}
+
+/* A copy in the plan's strings; NULL stays NULL, and *oom is set when memory ran out. */
+static const char *keep(dp_plan *p, const char *s, int *oom)
+{
+    if (!s) return NULL;
+    const char *d = dp_arena_strdup(p->strings, s);
+    if (!d) *oom = 1;
+    return d;
+}
+
+/* Without a checkpoint setting, a run from a config file checkpoints to CONFIGNAME[.K-of-N].checkpoint. */
+static const char *default_checkpoint(dp_plan *p, const dp_request *req)
+{
+    char *base = dp_arena_strdup(p->strings, req->config_path);
+    if (!base) return NULL;
+    base = basename(base);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base) *dot = '\0';
+    if (req->shard_n) return dp_arena_printf(p->strings, "%s.%u-of-%u.checkpoint", base, req->shard_k, req->shard_n);
+    return dp_arena_printf(p->strings, "%s.checkpoint", base);
+}
+
+/* A run's identity for --resume: the config's bytes, the inputs, the shard (64-bit FNV-1a). */
+static const char *fingerprint(dp_plan *p, const dp_request *req)
+{
+    uint64_t h = 1469598103934665603ULL;
+#define MIX(byte) (h ^= (unsigned char)(byte), h *= 1099511628211ULL)
+    if (req->config_text) {
+        for (const char *s = req->config_text; *s; s++) MIX(*s);
+    } else {
+        FILE *f = fopen(req->config_path, "rb");
+        if (f) {
+            int ch;
+            while ((ch = getc(f)) != EOF) MIX(ch);
+            fclose(f);
+        }
+    }
+    for (size_t i = 0; i < req->n_inputs; i++) {
+        for (const char *s = req->inputs[i]; *s; s++) MIX(*s);
+        MIX(0);
+    }
+#undef MIX
+    return dp_arena_printf(p->strings, "%016llx-%u-%u", (unsigned long long)h, req->shard_k, req->shard_n);
+}
+
+static int cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : (int)n;
+}
+
+/* Step 3: the config's globals with the request's overrides; 0, or -1 when memory ran out. */
+static int apply_overrides(dp_plan *p, const dp_config *cfg, const dp_request *req)
+{
+    dp_run_settings *s = &p->settings;
+    int oom = 0;
+    s->threads = req->threads >= 0 ? req->threads : cfg->threads;
+    if (s->threads == 0) s->threads = cores();
+    s->queue = cfg->queue;
+    s->max_failures = req->max_failures != -2 ? req->max_failures : cfg->max_failures;
+    s->max_failure_ratio = req->max_failure_ratio;
+    s->dead_letter = keep(p, req->dead_letter ? req->dead_letter : cfg->dead_letter, &oom);
+    s->stats = keep(p, req->stats ? req->stats : cfg->stats, &oom);
+    if (req->checkpoint || cfg->checkpoint)
+        s->checkpoint = keep(p, req->checkpoint ? req->checkpoint : cfg->checkpoint, &oom);
+    else if (!req->config_text && !req->stdin_jsonl && !(s->checkpoint = default_checkpoint(p, req)))
+        oom = 1;
+    s->keep_overlaps = cfg->keep_overlaps;
+    s->shard_k = req->shard_k;
+    s->shard_n = req->shard_n;
+    s->check_only = req->check_only;
+    /* Resuming only means something when a checkpoint exists. */
+    s->resume = req->resume && !req->check_only && s->checkpoint && access(s->checkpoint, F_OK) == 0;
+    if (!(s->fingerprint = fingerprint(p, req))) oom = 1;
+    char **inputs = req->n_inputs ? dp_arena_calloc(p->strings, req->n_inputs, sizeof *inputs) : NULL;
+    if (req->n_inputs && !inputs) oom = 1;
+    for (size_t i = 0; inputs && i < req->n_inputs; i++)
+        if (!(inputs[s->n_inputs++] = dp_arena_strdup(p->strings, req->inputs[i]))) oom = 1;
+    s->inputs = inputs;
+    return oom ? -1 : 0;
+}
+
+/* Step 4: every instance starts, with the run's context. */
+static int init_instances(dp_plan *p, dp_strbuf *errs)
+{
+    const dp_run_settings *s = &p->settings;
+    if (dp_chain_init(&p->chain, s->threads, s->resume, s->check_only, errs) == 0) return DP_EXIT_OK;
+    return dp_chain_init_nomem(&p->chain) ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
+}
+
+static dp_config *read_config(const dp_request *req, dp_strbuf *errs)
+{
+    char shard[64], shards[64];
+    char *vars[2] = { shard, shards };
+    snprintf(shard, sizeof shard, "DOCPIPE_SHARD=%u", req->shard_k);
+    snprintf(shards, sizeof shards, "DOCPIPE_SHARDS=%u", req->shard_n);
+    return dp_config_read(req->config_path, req->config_text, req->base_dir, req->shard_n ? vars : NULL,
+                          req->shard_n ? 2 : 0, errs);
+}
+
+int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
+{
+    *out = NULL;
+    dp_config *cfg = read_config(req, errs);
+    if (!cfg) return errs->oom ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
+    int rc = DP_EXIT_CONFIG;
+    dp_plan *p = calloc(1, sizeof *p);
+    if (!p || !(p->strings = dp_arena_new(1024)) || !(p->config = dp_arena_strdup(p->strings, req->config_path)))
+        goto oom;
+    p->loader = dp_loader_new(cfg->plugin_path, cfg->n_plugin_path);
+    if (!p->loader) {
+        dp_strbuf_puts(errs, "cannot initialise libltdl\n");
+        rc = DP_EXIT_SOFTWARE;
+        goto fail;
+    }
+    int nerr = build_chain(p, cfg, errs);
+    if (nerr < 0) goto oom;
+    if (p->chain.source) nerr += check_source(p, req, errs);
+    if (nerr) goto fail;
+    if (apply_overrides(p, cfg, req) < 0) goto oom;
+    dp_config_free(cfg);
+    cfg = NULL;
+    if (!req->skip_init && (rc = init_instances(p, errs)) != DP_EXIT_OK) goto fail;
+    *out = p;
+    return DP_EXIT_OK;
+oom:
+    dp_strbuf_puts(errs, "out of memory\n");
+    rc = DP_EXIT_SOFTWARE;
+fail:
+    dp_config_free(cfg);
+    dp_plan_free(p);
+    return rc;
+}

@@ -1,0 +1,69 @@
+/* Progress, summary and stats of a run. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "docpipe/json.h"
+#include "log.h"
+#include "report.h"
+
+double dp_report_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void dp_report_progress(const dp_run_result *r, uint64_t bytes, uint64_t total, double t0, int final)
+{
+    double dt = dp_report_now() - t0;
+    uint64_t done = r->ok + r->failed + r->skipped;
+    double mb = (double)bytes / 1e6;
+    char eta[64] = "";
+    if (total && done > 0 && !final) {
+        double left = (double)(total - (done < total ? done : total)) * dt / (double)done;
+        snprintf(eta, sizeof eta, ", ETA %d:%02d", (int)left / 60, (int)left % 60);
+    }
+    fprintf(stderr, "\r%" PRIu64 " docs (%" PRIu64 " failed), %.1f MB, %.0f docs/s, %.1f MB/s%s   %s", done,
+            r->failed, mb, dt > 0 ? (double)done / dt : 0.0, dt > 0 ? mb / dt : 0.0, eta, final ? "\n" : "");
+}
+
+void dp_report_summary(const dp_run_result *r, const dp_chain *c, int resumed)
+{
+    fprintf(stderr, "docpipe: %" PRIu64 " documents in %.2f s: %" PRIu64 " ok, %" PRIu64 " failed, %" PRIu64
+            " skipped; %.2f MB read (%.1f MB/s)%s\n",
+            r->ok + r->failed + r->skipped, r->seconds, r->ok, r->failed, r->skipped, (double)r->bytes / 1e6,
+            r->seconds > 0 ? (double)r->bytes / 1e6 / r->seconds : 0.0,
+            resumed ? " (counts include the resumed part)" : "");
+    for (size_t i = 0; i <= c->n_stages; i++) {
+        const dp_instance *in = i == 0 ? c->source : c->stages[i - 1];
+        fprintf(stderr, "docpipe:   %-12s %8.1f ms\n", in->name, (double)atomic_load(&in->ns) / 1e6);
+    }
+}
+
+void dp_report_stats(const char *path, const dp_run_result *r, const dp_chain *c, int threads)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        dp_core_log(DP_LOG_ERROR, "cannot write stats %s: %s", path, strerror(errno));
+        return;
+    }
+    fprintf(f, "{\"documents\":%" PRIu64 ",\"ok\":%" PRIu64 ",\"failed\":%" PRIu64 ",\"skipped\":%" PRIu64
+            ",\"bytes\":%" PRIu64 ",\"seconds\":%.6f,\"threads\":%d,\"interrupted\":%s,\"instances\":[",
+            r->ok + r->failed + r->skipped, r->ok, r->failed, r->skipped, r->bytes, r->seconds, threads,
+            r->interrupted ? "true" : "false");
+    for (size_t i = 0; i <= c->n_stages; i++) {
+        const dp_instance *in = i == 0 ? c->source : c->stages[i - 1];
+        fprintf(f, "%s{\"name\":", i ? "," : "");
+        dp_json_write_cstr(f, in->name);
+        fprintf(f, ",\"plugin\":");
+        dp_json_write_cstr(f, in->desc.name);
+        fprintf(f, ",\"kind\":\"%s\",\"calls\":%llu,\"failed\":%llu,\"seconds\":%.6f}", dp_kind_name(in->desc.kind),
+                (unsigned long long)atomic_load(&in->calls), (unsigned long long)atomic_load(&in->failed),
+                (double)atomic_load(&in->ns) / 1e9);
+    }
+    fputs("]}\n", f);
+    if (fclose(f) != 0) dp_core_log(DP_LOG_ERROR, "cannot write stats %s", path);
+}

@@ -1,0 +1,34 @@
+/*
+ * SIGINT and SIGTERM during a run (signals.c): a thread waits for them and
+ * stops the queue as interrupted — the reader stops, what is in flight is
+ * finished and checkpointed, the run exits 130 and can be resumed.
+ */
+#ifndef DP_SIGNALS_H
+#define DP_SIGNALS_H
+
+#include <pthread.h>
+#include <signal.h>
+
+#include "queue.h"
+
+typedef struct dp_signals {
+    sigset_t set, old;
+    pthread_t thread;
+    int running;
+    dp_queue *q;
+} dp_signals;
+
+/*
+ * Block SIGINT and SIGTERM in the calling thread (and the threads it starts
+ * later), so that one arriving while the run starts up is kept pending, not
+ * lost, until dp_signals_start takes it.
+ */
+void dp_signals_hold(void);
+
+/* Start the thread (after dp_signals_hold or not); 0, or -1 when it cannot start. */
+int dp_signals_start(dp_signals *s, dp_queue *q);
+
+/* Stop the thread and restore the signal mask. */
+void dp_signals_stop(dp_signals *s);
+
+#endif

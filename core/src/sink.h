@@ -1,0 +1,54 @@
+/*
+ * The sink of a run (sink.c), on the calling thread: takes finished records
+ * in reader order and writes them — documents to the writers, failures to
+ * the log and the dead-letter file —, counts them, stops the run at a fatal
+ * error or the failure limit, checkpoints every second, and draws progress.
+ * It also owns the two ends of a run's outputs: resuming them from the
+ * checkpoint before the first record, and committing them (or checkpointing
+ * them, when the run stopped short) after the last.
+ */
+#ifndef DP_SINK_H
+#define DP_SINK_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "checkpoint.h"
+#include "deadletter.h"
+#include "plan.h"
+#include "queue.h"
+#include "report.h"
+
+typedef struct dp_sink {
+    const dp_chain *chain;
+    const dp_run_settings *s;
+    dp_queue *q;
+    dp_run_result *r;
+    int progress;                    /* draw the progress line */
+    uint64_t total;                  /* documents known in advance (for the ETA), 0: unknown */
+    const atomic_ullong *bytes_read; /* the reader's count */
+    uint64_t skip_before;            /* resumed: records already written before this run */
+    dp_deadletter *dead_letter;
+    dp_checkpoint ckpt;
+} dp_sink;
+
+/*
+ * Before the first record: with --resume, load the checkpoint (refused, 64,
+ * when another run wrote it), restore every writer and set skip_before and
+ * the counts; open the dead-letter file.  Returns DP_EXIT_OK or the exit code.
+ */
+int dp_sink_open(dp_sink *k, int quiet);
+
+/* Write every record until the queue has none left or the run stops. */
+void dp_sink_run(dp_sink *k);
+
+/*
+ * After the last record: a complete run flushes every instance (writers
+ * commit their files), commits the dead letter and removes the checkpoint;
+ * one that was interrupted or went over the limit checkpoints, to be resumed.
+ */
+void dp_sink_finish(dp_sink *k);
+
+void dp_sink_close(dp_sink *k);
+
+#endif

@@ -1,0 +1,52 @@
+/* Worker threads: decode, source, recognizers, resolve, translators. */
+#include <stdlib.h>
+
+#include "error_impl.h"
+#include "internal.h"
+#include "worker.h"
+
+void dp_worker_process(const dp_worker *w, dp_record *r)
+{
+    const dp_chain *c = w->chain;
+    if (r->preset_error) { dp_record_fail(r, "input", r->preset_error); return; }
+    dp_error err;
+    dp_error_clear(&err);
+    char *text = NULL;
+    size_t tlen = 0;
+    if (dp_text_decode(r->bytes, r->len, w->encoding, &text, &tlen, &err) < 0) {
+        if (dp_error_nomem(&err)) dp_record_fail_nomem(r, "input");
+        else dp_record_fail(r, "input", dp_error_message(&err));
+        return;
+    }
+    free(r->bytes);
+    r->bytes = NULL;
+    r->doc = dp_doc_new(r->id, r->source);
+    if (!r->doc || dp_doc_set_raw(r->doc, text, tlen) < 0) {
+        free(text);
+        dp_record_fail_nomem(r, "core");
+        return;
+    }
+    free(text);
+    for (size_t i = 0; i <= c->first_writer; i++) {
+        dp_instance *inst = i == 0 ? c->source : c->stages[i - 1];
+        dp_error_clear(&err);
+        int rc = dp_instance_process(inst, r->doc, &err);
+        if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer)
+            dp_doc_entities_resolve(r->doc, w->keep_overlaps);
+        if (rc == DP_OK) continue;
+        dp_record_fail_in(r, inst, rc, &err);
+        return;
+    }
+    r->status = DP_OK;
+}
+
+void *dp_worker_main(void *arg)
+{
+    const dp_worker *w = arg;
+    dp_record *r;
+    while ((r = dp_queue_take(w->q))) {
+        dp_worker_process(w, r);
+        dp_queue_done(w->q, r);
+    }
+    return NULL;
+}
