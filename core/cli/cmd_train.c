@@ -49,5 +49,5 @@ int cmd_train(int argc, char **argv)
             "docpipe: train: docpipe-train is neither next to this docpipe nor in %s; it is built with the "
             "tagger plugin (plugins/recognizer_tagger)\n",
             DOCPIPE_BINDIR);
-    return EXIT_SOFTWARE;
+    return DP_EXIT_SOFTWARE;
 }
