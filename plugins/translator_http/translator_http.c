@@ -257,27 +257,13 @@ static void cache_put(const state *st, const char *text, const char *translation
 
 /* ---- HTTP ---------------------------------------------------------------------- */
 
-typedef struct buf {
-    char *d;
-    size_t len;
-    int oom;
-} buf;
-
+/* curl's write callback: the reply accumulates in a dp_strbuf. */
 static size_t on_body(char *p, size_t size, size_t n, void *ud)
 {
-    buf *b = ud;
+    dp_strbuf *b = ud;
     size_t add = size * n;
     if (b->len + add > (size_t)64 << 20) return 0; /* a reply over 64 MB is not a translation */
-    char *d = realloc(b->d, b->len + add + 1);
-    if (!d) {
-        b->oom = 1;
-        return 0;
-    }
-    memcpy(d + b->len, p, add);
-    b->len += add;
-    d[b->len] = '\0';
-    b->d = d;
-    return add;
+    return dp_strbuf_add(b, p, add) == 0 ? add : 0;
 }
 
 static void sleep_ms(long ms)
@@ -316,7 +302,7 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
     int rc = -1;
     long wait = st->backoff_ms;
     for (long attempt = 0;; attempt++) {
-        buf b = { 0 };
+        dp_strbuf b = DP_STRBUF_INIT;
         char errbuf[CURL_ERROR_SIZE] = "";
         curl_easy_reset(c); /* keeps the connection cache */
         curl_easy_setopt(c, CURLOPT_URL, st->endpoint);
@@ -337,7 +323,7 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
         if (cc == CURLE_OK) {
             curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
             if (status >= 200 && status < 300) {
-                *reply = b.d ? b.d : strdup("");
+                *reply = dp_strbuf_take(&b);
                 rc = *reply ? 0 : -1;
                 if (rc < 0) snprintf(msg, msglen, "out of memory");
                 break;
@@ -349,7 +335,7 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
             retry = cc != CURLE_WRITE_ERROR && cc != CURLE_OUT_OF_MEMORY;
             snprintf(msg, msglen, "POST %s: %s", st->endpoint, *errbuf ? errbuf : curl_easy_strerror(cc));
         }
-        free(b.d);
+        dp_strbuf_free(&b);
         if (!retry || attempt >= st->retries) {
             if (attempt > 0) {
                 size_t l = strlen(msg);

@@ -11,6 +11,7 @@
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
  *   json.h     a small JSON string escaper shared by writers
+ *   strbuf.h   a growable string builder
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
  */
 #ifndef DOCPIPE_DOCPIPE_H
@@ -22,6 +23,7 @@
 #include "json.h"
 #include "outfile.h"
 #include "plugin.h"
+#include "strbuf.h"
 #include "text.h"
 
 #ifdef __cplusplus
