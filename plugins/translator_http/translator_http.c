@@ -80,24 +80,6 @@ static void http_fini(void *sp)
     free(st);
 }
 
-static int mkdirs(const char *path)
-{
-    char *p = strdup(path);
-    if (!p) return -1;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/') continue;
-        *s = '\0';
-        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int rc = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
-    free(p);
-    return rc;
-}
-
 static int http_init(dp_instance *inst, void **out)
 {
     state *st = calloc(1, sizeof *st);
@@ -159,7 +141,7 @@ static int http_init(dp_instance *inst, void **out)
     if (!st->kinds) goto oom;
     for (size_t i = 0; i < st->n_kinds; i++)
         if (!(st->kinds[i] = strdup(dp_opt_item(inst, "segments", i)))) goto oom;
-    if (st->cache && mkdirs(st->cache) < 0) {
+    if (st->cache && dp_mkdirs(st->cache) < 0) {
         dp_instance_error(inst, "cannot create the cache directory %s: %s", st->cache, strerror(errno));
         goto fail;
     }

@@ -135,15 +135,6 @@ static void put_note(FILE *f, const char *s)
         fputc((*s == '\n' || *s == '\t' || *s == '\r') ? ' ' : *s, f);
 }
 
-static char *path_join(const char *dir, const char *name, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s", dir, name, ext);
-    return p;
-}
-
 static int write_confs(brat_state *st, dp_error *err)
 {
     char *abuf = NULL, *vbuf = NULL;
@@ -175,8 +166,8 @@ static int write_confs(brat_state *st, dp_error *err)
         rc = dp_fail(err, DP_FATAL, "brat: out of memory");
         goto out;
     }
-    char *ap = path_join(st->dir, "annotation", ".conf");
-    char *vp = path_join(st->dir, "visual", ".conf");
+    char *ap = dp_path_join(st->dir, "annotation", ".conf");
+    char *vp = dp_path_join(st->dir, "visual", ".conf");
     if (!ap || !vp)
         rc = dp_fail(err, DP_FATAL, "brat: out of memory");
     else if (dp_write_file_atomic(ap, abuf, alen, err) != 0 ||
@@ -195,7 +186,7 @@ out:
 /* On --resume: the conf files written at the last checkpoint list the types seen before. */
 static int load_confs(brat_state *st)
 {
-    char *ap = path_join(st->dir, "annotation", ".conf");
+    char *ap = dp_path_join(st->dir, "annotation", ".conf");
     if (!ap)
         return -1;
     FILE *f = fopen(ap, "r");
@@ -378,8 +369,8 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         return rc;
     }
 
-    char *tp = path_join(st->dir, stem, ".txt");
-    char *ap = path_join(st->dir, stem, ".ann");
+    char *tp = dp_path_join(st->dir, stem, ".txt");
+    char *ap = dp_path_join(st->dir, stem, ".ann");
     if (!tp || !ap)
         rc = dp_fail(err, DP_FATAL, "brat: out of memory");
     else if (dp_write_file_atomic(tp, text, tlen, err) != 0 ||

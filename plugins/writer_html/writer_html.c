@@ -127,15 +127,6 @@ static const char *type_color(const char *type)
     return palette[fnv1a(type) % (sizeof palette / sizeof palette[0])];
 }
 
-static char *path_join(const char *dir, const char *name, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s", dir, name, ext);
-    return p;
-}
-
 static const char STYLE[] =
     "body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;color:#222}"
     "table{border-collapse:collapse;margin:.5em 0}"
@@ -350,7 +341,7 @@ static int write_page(html_state *st, dp_doc *doc, const char *stem, tcount *cou
         free(buf);
         return dp_fail(err, DP_FATAL, "html: out of memory");
     }
-    char *path = path_join(st->dir, stem, ".html");
+    char *path = dp_path_join(st->dir, stem, ".html");
     int rc = DP_OK;
     if (!path)
         rc = dp_fail(err, DP_FATAL, "html: out of memory");
@@ -466,9 +457,9 @@ static int add_type(char types[][96], size_t *nt, const char *t, size_t tl)
 
 static int write_index(html_state *st, dp_error *err)
 {
-    char *spath = path_join(st->dir, "index", ".tsv");
-    char *ipath = path_join(st->dir, "index", ".html");
-    char *tpath = path_join(st->dir, "index", ".html.tmp");
+    char *spath = dp_path_join(st->dir, "index", ".tsv");
+    char *ipath = dp_path_join(st->dir, "index", ".html");
+    char *tpath = dp_path_join(st->dir, "index", ".html.tmp");
     char types[MAX_TYPES][96];
     size_t nt = 0;
     char *line = NULL;
@@ -637,7 +628,7 @@ static int html_init(dp_instance *inst, void **state)
     }
     html_state *st = calloc(1, sizeof *st);
     char *spath = NULL;
-    if (!st || !(st->dir = strdup(dir)) || !(spath = path_join(dir, "index", ".tsv"))) {
+    if (!st || !(st->dir = strdup(dir)) || !(spath = dp_path_join(dir, "index", ".tsv"))) {
         if (st)
             free(st->dir);
         free(st);

@@ -10,6 +10,7 @@
  *   text.h     UTF-8, offsets, normalization, matching keys, decoding
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
+ *   path.h     joining paths, creating folders
  *   json.h     a small JSON string escaper shared by writers
  *   strbuf.h   a growable string builder
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
@@ -22,6 +23,7 @@
 #include "harness.h"
 #include "json.h"
 #include "outfile.h"
+#include "path.h"
 #include "plugin.h"
 #include "strbuf.h"
 #include "text.h"
