@@ -9,6 +9,7 @@
  * unit, which gives dp_text_match_key its byte map.
  */
 #include "docpipe/text.h"
+#include "docpipe/chars.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -544,19 +545,6 @@ static int is_word_cp(int32_t c)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
 }
 
-static int is_space_cp(int32_t c)
-{
-    utf8proc_category_t cat;
-
-    if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    if (c == 0x85)
-        return 1;
-    cat = utf8proc_category(c);
-    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP;
-}
-
 static void word_flush(xf *x)
 {
     size_t k;
@@ -593,7 +581,7 @@ static void stage_cp(xf *x, int32_t cp, size_t off)
         word_flush(x);
     }
     if (x->mode & XF_SPACES) {
-        if (is_space_cp(cp)) {
+        if (dp_char_is_space(cp)) {
             if (!x->prev_space)
                 out_cp(x, ' ', off);
             x->prev_space = 1;

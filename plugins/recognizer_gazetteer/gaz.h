@@ -98,15 +98,10 @@ void gaz_free(gaz *g);
 
 /* ---- lookup (gaz_match.c) ------------------------------------------------ */
 
-/* Word characters: letters, marks and digits (same rule on lists and text). */
-int gaz_cp_is_word(int32_t cp);
-int gaz_cp_is_upper(int32_t cp);
-int gaz_cp_is_lower(int32_t cp);
-
 /*
  * Next token of a match key from *pos (spaces skipped).  Returns 0 at the
  * end; else 1 with the token in key[*ts, *te) and *word non-zero when it is
- * a run of word characters.
+ * a run of word characters (dp_char_is_word: letters, marks and digits).
  */
 int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t *te, int *word);
 

@@ -11,7 +11,6 @@
 #include <time.h>
 
 #include <docpipe/docpipe.h>
-#include <utf8proc.h>
 
 #include "gaz.h"
 
@@ -188,12 +187,7 @@ typedef struct scan {
 
 static int32_t cp_at(const char *s, size_t len, size_t pos)
 {
-    if (pos >= len)
-        return -1;
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &cp) <= 0)
-        return -1;
-    return cp;
+    return dp_utf8_next(s, len, &pos);
 }
 
 /* The original bytes of tokens i..j. */
@@ -229,7 +223,7 @@ static int capital_word(const scan *c, size_t i)
 {
     if (!c->t[i].word)
         return 0;
-    return gaz_cp_is_upper(cp_at(c->text, c->len, c->map[c->t[i].ks]));
+    return dp_char_is_upper(cp_at(c->text, c->len, c->map[c->t[i].ks]));
 }
 
 /* Tokens i..j of the text are adjacent words separated by white space only. */

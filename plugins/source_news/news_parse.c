@@ -110,18 +110,6 @@ static int ends_terminal(const char *t, size_t s, size_t e)
     return 0;
 }
 
-/* Upper-case letters of the Latin scripts Vietnamese uses. */
-static int is_upper_cp(int32_t c)
-{
-    if (c >= 'A' && c <= 'Z') return 1;
-    if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-    if (c >= 0x100 && c <= 0x137) return (c & 1) == 0;
-    if (c >= 0x14A && c <= 0x177) return (c & 1) == 0;
-    if (c == 0x1A0 || c == 0x1AF) return 1;
-    if (c >= 0x1E00 && c <= 0x1EFF) return (c & 1) == 0;
-    return 0;
-}
-
 /* ---- line shapes ----------------------------------------------------------- */
 
 static int ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
@@ -270,7 +258,7 @@ static int byline_shape(const char *t, size_t s, size_t e)
         int32_t cp = dp_utf8_next(t, e, &i);
         if (cp < 0) return 0;
         if (at_word) {
-            if (!is_upper_cp(cp)) return 0;
+            if (!dp_char_is_upper(cp)) return 0;
             words++;
             at_word = 0;
         }

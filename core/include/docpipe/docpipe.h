@@ -8,6 +8,7 @@
  *   arena.h    per-document memory
  *   doc.h      the document: text, fields, segments, entities, translations
  *   text.h     UTF-8, offsets, normalization, matching keys, decoding
+ *   chars.h    character classes: uppercase, word characters, white space
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
  *   path.h     joining paths, creating folders
@@ -19,6 +20,7 @@
 #define DOCPIPE_DOCPIPE_H
 
 #include "arena.h"
+#include "chars.h"
 #include "doc.h"
 #include "harness.h"
 #include "json.h"
