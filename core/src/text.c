@@ -829,6 +829,17 @@ char *dp_text_nfc(const char *s, size_t len, size_t *outlen)
     return transform(s, len, 0, outlen, NULL);
 }
 
+int dp_text_is_nfc(const char *s, size_t len)
+{
+    if (!s || !dp_utf8_valid(s, len, NULL)) return 0;
+    if (nfc_stable(s, len)) return 1;
+    size_t n = 0;
+    char *r = transform(s, len, 0, &n, NULL);
+    int same = r && n == len && memcmp(r, s, len) == 0;
+    free(r);
+    return same;
+}
+
 char *dp_text_casefold(const char *s, size_t len, size_t *outlen)
 {
     return transform(s, len, XF_CASEFOLD, outlen, NULL);

@@ -88,7 +88,7 @@ typedef struct gaz_filter {
 /* ---- building (gaz_build.c) -------------------------------------------- */
 
 int gaz_init(gaz *g);
-/* Parse one TSV list; on a malformed row fails with "name:line: reason". */
+/* Parse one TSV list (through docpipe/tsv.h); a malformed row fails with "name:line: reason". */
 int gaz_load_buffer(gaz *g, const char *name, const char *data, size_t len,
                     const gaz_filter *f, char *err, size_t errlen);
 int gaz_load_file(gaz *g, const char *path, const gaz_filter *f, char *err, size_t errlen);

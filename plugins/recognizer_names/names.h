@@ -55,14 +55,21 @@ void nm_lex_free(nm_lex *lx);
 int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux);
 /* Look a match key up. */
 const nm_slot *nm_lex_get(const nm_lex *lx, const char *key, size_t len);
-/*
- * Load column `col` (0-based) of a TSV file; '#' lines are comments.  With
- * kind_col >= 0 a value "honorific" there makes the row LX_HONOR, and rows of
- * a LX_COUNTRY list whose type there is not LOC are skipped.  With
- * count_col >= 0 that column is the aux value.  Returns rows or -1 (err set).
- */
-long nm_lex_load_tsv(nm_lex *lx, const char *path, int col, int kind_col, uint32_t flags,
-                     int count_col, char *err, size_t errlen);
+/* A data file the lexicon reads (formats in data/README.md). */
+typedef struct nm_list {
+    const char *option;        /* the option naming the file */
+    size_t min_cols, max_cols; /* the file's format */
+    const char *columns;       /* its column names, for messages */
+    const char *what;          /* what column `col` holds */
+    int col;                   /* the column added to the lexicon */
+    int kind_col;              /* >= 0: "honorific" there makes the row LX_HONOR; rows of a
+                                  LX_COUNTRY list whose type there is not LOC are skipped */
+    int count_col;             /* >= 0: the aux value (a frequency) */
+    uint32_t flags;
+} nm_list;
+
+/* Load a list through docpipe/tsv.h.  Returns rows, or -1 with "file:line: …" in err. */
+long nm_lex_load_tsv(nm_lex *lx, const char *path, const nm_list *spec, char *err, size_t errlen);
 /* The built-in head words, connectors and stop words. */
 int nm_lex_builtin(nm_lex *lx);
 

@@ -50,19 +50,27 @@ static void nm_fini(void *state)
     free(s);
 }
 
-static int load_optional(nm_state *s, dp_instance *inst, const char *opt, int col, int kind_col,
-                         uint32_t flags, int count_col)
+static const nm_list lists[] = {
+    { "ranks", 4, 4, "vi, en_official, en_wikipedia, group", "rank", 0, -1, -1, LX_RANK },
+    { "titles", 3, 3, "vi, en, kind", "title", 0, 2, -1, LX_TITLE },
+    { "surnames", 2, 2, "surname, count", "surname", 0, -1, 1, LX_SURNAME },
+    { "given", 1, 1, "syllable", "syllable", 0, -1, -1, LX_GIVEN },
+    { "middle", 2, 2, "syllable, count", "syllable", 0, -1, -1, LX_GIVEN },
+    { "countries", 4, 5, "surface, type, id, english[, attrs]", "surface", 0, 1, -1, LX_COUNTRY },
+};
+
+static int load_optional(nm_state *s, dp_instance *inst, const nm_list *spec)
 {
-    const char *path = dp_opt_str(inst, opt);
+    const char *path = dp_opt_str(inst, spec->option);
     if (!path)
         return 0;
-    char err[512];
-    long rows = nm_lex_load_tsv(&s->lx, path, col, kind_col, flags, count_col, err, sizeof err);
+    char err[1024];
+    long rows = nm_lex_load_tsv(&s->lx, path, spec, err, sizeof err);
     if (rows < 0) {
-        dp_instance_error(inst, "%s: %s", opt, err);
+        dp_instance_error(inst, "%s: %s", spec->option, err);
         return -1;
     }
-    dp_log(inst, DP_LOG_DEBUG, "%s: %ld rows", opt, rows);
+    dp_log(inst, DP_LOG_DEBUG, "%s: %ld rows", spec->option, rows);
     return 0;
 }
 
@@ -103,14 +111,11 @@ static int nm_init(dp_instance *inst, void **state)
         nm_fini(s);
         return -1;
     }
-    if (load_optional(s, inst, "ranks", 0, -1, LX_RANK, -1) < 0 ||
-        load_optional(s, inst, "titles", 0, 2, LX_TITLE, -1) < 0 ||
-        load_optional(s, inst, "surnames", 0, -1, LX_SURNAME, 1) < 0 ||
-        load_optional(s, inst, "given", 0, -1, LX_GIVEN, -1) < 0 ||
-        load_optional(s, inst, "middle", 0, -1, LX_GIVEN, -1) < 0 ||
-        load_optional(s, inst, "countries", 0, 1, LX_COUNTRY, -1) < 0) {
-        nm_fini(s);
-        return -1;
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        if (load_optional(s, inst, &lists[i]) < 0) {
+            nm_fini(s);
+            return -1;
+        }
     }
     *state = s;
     return 0;

@@ -2,7 +2,6 @@
  * and the tokenizer that makes phrase keys. Read-only once loaded. */
 #include "gloss.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -241,24 +240,16 @@ static const struct { const char *name; gl_kind kind; } kinds[] = {
     { "suffix", GL_SUFFIX },
 };
 
-/* Value of key in "k=v;k=v" (copied into buf), or NULL. */
+/* Value of key in the attributes column "k=v;k=v" (copied into buf), or NULL. */
 static const char *attr_get(const char *attrs, const char *key, char *buf, size_t size)
 {
-    size_t kl = strlen(key);
-    const char *p = attrs;
-    while (p && *p) {
-        const char *semi = strchr(p, ';');
-        size_t l = semi ? (size_t)(semi - p) : strlen(p);
-        if (l > kl && strncmp(p, key, kl) == 0 && p[kl] == '=') {
-            size_t vl = l - kl - 1;
-            if (vl >= size) vl = size - 1;
-            memcpy(buf, p + kl + 1, vl);
-            buf[vl] = '\0';
-            return buf;
-        }
-        p = semi ? semi + 1 : NULL;
-    }
-    return NULL;
+    size_t vl;
+    const char *v = dp_tsv_attr(attrs, strlen(attrs), key, &vl);
+    if (!v) return NULL;
+    if (vl >= size) vl = size - 1;
+    memcpy(buf, v, vl);
+    buf[vl] = '\0';
+    return buf;
 }
 
 /* One allocation holding the entry and copies of its strings. */
@@ -280,7 +271,8 @@ static gl_entry *entry_new(const char *const *strs, size_t nstr)
     return e;
 }
 
-static int add_row(gl_table *t, const char *vi, gl_entry *e, char *err, size_t errlen)
+/* Key the row and insert it (takes ownership of e); -1 when memory is exhausted. */
+static int add_row(gl_table *t, const char *vi, gl_entry *e)
 {
     gl_tok *tok;
     long n = gl_tokenize(vi, strlen(vi), &tok);
@@ -297,7 +289,6 @@ static int add_row(gl_table *t, const char *vi, gl_entry *e, char *err, size_t e
     return 0;
 oom:
     free(e);
-    snprintf(err, errlen, "out of memory");
     return -1;
 }
 
@@ -313,116 +304,95 @@ int gl_table_load_roles(gl_table *t, const char *path, gl_format format, char *e
     return load_file(t, path, format, 1, err, errlen);
 }
 
+/* The columns of each format (data/README.md). */
+static const struct { size_t min, max; const char *columns; } formats[] = {
+    [GL_FMT_GLOSSARY] = { 3, 4, "vi, en, kind[, note]" },
+    [GL_FMT_GAZETTEER] = { 4, 5, "surface, type, id, english[, attrs]" },
+    [GL_FMT_RANKS] = { 4, 4, "vi, en_official, en_wikipedia, group" },
+    [GL_FMT_TITLES] = { 3, 3, "vi, en, kind" },
+};
+
+/* The entry of one row, NULL when memory is exhausted; *skip for a row the table does not take. */
+static gl_entry *row_entry(dp_tsv *t, const dp_tsv_row *row, gl_format format, int roles, const char *src,
+                           int *skip)
+{
+    const char *const *col = row->col;
+    const char *vi = col[0];
+    gl_entry *e = NULL;
+    *skip = 0;
+    if (format == GL_FMT_GLOSSARY) {
+        gl_kind kind = 0;
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+            if (strcmp(col[2], kinds[i].name) == 0) kind = kinds[i].kind;
+        if (!kind) {
+            dp_tsv_fail(t, "unknown kind '%s'", col[2]);
+            *skip = -1;
+            return NULL;
+        }
+        const char *countries = NULL;
+        if (row->n > 3 && strncmp(col[3], "countries=", 10) == 0) countries = col[3] + 10;
+        const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, countries, src, NULL };
+        e = entry_new(s, 9);
+        if (e) e->kind = kind;
+    } else if (format == GL_FMT_GAZETTEER) {
+        char adj[128], iso[16], kindv[64];
+        const char *attrs = row->n > 4 ? col[4] : "";
+        const char *a = attr_get(attrs, "adj", adj, sizeof adj);
+        const char *k = attr_get(attrs, "kind", kindv, sizeof kindv);
+        const char *is = attr_get(attrs, "iso2", iso, sizeof iso);
+        if (is)
+            for (char *c = iso; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+        const char *s[] = { vi, col[3], col[1], col[2], a, is, NULL, src, NULL };
+        e = entry_new(s, 9);
+        if (e) {
+            char amb[64];
+            e->ambiguous = attr_get(attrs, "ambiguous", amb, sizeof amb) != NULL;
+            if (k && (strcmp(k, "country") == 0 || strcmp(k, "territory") == 0)) e->kind = GL_COUNTRY;
+            else if (strcmp(col[1], "LOC") == 0) e->kind = GL_PLACE;
+            else e->kind = GL_NAME;
+        }
+    } else if (format == GL_FMT_RANKS) {
+        const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, NULL, src, col[2] };
+        e = entry_new(s, 9);
+        if (e) e->kind = GL_ROLE;
+    } else {
+        if (roles && strcmp(col[2], "title") != 0) { /* honorifics: ông, bà … */
+            *skip = 1;
+            return NULL;
+        }
+        const char *s[] = { vi, col[1], col[2], NULL, NULL, NULL, NULL, src, NULL };
+        e = entry_new(s, 9);
+        if (e) e->kind = GL_ROLE;
+    }
+    if (!e) dp_tsv_fail(t, "out of memory");
+    return e;
+}
+
 static int load_file(gl_table *t, const char *path, gl_format format, int roles, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    dp_tsv *in = dp_tsv_open(path);
+    if (!in) {
+        snprintf(err, errlen, "out of memory");
         return -1;
     }
+    dp_tsv_expect(in, formats[format].min, formats[format].max, formats[format].columns);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    long lineno = 0;
-    int rc = 0;
-    while ((got = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = '\0';
-        if (got == 0 || line[0] == '#') continue;
-        char *col[6] = { 0 };
-        size_t nc = 0;
-        char *p = line;
-        while (nc < 6) {
-            col[nc++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab) break;
-            *tab = '\0';
-            p = tab + 1;
-        }
+    dp_tsv_row row;
+    int rc;
+    while ((rc = dp_tsv_next(in, &row)) > 0) {
         char src[512];
-        snprintf(src, sizeof src, "%s:%ld", base, lineno);
-        gl_entry *e = NULL;
-        const char *vi = col[0];
-        if (format == GL_FMT_GLOSSARY) {
-            if (nc < 3) {
-                snprintf(err, errlen, "%s:%ld: expected vi<TAB>en<TAB>kind[<TAB>note]", path, lineno);
-                rc = -1;
-                break;
-            }
-            gl_kind kind = 0;
-            for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-                if (strcmp(col[2], kinds[i].name) == 0) kind = kinds[i].kind;
-            if (!kind) {
-                snprintf(err, errlen, "%s:%ld: unknown kind '%s'", path, lineno, col[2]);
-                rc = -1;
-                break;
-            }
-            const char *countries = NULL;
-            if (nc > 3 && strncmp(col[3], "countries=", 10) == 0) countries = col[3] + 10;
-            const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, countries, src, NULL };
-            e = entry_new(s, 9);
-            if (e) e->kind = kind;
-        } else if (format == GL_FMT_GAZETTEER) {
-            if (nc < 4) {
-                snprintf(err, errlen, "%s:%ld: expected surface<TAB>type<TAB>id<TAB>english[<TAB>attrs]",
-                         path, lineno);
-                rc = -1;
-                break;
-            }
-            char adj[128], iso[16], kindv[64];
-            const char *attrs = nc > 4 ? col[4] : "";
-            const char *a = attr_get(attrs, "adj", adj, sizeof adj);
-            const char *k = attr_get(attrs, "kind", kindv, sizeof kindv);
-            const char *is = attr_get(attrs, "iso2", iso, sizeof iso);
-            if (is)
-                for (char *c = iso; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-            const char *s[] = { vi, col[3], col[1], col[2], a, is, NULL, src, NULL };
-            e = entry_new(s, 9);
-            if (e) {
-                char amb[64];
-                e->ambiguous = attr_get(attrs, "ambiguous", amb, sizeof amb) != NULL;
-                if (k && (strcmp(k, "country") == 0 || strcmp(k, "territory") == 0)) e->kind = GL_COUNTRY;
-                else if (strcmp(col[1], "LOC") == 0) e->kind = GL_PLACE;
-                else e->kind = GL_NAME;
-            }
-        } else if (format == GL_FMT_RANKS) {
-            if (nc < 3) {
-                snprintf(err, errlen, "%s:%ld: expected vi<TAB>en_official<TAB>en_wikipedia<TAB>group",
-                         path, lineno);
-                rc = -1;
-                break;
-            }
-            const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, NULL, src, col[2] };
-            e = entry_new(s, 9);
-            if (e) e->kind = GL_ROLE;
-        } else {
-            if (nc < 2) {
-                snprintf(err, errlen, "%s:%ld: expected vi<TAB>en<TAB>kind", path, lineno);
-                rc = -1;
-                break;
-            }
-            if (roles && nc > 2 && strcmp(col[2], "title") != 0) continue; /* honorifics: ông, bà … */
-            const char *s[] = { vi, col[1], nc > 2 ? col[2] : "title", NULL, NULL, NULL, NULL, src, NULL };
-            e = entry_new(s, 9);
-            if (e) e->kind = GL_ROLE;
-        }
-        if (!e) {
-            snprintf(err, errlen, "out of memory");
-            rc = -1;
-            break;
-        }
-        if (add_row(t, vi, e, err, errlen) < 0) {
+        snprintf(src, sizeof src, "%s:%zu", base, row.line);
+        int skip;
+        gl_entry *e = row_entry(in, &row, format, roles, src, &skip);
+        if (skip > 0) continue;
+        if (!e || add_row(t, row.col[0], e) < 0) {
+            if (e) dp_tsv_fail(in, "out of memory");
             rc = -1;
             break;
         }
     }
-    if (rc == 0 && ferror(f)) {
-        snprintf(err, errlen, "%s: read error", path);
-        rc = -1;
-    }
-    free(line);
-    fclose(f);
-    return rc;
+    if (rc < 0) snprintf(err, errlen, "%s", dp_tsv_error(in));
+    dp_tsv_close(in);
+    return rc < 0 ? -1 : 0;
 }

@@ -12,6 +12,7 @@
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
  *   path.h     joining paths, creating folders
+ *   tsv.h      reading the TAB-separated data files, errors with file:line
  *   json.h     a small JSON string escaper shared by writers
  *   strbuf.h   a growable string builder
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
@@ -29,6 +30,7 @@
 #include "plugin.h"
 #include "strbuf.h"
 #include "text.h"
+#include "tsv.h"
 
 #ifdef __cplusplus
 extern "C" {

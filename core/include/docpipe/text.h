@@ -56,6 +56,10 @@ size_t dp_offset_cursor_utf16(dp_offset_cursor *c, size_t byte_off);
 /* ---- normalization ------------------------------------------------------- */
 
 char *dp_text_nfc(const char *s, size_t len, size_t *outlen);
+
+/* Non-zero when s[0..len) is valid UTF-8 in NFC (0 also when memory runs out). */
+int dp_text_is_nfc(const char *s, size_t len);
+
 char *dp_text_casefold(const char *s, size_t len, size_t *outlen);
 
 /* Drop diacritics and map đ/Đ to d/D, keeping case: "Hoàng Xuân Chiến" → "Hoang Xuan Chien". */
