@@ -8,6 +8,14 @@
  * which cannot shrink or free) and are released with the document. */
 #define VEC(T) struct { T *v; size_t n, cap; }
 
+/* A match key of the text under one rule set (rules_name NULL: none). */
+typedef struct match_key {
+    char *rules_name;
+    char *key;
+    size_t len;
+    size_t *map;
+} match_key;
+
 struct dp_doc {
     dp_arena *arena;
     const char *id, *source, *lang;
@@ -21,9 +29,7 @@ struct dp_doc {
     VEC(dp_translation) translations;
     int rank;
     size_t entity_seq;
-    char *mkey;       /* dp_doc_match_key's cache (malloc'ed) */
-    size_t mkey_len;
-    size_t *mkey_map;
+    VEC(match_key) keys; /* dp_doc_match_key's cache, one per rule set */
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -38,6 +44,16 @@ static int vec_grow(void **v, size_t *cap, size_t elem)
     *v = p;
     *cap = ncap;
     return 0;
+}
+
+static void drop_keys(dp_doc *d)
+{
+    for (size_t i = 0; i < d->keys.n; i++) {
+        free(d->keys.v[i].rules_name);
+        free(d->keys.v[i].key);
+        free(d->keys.v[i].map);
+    }
+    d->keys.n = 0;
 }
 
 dp_doc *dp_doc_new(const char *id, const char *source)
@@ -65,8 +81,8 @@ void dp_doc_free(dp_doc *d)
     }
     free(d->entities.v);
     free(d->translations.v);
-    free(d->mkey);
-    free(d->mkey_map);
+    drop_keys(d);
+    free(d->keys.v);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -138,22 +154,34 @@ int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
     d->text_len = nlen;
     d->segments.n = 0;
     drop_entities(d);
-    free(d->mkey);
-    free(d->mkey_map);
-    d->mkey = NULL;
-    d->mkey_map = NULL;
+    drop_keys(d);
     return 0;
 }
 
-const char *dp_doc_match_key(dp_doc *d, size_t *len, const size_t **map)
+static int same_rules(const char *cached, const dp_text_rules *rules)
 {
-    if (!d->mkey) {
-        d->mkey = dp_text_match_key(d->text, d->text_len, &d->mkey_len, &d->mkey_map);
-        if (!d->mkey) return NULL;
+    const char *name = rules ? (rules->name ? rules->name : "") : NULL;
+    if (!cached || !name) return cached == name;
+    return strcmp(cached, name) == 0;
+}
+
+const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len, const size_t **map)
+{
+    match_key *k = NULL;
+    for (size_t i = 0; i < d->keys.n && !k; i++)
+        if (same_rules(d->keys.v[i].rules_name, rules)) k = &d->keys.v[i];
+    if (!k) {
+        if (VEC_GROW(d->keys) < 0) return NULL;
+        match_key nk = { NULL, NULL, 0, NULL };
+        if (rules && !(nk.rules_name = strdup(rules->name ? rules->name : ""))) return NULL;
+        nk.key = dp_text_match_key(d->text, d->text_len, rules, &nk.len, &nk.map);
+        if (!nk.key) { free(nk.rules_name); return NULL; }
+        k = &d->keys.v[d->keys.n++];
+        *k = nk;
     }
-    if (len) *len = d->mkey_len;
-    if (map) *map = d->mkey_map;
-    return d->mkey;
+    if (len) *len = k->len;
+    if (map) *map = k->map;
+    return k->key;
 }
 
 /* ---- fields ---- */

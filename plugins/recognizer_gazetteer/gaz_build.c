@@ -31,6 +31,7 @@ typedef struct build {
     size_t npend, cappend;
     uint32_t types[MAX_TYPES]; /* interned type strings (pool offsets) */
     size_t ntypes;
+    const dp_text_rules *rules; /* of the surfaces' keys */
 } build;
 
 static void seterr(char *err, size_t errlen, const char *fmt, ...)
@@ -91,12 +92,13 @@ static int pool_add(gaz *g, const char *s, size_t n, uint32_t *off)
     return 0;
 }
 
-int gaz_init(gaz *g)
+int gaz_init(gaz *g, const dp_text_rules *rules)
 {
     memset(g, 0, sizeof *g);
     build *b = calloc(1, sizeof *b);
     if (!b)
         return -1;
+    b->rules = rules;
     g->build = b;
     uint32_t off;
     if (pool_add(g, "", 0, &off) < 0) /* offset 0 is the empty string */
@@ -275,7 +277,7 @@ static int flush_batch(gaz *g, const char *name, char *err, size_t errlen)
     if (b->npend == 0)
         return 0;
     size_t klen = 0, *map = NULL;
-    char *key = dp_text_match_key(b->batch, b->blen, &klen, &map);
+    char *key = dp_text_match_key(b->batch, b->blen, b->rules, &klen, &map);
     if (!key) {
         seterr(err, errlen, "%s: cannot compute match keys (out of memory)", name);
         return -1;

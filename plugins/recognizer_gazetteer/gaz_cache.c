@@ -1,7 +1,7 @@
 /*
  * gaz_cache.c — the compiled cache: the gazetteer's flat arrays in one file,
  * mapped read-only on load.  The header carries a fingerprint of the inputs
- * (list paths, sizes, modification times, load filter); a cache whose
+ * (list paths, sizes, modification times, load filter, language rules); a cache whose
  * fingerprint differs is rebuilt.  Every index is checked on load, so a
  * damaged cache is rejected rather than trusted.
  */
@@ -51,12 +51,14 @@ static uint64_t fnv64(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, uint64_t *out,
-                    char *err, size_t errlen)
+int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, const char *rules,
+                    uint64_t *out, char *err, size_t errlen)
 {
     uint64_t h = 14695981039346656037ULL;
     uint32_t v = CACHE_VERSION;
     h = fnv64(h, &v, sizeof v);
+    /* keys made under other language rules are other keys */
+    h = rules ? fnv64(h, rules, strlen(rules) + 1) : fnv64(h, "", 0);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(paths[i], &st) < 0) {

@@ -13,6 +13,7 @@
 #include <docpipe/docpipe.h>
 
 #include "gaz.h"
+#include "lang_rules.h"
 
 static const dp_option options[] = {
     { "lists", DP_OPT_PATH_LIST, NULL, 1, NULL,
@@ -33,6 +34,7 @@ static const dp_option options[] = {
       "a row with head= or default_country= (a ministry) directly followed by a country becomes one entity" },
     { "cache", DP_OPT_PATH, NULL, 0, NULL,
       "compiled cache file: mapped when up to date with the lists, else rebuilt and rewritten" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
@@ -41,6 +43,7 @@ enum { AMB_STRICT, AMB_PLAIN, AMB_SKIP };
 typedef struct gz_state {
     gaz g;
     const char *instance; /* owned by the core, valid until fini */
+    const dp_text_rules *rules; /* of the lists' keys and the text's */
     int all, acronyms, capital, ambiguous, translate, compose;
 } gz_state;
 
@@ -57,7 +60,7 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
                             const gaz_filter *f)
 {
     char err[512];
-    if (gaz_init(&s->g) < 0) {
+    if (gaz_init(&s->g, s->rules) < 0) {
         dp_instance_error(inst, "out of memory");
         return -1;
     }
@@ -77,6 +80,7 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
 static int gz_setup(gz_state *s, dp_instance *inst)
 {
     s->instance = dp_instance_name(inst);
+    s->rules = lang_rules(dp_opt_str(inst, "match_lang"));
     const char *ov = dp_opt_str(inst, "overlap");
     s->all = ov && strcmp(ov, "all") == 0;
     s->acronyms = dp_opt_bool(inst, "case_sensitive_acronyms");
@@ -120,7 +124,7 @@ static int gz_setup(gz_state *s, dp_instance *inst)
     uint64_t fp = 0;
     char err[512];
     if (cache) {
-        if (gaz_fingerprint(paths, n, &f, &fp, err, sizeof err) < 0) {
+        if (gaz_fingerprint(paths, n, &f, s->rules ? s->rules->name : NULL, &fp, err, sizeof err) < 0) {
             dp_instance_error(inst, "%s", err);
             rc = -1;
         } else {
@@ -477,7 +481,7 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
     size_t klen = 0;
     const size_t *map = NULL;
     /* The key is the document's, shared with the other matchers of the chain. */
-    const char *key = dp_doc_match_key(doc, &klen, &map);
+    const char *key = dp_doc_match_key(doc, s->rules, &klen, &map);
     if (!key)
         return dp_fail(err, DP_FAILED, "cannot compute the match key (out of memory or bad UTF-8)");
     if (klen >= UINT32_MAX) {
@@ -520,7 +524,8 @@ DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {
     DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER),
     .name = "gazetteer",
     .version = "1.0",
-    .description = "entities from TSV gazetteers (token trie over case-, NFC- and tone-normalised keys)",
+    .description = "entities from TSV gazetteers (token trie over case- and NFC-normalised keys, Vietnamese tone "
+                   "placement canonicalised by default)",
     .options = options,
     .consumes = "text",
     .produces = "entity entity.translation",

@@ -42,6 +42,7 @@ typedef struct nm_slot {
 } nm_slot;
 
 typedef struct nm_lex {
+    const dp_text_rules *rules; /* of the keys (the text's key uses the same) */
     char *pool;
     size_t pool_len, pool_cap;
     nm_slot *slots;
@@ -49,7 +50,7 @@ typedef struct nm_lex {
     int maxw; /* most tokens in one phrase */
 } nm_lex;
 
-int nm_lex_init(nm_lex *lx);
+int nm_lex_init(nm_lex *lx, const dp_text_rules *rules);
 void nm_lex_free(nm_lex *lx);
 /* Add a surface (any case, any tone placement) with flags; aux keeps the maximum. */
 int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux);

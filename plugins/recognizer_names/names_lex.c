@@ -15,9 +15,10 @@ static uint64_t hash(const char *s, size_t n)
     return h;
 }
 
-int nm_lex_init(nm_lex *lx)
+int nm_lex_init(nm_lex *lx, const dp_text_rules *rules)
 {
     memset(lx, 0, sizeof *lx);
+    lx->rules = rules;
     lx->cap = 1024;
     lx->slots = calloc(lx->cap, sizeof *lx->slots);
     return lx->slots ? 0 : -1;
@@ -118,7 +119,7 @@ static nm_slot *put(nm_lex *lx, const char *key, size_t len)
 int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux)
 {
     size_t kl;
-    char *k = dp_text_match_key(surface, len, &kl, NULL);
+    char *k = dp_text_match_key(surface, len, lx->rules, &kl, NULL);
     if (!k)
         return -1;
     size_t a = 0;

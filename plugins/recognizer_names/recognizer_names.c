@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang_rules.h"
 #include "names.h"
 
 static const dp_option options[] = {
@@ -38,6 +39,7 @@ static const dp_option options[] = {
     { "bylines", DP_OPT_BOOL, "true", 0, NULL, "names in byline and author segments and photo credits" },
     { "confidence", DP_OPT_FLOAT, "0.8", 0, NULL,
       "confidence of persons after a trigger; other rules use less (see README.md)" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
@@ -78,7 +80,7 @@ static int nm_init(dp_instance *inst, void **state)
 {
     *state = NULL;
     nm_state *s = calloc(1, sizeof *s);
-    if (!s || nm_lex_init(&s->lx) < 0) {
+    if (!s || nm_lex_init(&s->lx, lang_rules(dp_opt_str(inst, "match_lang"))) < 0) {
         free(s);
         dp_instance_error(inst, "out of memory");
         return -1;
@@ -297,7 +299,7 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     size_t klen;
     const size_t *map = NULL;
     /* The key is the document's, shared with the other matchers of the chain. */
-    const char *key = dp_doc_match_key(doc, &klen, &map);
+    const char *key = dp_doc_match_key(doc, st->lx.rules, &klen, &map);
     if (!key)
         return dp_fail(err, DP_FAILED, "cannot compute the match key (invalid UTF-8 or out of memory)");
     c.key = key;

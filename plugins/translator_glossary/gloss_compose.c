@@ -723,7 +723,7 @@ int gl_lookup_whole(const gl_tables *T, const char *s, size_t len, gl_result *r)
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long n = gl_tokenize(s, len, &t);
+    long n = gl_tokenize(T->rules, s, len, &t);
     if (n < 0) return -1;
     int rc = whole(&c, t, 0, (size_t)n, r);
     gl_tokens_free(t, (size_t)n);
@@ -736,7 +736,7 @@ int gl_compose(const gl_tables *T, const char *s, size_t len, gl_result *r)
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long nl = gl_tokenize(s, len, &t);
+    long nl = gl_tokenize(T->rules, s, len, &t);
     if (nl < 0) return -1;
     size_t n = (size_t)nl;
     int rc = whole(&c, t, 0, n, r);
@@ -799,7 +799,7 @@ int gl_term_by_term(const gl_tables *T, const char *s, size_t len, gl_result *r)
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long nl = gl_tokenize(s, len, &t);
+    long nl = gl_tokenize(T->rules, s, len, &t);
     if (nl < 0) return -1;
     size_t n = (size_t)nl, maxl = gl_table_max_tokens(T->terms);
     dp_strbuf o = { 0 };
@@ -875,7 +875,7 @@ int gl_person_title(const gl_tables *T, const char *s, size_t len, int rank, gl_
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long nl = gl_tokenize(s, len, &t);
+    long nl = gl_tokenize(T->rules, s, len, &t);
     if (nl < 0) return -1;
     size_t n = (size_t)nl;
     dp_strbuf o = { 0 };

@@ -15,6 +15,7 @@ typedef struct gl_slot {
 } gl_slot;
 
 struct gl_table {
+    const dp_text_rules *rules;
     gl_slot *slots;
     size_t cap, used;
     size_t max_tokens;
@@ -30,10 +31,11 @@ static uint64_t hash_str(const char *s)
     return h;
 }
 
-gl_table *gl_table_new(void)
+gl_table *gl_table_new(const dp_text_rules *rules)
 {
     gl_table *t = calloc(1, sizeof *t);
     if (!t) return NULL;
+    t->rules = rules;
     t->cap = 256;
     t->slots = calloc(t->cap, sizeof *t->slots);
     if (!t->slots) {
@@ -139,7 +141,7 @@ void gl_tokens_free(gl_tok *t, size_t n)
     free(t);
 }
 
-long gl_tokenize(const char *s, size_t len, gl_tok **out)
+long gl_tokenize(const dp_text_rules *rules, const char *s, size_t len, gl_tok **out)
 {
     size_t cap = 16, n = 0, pos = 0;
     gl_tok *t = malloc(cap * sizeof *t);
@@ -183,7 +185,7 @@ long gl_tokenize(const char *s, size_t len, gl_tok **out)
         k->type = ty;
         k->space_before = space || n == 0;
         switch (ty) {
-        case GL_T_WORD: k->key = dp_text_match_key(s + at, end - at, NULL, NULL); break;
+        case GL_T_WORD: k->key = dp_text_match_key(s + at, end - at, rules, NULL, NULL); break;
         case GL_T_DASH: k->key = strdup("-"); break;
         case GL_T_QUOTE: k->key = strdup("\""); break;
         case GL_T_OPEN: k->key = strdup("("); break;
@@ -275,7 +277,7 @@ static gl_entry *entry_new(const char *const *strs, size_t nstr)
 static int add_row(gl_table *t, const char *vi, gl_entry *e)
 {
     gl_tok *tok;
-    long n = gl_tokenize(vi, strlen(vi), &tok);
+    long n = gl_tokenize(t->rules, vi, strlen(vi), &tok);
     if (n < 0) goto oom;
     char *key = gl_tokens_key(tok, 0, (size_t)n);
     gl_tokens_free(tok, (size_t)n);

@@ -7,6 +7,7 @@
 #include <docpipe/docpipe.h>
 
 #include "gloss.h"
+#include "lang_rules.h"
 
 static const dp_option options[] = {
     { "data", DP_OPT_PATH, "../data", 0, NULL,
@@ -22,6 +23,7 @@ static const dp_option options[] = {
     { "spelling", DP_OPT_ENUM, "british", 0, "british|american", "Defence/Defense, Centre/Center, Programme/Program" },
     { "lang", DP_OPT_STRING, "en", 0, NULL, "language tag of the renderings" },
     { "fields", DP_OPT_LIST, "title", 0, NULL, "document fields translated term by term" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
@@ -120,9 +122,10 @@ static int glossary_init(dp_instance *inst, void **out)
         dp_instance_error(inst, "out of memory");
         return -1;
     }
-    st->T.terms = gl_table_new();
-    st->T.ranks = gl_table_new();
-    st->T.titles = gl_table_new();
+    st->T.rules = lang_rules(dp_opt_str(inst, "match_lang"));
+    st->T.terms = gl_table_new(st->T.rules);
+    st->T.ranks = gl_table_new(st->T.rules);
+    st->T.titles = gl_table_new(st->T.rules);
     st->lang = strdup(dp_opt_str(inst, "lang"));
     st->instance = strdup(dp_instance_name(inst));
     st->n_fields = dp_opt_count(inst, "fields");

@@ -19,6 +19,7 @@
 #include <docpipe/text.h>
 
 #include "gaz.h"
+#include "vi/vi_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     gaz g;
     char err[256];
-    if (gaz_init(&g) < 0) {
+    if (gaz_init(&g, &vi_text_rules) < 0) {
         gaz_free(&g);
         return 0;
     }
@@ -35,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (gaz_load_buffer(&g, "fuzz", s, size, &f, err, sizeof err) == 0 &&
         gaz_finish(&g, err, sizeof err) == 0) {
         size_t klen, *map = NULL;
-        char *key = dp_text_match_key(s, size, &klen, &map);
+        char *key = dp_text_match_key(s, size, &vi_text_rules, &klen, &map);
         if (key) {
             size_t pos = 0, ts, te;
             int word;

@@ -113,17 +113,17 @@ START_TEST(doc_match_key_is_shared_and_invalidated)
     dp_doc_set_text(d, t, strlen(t));
     size_t len1, len2;
     const size_t *map = NULL;
-    const char *k1 = dp_doc_match_key(d, &len1, &map);
-    const char *k2 = dp_doc_match_key(d, &len2, NULL);
+    const char *k1 = dp_doc_match_key(d, NULL, &len1, &map);
+    const char *k2 = dp_doc_match_key(d, NULL, &len2, NULL);
     ck_assert_ptr_eq(k1, k2); /* computed once */
     size_t want_len;
-    char *want = dp_text_match_key(t, strlen(t), &want_len, NULL);
+    char *want = dp_text_match_key(t, strlen(t), NULL, &want_len, NULL);
     ck_assert_uint_eq(len1, want_len);
     ck_assert_int_eq(memcmp(k1, want, want_len), 0);
     ck_assert_uint_eq(map[len1], strlen(t));
     free(want);
     dp_doc_set_text(d, "Hà Nội", strlen("Hà Nội"));
-    const char *k3 = dp_doc_match_key(d, &len2, NULL);
+    const char *k3 = dp_doc_match_key(d, NULL, &len2, NULL);
     ck_assert_str_eq(k3, "hà nội");
     dp_doc_free(d);
 }

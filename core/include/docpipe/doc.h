@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,12 +98,14 @@ const char *dp_doc_text(const dp_doc *doc, size_t *len);
 int dp_doc_set_text(dp_doc *doc, const char *utf8, size_t len);
 
 /*
- * The matching key of the text (dp_text_match_key, text.h) and its byte map
- * back to the text, computed on the first call and kept with the document
- * until the text changes, so that every matcher of a chain shares one key.
- * NULL when memory is exhausted.  `map` may be NULL.
+ * The matching key of the text under a rule set (dp_text_match_key, text.h;
+ * rules NULL: language-neutral) and its byte map back to the text, computed
+ * on the first call and kept with the document until the text changes, one
+ * per rule set name, so that every matcher of a chain that uses the same
+ * rules shares one key.  NULL when memory is exhausted.  `map` may be NULL.
  */
-const char *dp_doc_match_key(dp_doc *doc, size_t *len, const size_t **map);
+const char *dp_doc_match_key(dp_doc *doc, const dp_text_rules *rules, size_t *len,
+                             const size_t **map);
 
 /* ---- fields -------------------------------------------------------------- */
 
