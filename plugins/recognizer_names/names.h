@@ -3,8 +3,12 @@
  *
  * names_lex.c   word and phrase lexicon (hash table over match keys)
  * names_tok.c   tokenizer over the document's match key
+ * names_ctx.c   what the rules share: phrase lookups, token tests, the finds
  * names_per.c   persons: after triggers, by name structure, bylines, credits
  * names_org.c   organisations, events, documents and acronyms from head words
+ *
+ * recognizer_names.c (the plugin: options, init, process) calls the rules;
+ * the rules call names_ctx.c and never the plugin file.
  */
 #ifndef NAMES_H
 #define NAMES_H
@@ -141,6 +145,8 @@ int nm_glued(const nm_ctx *c, size_t i);
 nm_found *nm_add(nm_ctx *c, uint32_t a, uint32_t b, char type, double conf);
 /* The key of token i equals the NUL-terminated s. */
 int nm_is(const nm_ctx *c, size_t i, const char *s);
+/* Token i is the punctuation character p (a non-word token whose key is p). */
+int nm_punct(const nm_ctx *c, size_t i, const char *p);
 
 void nm_find_persons(nm_ctx *c);
 void nm_find_structured(nm_ctx *c);
