@@ -27,7 +27,9 @@ struct dp_doc {
     VEC(dp_segment) segments;
     VEC(dp_entity_rec *) entities;
     VEC(dp_translation) translations;
-    int rank;
+    int rank;              /* chain position of the running instance */
+    const char *instance;  /* its name (in the arena), stamped on the entities it adds */
+    int instance_oom;      /* the copy of the name failed: adding entities fails too */
     size_t entity_seq;
     VEC(match_key) keys; /* dp_doc_match_key's cache, one per rule set */
 };
@@ -91,7 +93,13 @@ dp_arena *dp_doc_arena(dp_doc *d) { return d->arena; }
 const char *dp_doc_id(const dp_doc *d) { return d->id; }
 const char *dp_doc_source(const dp_doc *d) { return d->source; }
 const char *dp_doc_lang(const dp_doc *d) { return d->lang; }
-void dp_doc_set_rank(dp_doc *d, int rank) { d->rank = rank; }
+void dp_doc_set_instance(dp_doc *d, int rank, const char *name)
+{
+    d->rank = rank;
+    /* one copy per instance and document, shared by its entities */
+    d->instance = name ? dp_arena_strdup(d->arena, name) : NULL;
+    d->instance_oom = name && !d->instance;
+}
 
 int dp_doc_set_id(dp_doc *d, const char *id)
 {
@@ -248,21 +256,29 @@ const char *dp_doc_segment_kind_at(const dp_doc *d, size_t pos)
 
 /* ---- entities ---- */
 
-dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type, const char *instance)
+dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type)
 {
-    if (!type || start >= end || !valid_span(d, start, end) || VEC_GROW(d->entities) < 0) return NULL;
+    if (!type || start >= end || !valid_span(d, start, end) || d->instance_oom || VEC_GROW(d->entities) < 0)
+        return NULL;
     dp_entity_rec *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->pub.start = start;
     r->pub.end = end;
     r->pub.type = dp_arena_strdup(d->arena, type);
-    r->pub.instance = instance ? dp_arena_strdup(d->arena, instance) : NULL;
+    r->pub.instance = d->instance;
     r->pub.confidence = 1.0;
     r->rank = d->rank;
     r->seq = d->entity_seq++;
-    if (!r->pub.type || (instance && !r->pub.instance)) { free(r); return NULL; }
+    if (!r->pub.type) { free(r); return NULL; }
     d->entities.v[d->entities.n++] = r;
     return &r->pub;
+}
+
+int dp_entity_set_confidence(dp_entity *e, double confidence)
+{
+    if (!(confidence >= 0.0 && confidence <= 1.0)) return -1; /* also false for NaN */
+    e->confidence = confidence;
+    return 0;
 }
 
 int dp_entity_set_value(dp_doc *d, dp_entity *e, const char *value)

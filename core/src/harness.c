@@ -53,3 +53,5 @@ int dp_harness_flush(dp_instance *inst, char *err, size_t errlen)
 }
 
 void dp_harness_free(dp_instance *inst) { dp_instance_destroy(inst); }
+
+void dp_harness_doc_instance(dp_doc *doc, const char *name) { dp_doc_set_instance(doc, 1, name); }

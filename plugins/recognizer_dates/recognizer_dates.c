@@ -40,7 +40,6 @@ static const dp_option dates_options[] = {
 };
 
 typedef struct dates_state {
-    const dp_instance *inst;
     int infer_year, numbers, percent, money, urls, emails;
 } dates_state;
 
@@ -48,6 +47,9 @@ typedef struct scan {
     const char *t;
     size_t n;
 } scan;
+
+/* A rule's match, below the gazetteer's list rows (1.0). */
+#define DATE_CONFIDENCE 0.9
 
 static int valid_year(int y) { return y >= 1900 && y <= 2100; }
 
@@ -74,9 +76,9 @@ static void add_date(ctx *c, const vi_date_match *m)
         size_t l = strlen(v);
         snprintf(v + l, sizeof v - l, "/%s", v2);
     }
-    dp_entity *e = dp_doc_entity_add(c->doc, start, end, "DATE", dp_instance_name(c->st->inst));
+    dp_entity *e = dp_doc_entity_add(c->doc, start, end, "DATE");
     if (!e) { c->rc = dp_fail(c->err, DP_FATAL, "out of memory"); return; }
-    e->confidence = 0.9;
+    if (dp_entity_set_confidence(e, DATE_CONFIDENCE) < 0) { c->rc = dp_fail(c->err, DP_FATAL, "bad confidence"); return; }
     int ok = dp_entity_set_value(c->doc, e, v) == 0;
     if (!a.y && c->doc_year) {
         vi_date fa = a, fb = b;
@@ -99,9 +101,9 @@ static void add_date(ctx *c, const vi_date_match *m)
 static void add_plain(ctx *c, size_t start, size_t end, const char *type, double conf)
 {
     if (c->rc != DP_OK) return;
-    dp_entity *e = dp_doc_entity_add(c->doc, start, end, type, dp_instance_name(c->st->inst));
+    dp_entity *e = dp_doc_entity_add(c->doc, start, end, type);
     if (!e) { c->rc = dp_fail(c->err, DP_FATAL, "out of memory"); return; }
-    e->confidence = conf;
+    if (dp_entity_set_confidence(e, conf) < 0) c->rc = dp_fail(c->err, DP_FATAL, "confidence %g out of [0, 1]", conf);
 }
 
 /* A date at word start p: added; returns the bytes it takes (0: none). */
@@ -185,7 +187,6 @@ static int dates_init(dp_instance *inst, void **state)
 {
     dates_state *s = calloc(1, sizeof *s);
     if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
-    s->inst = inst;
     s->infer_year = dp_opt_bool(inst, "infer_year");
     s->numbers = dp_opt_bool(inst, "numbers");
     s->percent = dp_opt_bool(inst, "percent");

@@ -35,7 +35,6 @@ static const dp_option example_options[] = {
  *    which runs on many threads at once (see the threading contract in
  *    docpipe/plugin.h). */
 typedef struct example_state {
-    const dp_instance *inst; /* for dp_instance_name() in process() */
     char **keys;             /* matching keys of the words */
     size_t *key_lens;
     size_t n;
@@ -59,7 +58,6 @@ static int example_init(dp_instance *inst, void **state)
 {
     example_state *s = calloc(1, sizeof *s);
     if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
-    s->inst = inst;
     size_t n = dp_opt_count(inst, "words");
     s->keys = calloc(n ? n : 1, sizeof *s->keys);
     s->key_lens = calloc(n ? n : 1, sizeof *s->key_lens);
@@ -107,9 +105,12 @@ static int example_process(void *state, dp_doc *doc, dp_error *err)
             size_t a = (size_t)(p - key), b = a + s->key_lens[w];
             if (boundary(key, klen, a) && boundary(key, klen, b)) {
                 /* map[] turns key offsets back into text offsets. */
-                dp_entity *e = dp_doc_entity_add(doc, map[a], map[b], s->type, dp_instance_name(s->inst));
+                /* The core fills in the entity's instance: the one running. */
+                dp_entity *e = dp_doc_entity_add(doc, map[a], map[b], s->type);
                 if (!e) { rc = dp_fail(err, DP_FATAL, "out of memory"); break; }
-                e->confidence = 0.5;
+                /* A guess: lower than a list lookup's 1.0, so the core's
+                 * conflict resolution prefers better evidence. */
+                if (dp_entity_set_confidence(e, 0.5) < 0) { rc = dp_fail(err, DP_FATAL, "bad confidence"); break; }
             }
             p++;
         }

@@ -40,9 +40,11 @@ static const dp_option options[] = {
 
 enum { AMB_STRICT, AMB_PLAIN, AMB_SKIP };
 
+/* A row that is also a common word or a given name is less sure than the others (1.0). */
+#define AMBIGUOUS_CONFIDENCE 0.7
+
 typedef struct gz_state {
     gaz g;
-    const char *instance; /* owned by the core, valid until fini */
     const dp_text_rules *rules; /* of the lists' keys and the text's */
     int all, acronyms, capital, ambiguous, translate, compose;
 } gz_state;
@@ -79,7 +81,6 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
 
 static int gz_setup(gz_state *s, dp_instance *inst)
 {
-    s->instance = dp_instance_name(inst);
     s->rules = lang_rules(dp_opt_str(inst, "match_lang"));
     const char *ov = dp_opt_str(inst, "overlap");
     s->all = ov && strcmp(ov, "all") == 0;
@@ -304,13 +305,13 @@ static int emit(const scan *c, size_t i, size_t j, const gaz_entry *e)
     const gaz *g = &c->s->g;
     size_t a, b;
     span_of(c, i, j, &a, &b);
-    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + e->type, c->s->instance);
+    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + e->type);
     if (!ent)
         return -1;
     if (dp_entity_set_value(c->doc, ent, g->pool + e->id) < 0)
         return -1;
-    if (e->flags & GAZ_F_AMBIGUOUS)
-        ent->confidence = 0.7;
+    if ((e->flags & GAZ_F_AMBIGUOUS) && dp_entity_set_confidence(ent, AMBIGUOUS_CONFIDENCE) < 0)
+        return -1;
     const char *en = g->pool + e->english;
     if (*en && dp_entity_attr_set(c->doc, ent, "english", en) < 0)
         return -1;
@@ -355,11 +356,11 @@ static int emit_composed(const scan *c, size_t i, size_t j, const gaz_entry *h, 
                       : dp_arena_printf(ar, "%s of %s", hen, g->pool + k->english);
     if (!value || (*hen && !english))
         return -1;
-    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + h->type, c->s->instance);
+    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + h->type);
     if (!ent || dp_entity_set_value(c->doc, ent, value) < 0)
         return -1;
-    if ((h->flags | k->flags) & GAZ_F_AMBIGUOUS)
-        ent->confidence = 0.7;
+    if (((h->flags | k->flags) & GAZ_F_AMBIGUOUS) && dp_entity_set_confidence(ent, AMBIGUOUS_CONFIDENCE) < 0)
+        return -1;
     const char *kind = entry_attr(g, h, "kind"), *head = entry_attr(g, h, "head");
     if ((english && dp_entity_attr_set(c->doc, ent, "english", english) < 0) ||
         dp_entity_attr_set(c->doc, ent, "id", value) < 0 ||

@@ -107,7 +107,6 @@ int nm_tokenize(const char *text, size_t len, const char *key, size_t klen, cons
 
 typedef struct nm_state {
     nm_lex lx;
-    const char *instance;
     unsigned min_surname;
     int structure, org, event, misc, acronyms, bylines;
     double conf_per, conf_name, conf_org;

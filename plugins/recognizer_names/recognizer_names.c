@@ -85,7 +85,6 @@ static int nm_init(dp_instance *inst, void **state)
         dp_instance_error(inst, "out of memory");
         return -1;
     }
-    s->instance = dp_instance_name(inst);
     long long ms = dp_opt_int(inst, "min_surname_count");
     double conf = dp_opt_float(inst, "confidence");
     if (ms < 0 || ms > 1000000000) {
@@ -186,10 +185,9 @@ static int emit(nm_ctx *c)
         const char *kind = dp_doc_segment_kind_at(c->doc, s);
         if (kind && strcmp(kind, "image") == 0)
             continue;
-        dp_entity *e = dp_doc_entity_add(c->doc, s, en, type_name(f->type), c->st->instance);
-        if (!e)
+        dp_entity *e = dp_doc_entity_add(c->doc, s, en, type_name(f->type));
+        if (!e || dp_entity_set_confidence(e, f->conf) < 0)
             return -1;
-        e->confidence = f->conf;
         if (set_range_attr(c, e, "rank", f->rank_a, f->rank_b) < 0 ||
             set_range_attr(c, e, "title", f->title_a, f->title_b) < 0)
             return -1;

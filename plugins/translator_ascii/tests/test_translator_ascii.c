@@ -29,9 +29,9 @@ START_TEST(entities_folded)
     const char *text = "Đại tướng Phan Văn Giang gặp Bộ trưởng ở Đà Nẵng.";
     dp_doc *d = doc(text);
     const char *p = strstr(text, "Phan Văn Giang");
-    dp_entity *e = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Phan Văn Giang"), "PER", "t");
+    dp_entity *e = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Phan Văn Giang"), "PER");
     p = strstr(text, "Đà Nẵng");
-    dp_entity *l = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Đà Nẵng"), "LOC", "t");
+    dp_entity *l = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Đà Nẵng"), "LOC");
     ck_assert_ptr_nonnull(e);
     ck_assert_ptr_nonnull(l);
     char err[256];

@@ -30,7 +30,7 @@ static dp_doc *doc_with(const char *text, const char *surface, const char *type,
     const char *p = strstr(dp_doc_text(d, NULL), surface);
     ck_assert_ptr_nonnull(p);
     size_t start = (size_t)(p - dp_doc_text(d, NULL));
-    *e = dp_doc_entity_add(d, start, start + strlen(surface), type, "test");
+    *e = dp_doc_entity_add(d, start, start + strlen(surface), type);
     ck_assert_ptr_nonnull(*e);
     return d;
 }

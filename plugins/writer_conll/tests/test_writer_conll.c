@@ -50,7 +50,7 @@ static void add(dp_doc *doc, const char *surface, int nth, const char *type)
         p = strstr(p + 1, surface);
     ck_assert_ptr_nonnull(p);
     ck_assert_ptr_nonnull(dp_doc_entity_add(doc, (size_t)(p - text),
-                                            (size_t)(p - text) + strlen(surface), type, "t"));
+                                            (size_t)(p - text) + strlen(surface), type));
 }
 
 static char *run_writer(const char *columns, dp_doc **docs, size_t n)
