@@ -89,6 +89,9 @@ typedef struct gaz_filter {
 
 /* ---- building (gaz_build.c) -------------------------------------------- */
 
+/* printf into the err/errlen pair every function below reports through. */
+void gaz_seterr(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* rules: the language rules of the surfaces' match keys (NULL: none), the
  * same the text's key must be made with. */
 int gaz_init(gaz *g, const dp_text_rules *rules);

@@ -34,9 +34,7 @@ typedef struct build {
     const dp_text_rules *rules; /* of the surfaces' keys */
 } build;
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
+void gaz_seterr(char *err, size_t errlen, const char *fmt, ...)
 {
     if (!err || !errlen)
         return;
@@ -279,7 +277,7 @@ static int flush_batch(gaz *g, const char *name, char *err, size_t errlen)
     size_t klen = 0, *map = NULL;
     char *key = dp_text_match_key(b->batch, b->blen, b->rules, &klen, &map);
     if (!key) {
-        seterr(err, errlen, "%s: cannot compute match keys (out of memory)", name);
+        gaz_seterr(err, errlen, "%s: cannot compute match keys (out of memory)", name);
         return -1;
     }
     size_t k = 0;
@@ -298,7 +296,7 @@ static int flush_batch(gaz *g, const char *name, char *err, size_t errlen)
     b->blen = 0;
     b->npend = 0;
     if (rc < 0)
-        seterr(err, errlen, "%s: out of memory", name);
+        gaz_seterr(err, errlen, "%s: out of memory", name);
     return rc;
 }
 
@@ -489,11 +487,11 @@ static int load_rows(gaz *g, dp_tsv *t, size_t size, const gaz_filter *f, char *
 {
     const char *name = dp_tsv_name(t);
     if (!g->build) {
-        seterr(err, errlen, "%s: gazetteer already finished", name);
+        gaz_seterr(err, errlen, "%s: gazetteer already finished", name);
         return -1;
     }
     if (reserve(g, size) < 0) {
-        seterr(err, errlen, "%s: out of memory", name);
+        gaz_seterr(err, errlen, "%s: out of memory", name);
         return -1;
     }
     dp_tsv_expect(t, 4, 5, "surface, type, id, english[, attrs]");
@@ -508,7 +506,7 @@ static int load_rows(gaz *g, dp_tsv *t, size_t size, const gaz_filter *f, char *
             return -1;
     }
     if (rc < 0) {
-        seterr(err, errlen, "%s", dp_tsv_error(t));
+        gaz_seterr(err, errlen, "%s", dp_tsv_error(t));
         return -1;
     }
     return flush_batch(g, name, err, errlen);
@@ -519,7 +517,7 @@ int gaz_load_buffer(gaz *g, const char *name, const char *data, size_t len, cons
 {
     dp_tsv *t = dp_tsv_open_buffer(name, data, len);
     if (!t) {
-        seterr(err, errlen, "%s: out of memory", name);
+        gaz_seterr(err, errlen, "%s: out of memory", name);
         return -1;
     }
     int rc = load_rows(g, t, len, f, err, errlen);
@@ -533,7 +531,7 @@ int gaz_load_file(gaz *g, const char *path, const gaz_filter *f, char *err, size
     size_t size = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
     dp_tsv *t = dp_tsv_open(path);
     if (!t) {
-        seterr(err, errlen, "%s: out of memory", path);
+        gaz_seterr(err, errlen, "%s: out of memory", path);
         return -1;
     }
     int rc = load_rows(g, t, size, f, err, errlen);

@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,18 +27,6 @@ typedef struct cache_header {
     uint64_t pool_len, n_entries, n_attrs, n_nodes, edge_size, n_edges, tok_size, n_toks,
         tokpool_len;
 } cache_header;
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (!err || !errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 static uint64_t fnv64(uint64_t h, const void *p, size_t n)
 {
@@ -62,7 +49,7 @@ int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, con
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(paths[i], &st) < 0) {
-            seterr(err, errlen, "%s: %s", paths[i], strerror(errno));
+            gaz_seterr(err, errlen, "%s: %s", paths[i], strerror(errno));
             return -1;
         }
         int64_t meta[3] = { (int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
@@ -142,13 +129,13 @@ int gaz_cache_save(const gaz *g, const char *path, uint64_t fingerprint, char *e
     size_t plen = strlen(path) + 32;
     char *tmp = malloc(plen);
     if (!tmp) {
-        seterr(err, errlen, "%s: out of memory", path);
+        gaz_seterr(err, errlen, "%s: out of memory", path);
         return -1;
     }
     snprintf(tmp, plen, "%s.tmp.%ld", path, (long)getpid());
     FILE *fp = fopen(tmp, "wb");
     if (!fp) {
-        seterr(err, errlen, "%s: %s", tmp, strerror(errno));
+        gaz_seterr(err, errlen, "%s: %s", tmp, strerror(errno));
         free(tmp);
         return -1;
     }
@@ -170,7 +157,7 @@ int gaz_cache_save(const gaz *g, const char *path, uint64_t fingerprint, char *e
     ok = ok && fflush(fp) == 0 && fsync(fileno(fp)) == 0;
     ok = (fclose(fp) == 0) && ok;
     if (!ok || rename(tmp, path) < 0) {
-        seterr(err, errlen, "%s: %s", path, strerror(errno));
+        gaz_seterr(err, errlen, "%s: %s", path, strerror(errno));
         unlink(tmp);
         free(tmp);
         return -1;
@@ -233,20 +220,20 @@ int gaz_cache_load(gaz *g, const char *path, uint64_t fingerprint, char *err, si
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        seterr(err, errlen, "%s: %s", path, strerror(errno));
+        gaz_seterr(err, errlen, "%s: %s", path, strerror(errno));
         return errno == ENOENT ? 0 : -1;
     }
     struct stat st;
     if (fstat(fd, &st) < 0 || (size_t)st.st_size < sizeof(cache_header)) {
         close(fd);
-        seterr(err, errlen, "%s: too short to be a cache", path);
+        gaz_seterr(err, errlen, "%s: too short to be a cache", path);
         return 0;
     }
     size_t size = (size_t)st.st_size;
     void *base = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
     if (base == MAP_FAILED) {
-        seterr(err, errlen, "%s: mmap: %s", path, strerror(errno));
+        gaz_seterr(err, errlen, "%s: mmap: %s", path, strerror(errno));
         return 0;
     }
     cache_header h;
@@ -301,7 +288,7 @@ int gaz_cache_load(gaz *g, const char *path, uint64_t fingerprint, char *err, si
     }
     if (why) {
         munmap(base, size);
-        seterr(err, errlen, "%s: %s", path, why);
+        gaz_seterr(err, errlen, "%s: %s", path, why);
         return 0;
     }
     g->map_base = base;

@@ -23,6 +23,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "entity_colors.h"
+
 #define MAX_TYPES 64 /* index columns; further types count in "other" */
 
 typedef struct html_state {
@@ -109,22 +111,6 @@ static void type_class(const char *type, char *out, size_t size)
         out[o++] = (isalnum(c) || c == '_' || c == '-') ? (char)c : '_';
     }
     out[o] = '\0';
-}
-
-static const char *type_color(const char *type)
-{
-    static const struct { const char *t, *c; } known[] = {
-        { "PER", "#ffccaa" }, { "ORG", "#8fb2ff" }, { "LOC", "#95dfff" },
-        { "GPE", "#7fe2ff" }, { "DATE", "#c9ffc0" }, { "TIME", "#d9f5c0" },
-        { "EVENT", "#f1c0ff" }, { "MISC", "#e6e6a0" }, { "TITLE", "#ffe38f" },
-        { "NUM", "#dddddd" }, { "MONEY", "#c0f0e0" }, { "PERCENT", "#e0e0ff" },
-    };
-    static const char *palette[] = { "#ffd0d0", "#d0ffd8", "#d8d0ff", "#fff0b0",
-                                     "#c0ecec", "#f0d0f0", "#e8e0c8", "#d0e8ff" };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(known[i].t, type) == 0)
-            return known[i].c;
-    return palette[fnv1a(type) % (sizeof palette / sizeof palette[0])];
 }
 
 static const char STYLE[] =
@@ -219,7 +205,7 @@ static int write_page(html_state *st, dp_doc *doc, const char *stem, tcount *cou
     for (size_t k = 0; k < nt; k++) {
         char cls[96];
         type_class(counts[k].type, cls, sizeof cls);
-        fprintf(f, ".t-%s{background:%s}", cls, type_color(counts[k].type));
+        fprintf(f, ".t-%s{background:%s}", cls, entity_type_color(counts[k].type));
     }
     fputs("</style>\n</head>\n<body>\n<p><a href=\"index.html\">&larr; all documents</a></p>\n<h1>",
           f);
@@ -498,7 +484,7 @@ static int write_index(html_state *st, dp_error *err)
           "<title>docpipe report</title>\n<style>", out);
     fputs(STYLE, out);
     for (size_t k = 0; k < nt; k++)
-        fprintf(out, ".t-%s{background:%s}", types[k], type_color(types[k]));
+        fprintf(out, ".t-%s{background:%s}", types[k], entity_type_color(types[k]));
     fputs("</style>\n</head>\n<body>\n<h1>docpipe report</h1>\n"
           "<p><input id=\"q\" type=\"search\" placeholder=\"filter by title, date or type\" "
           "size=\"40\"> <span id=\"shown\"></span></p>\n"
