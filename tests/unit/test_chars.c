@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "docpipe/docpipe.h"
+#include "check_run.h"
 
 /* Every code point of a UTF-8 string must (want != 0) or must not be in the class. */
 static void expect_all(int (*cls)(int32_t), const char *s, int want)
@@ -82,9 +83,5 @@ int main(void)
     tcase_add_test(tc, white_space);
     tcase_add_test(tc, invalid_code_points_are_in_no_class);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

@@ -9,6 +9,7 @@
 #include "docpipe/docpipe.h"
 #include "internal.h"
 #include "pipeline.h"
+#include "check_run.h"
 
 START_TEST(arena_alloc_and_strings)
 {
@@ -383,9 +384,5 @@ int main(void)
     tcase_add_test(tc, json_escaping);
     tcase_add_test(tc, outfile_checkpoint_restore_commit);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "docpipe/docpipe.h"
+#include "check_run.h"
 
 static void expect_join(const char *dir, const char *name, const char *ext, const char *want)
 {
@@ -87,9 +88,5 @@ int main(void)
     tcase_add_test(tc, path_join_forms);
     tcase_add_test(tc, mkdirs_nested_existing_and_failing);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

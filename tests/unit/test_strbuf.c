@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "docpipe/docpipe.h"
+#include "check_run.h"
 
 START_TEST(strbuf_appends_and_grows)
 {
@@ -91,9 +92,5 @@ int main(void)
     tcase_add_test(tc, strbuf_take_and_clear);
     tcase_add_test(tc, strbuf_failure_is_sticky);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

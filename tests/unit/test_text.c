@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "docpipe/docpipe.h"
+#include "check_run.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -588,11 +589,5 @@ static Suite *text_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(text_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(text_suite());
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "docpipe/docpipe.h"
+#include "check_run.h"
 
 static char dir[] = "/tmp/dp_tsv_XXXXXX";
 
@@ -202,13 +203,9 @@ int main(void)
     tcase_add_test(tc, callers_complaints_and_file_errors);
     tcase_add_test(tc, attributes_column);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_NOFORK);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int rc = check_run(s);
     char cmd[200];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
-    return failed ? 1 : 0;
+    return rc;
 }

@@ -5,6 +5,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 static dp_instance *make(const char *const *opts, size_t n)
@@ -97,9 +99,5 @@ int main(void)
     tcase_add_test(tc, slug_max_cuts_at_hyphen);
     tcase_add_test(tc, slug_max_invalid);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -7,6 +7,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 #define DATA "data=" TOP_SRCDIR "/data"
@@ -259,9 +261,5 @@ int main(void)
     tcase_add_test(tc, bad_glossary_file);
     tcase_add_test(tc, language_rules_of_the_key);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -7,6 +7,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 static char tmpdir[256];
@@ -161,9 +163,5 @@ int main(void)
     tcase_add_test(tc, test_four_columns_and_boundaries);
     tcase_add_test(tc, test_empty_doc);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

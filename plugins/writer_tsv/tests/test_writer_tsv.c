@@ -6,6 +6,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 /* U+1F1FB U+1F1F3 (a flag, 2 UTF-16 units each) makes UTF-16 differ from code points. */
@@ -205,9 +207,5 @@ int main(void)
     tcase_add_test(tc, test_exact_utf16_value);
     tcase_add_test(tc, test_unwritable_path);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vi/vi_date.h"
+#include "check_run.h"
 
 /*
  * The date expression at the start of s as "surface=ISO[/ISO]", with
@@ -128,9 +129,5 @@ int main(void)
     tcase_add_test(t, datelines_are_lenient);
     tcase_add_test(t, iso_forms);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

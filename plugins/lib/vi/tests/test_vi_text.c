@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "vi/vi_text.h"
+#include "check_run.h"
 
 typedef char *(*norm_fn)(const char *, size_t, size_t *);
 
@@ -166,9 +167,5 @@ int main(void)
     tcase_add_test(t, rules_are_named_and_shared_per_document);
     tcase_add_test(t, words_that_are_not_one_syllable_stay);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }
