@@ -16,8 +16,10 @@
 #ifndef GAZ_H
 #define GAZ_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <docpipe/text.h>
 
@@ -89,8 +91,18 @@ typedef struct gaz_filter {
 
 /* ---- building (gaz_build.c) -------------------------------------------- */
 
-/* printf into the err/errlen pair every function below reports through. */
-void gaz_seterr(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* printf into the err/errlen pair every function here reports through. */
+static inline void gaz_seterr(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static inline void gaz_seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
 
 /* rules: the language rules of the surfaces' match keys (NULL: none), the
  * same the text's key must be made with. */

@@ -1,5 +1,4 @@
 /* gaz_build.c — read TSV lists (docpipe/tsv.h) and build the token trie. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,16 +32,6 @@ typedef struct build {
     size_t ntypes;
     const dp_text_rules *rules; /* of the surfaces' keys */
 } build;
-
-void gaz_seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (!err || !errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 static int grow(void **p, size_t elem, uint32_t *cap, size_t need)
 {
