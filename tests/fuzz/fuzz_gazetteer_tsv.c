@@ -6,9 +6,10 @@
  * source tree, with a built core in $B):
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE \
- *     -Icore/include -Iplugins/recognizer_gazetteer tests/fuzz/fuzz_gazetteer_tsv.c \
+ *     -Icore/include -Iplugins/lib -Iplugins/recognizer_gazetteer tests/fuzz/fuzz_gazetteer_tsv.c \
  *     plugins/recognizer_gazetteer/gaz_build.c plugins/recognizer_gazetteer/gaz_match.c \
- *     plugins/recognizer_gazetteer/gaz_cache.c -L$B/core/.libs -Wl,-rpath,$B/core/.libs \
+ *     plugins/recognizer_gazetteer/gaz_cache.c plugins/lib/vi/vi_text.c \
+ *     -L$B/core/.libs -Wl,-rpath,$B/core/.libs \
  *     -ldocpipe -lutf8proc -o fuzz_gazetteer_tsv
  *   ./fuzz_gazetteer_tsv -max_len=4096 corpus/   (seed corpus: the lists in data/vi)
  */
