@@ -4,16 +4,7 @@
 #include <string.h>
 
 #include "entity_colors.h"
-
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
+#include "fnv.h"
 
 const char *entity_type_color(const char *type)
 {
@@ -28,5 +19,5 @@ const char *entity_type_color(const char *type)
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcmp(known[i].t, type) == 0)
             return known[i].c;
-    return palette[fnv1a(type) % (sizeof palette / sizeof palette[0])];
+    return palette[fnv1a32(FNV1A32_INIT, type, strlen(type)) % (sizeof palette / sizeof palette[0])];
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fnv.h"
 #include "gaz.h"
 
 #define CACHE_MAGIC "DPGAZC1\n"
@@ -28,24 +29,14 @@ typedef struct cache_header {
         tokpool_len;
 } cache_header;
 
-static uint64_t fnv64(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, const char *rules,
                     uint64_t *out, char *err, size_t errlen)
 {
-    uint64_t h = 14695981039346656037ULL;
+    uint64_t h = FNV1A64_INIT;
     uint32_t v = CACHE_VERSION;
-    h = fnv64(h, &v, sizeof v);
+    h = fnv1a64(h, &v, sizeof v);
     /* keys made under other language rules are other keys */
-    h = rules ? fnv64(h, rules, strlen(rules) + 1) : fnv64(h, "", 0);
+    h = rules ? fnv1a64(h, rules, strlen(rules) + 1) : fnv1a64(h, "", 0);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(paths[i], &st) < 0) {
@@ -54,14 +45,14 @@ int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, con
         }
         int64_t meta[3] = { (int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
                             (int64_t)st.st_mtim.tv_nsec };
-        h = fnv64(h, paths[i], strlen(paths[i]) + 1);
-        h = fnv64(h, meta, sizeof meta);
+        h = fnv1a64(h, paths[i], strlen(paths[i]) + 1);
+        h = fnv1a64(h, meta, sizeof meta);
     }
     if (f) {
         for (size_t i = 0; f->types && i < f->n_types; i++)
-            h = fnv64(h, f->types[i], strlen(f->types[i]) + 1);
+            h = fnv1a64(h, f->types[i], strlen(f->types[i]) + 1);
         int64_t ml = f->min_length;
-        h = fnv64(h, &ml, sizeof ml);
+        h = fnv1a64(h, &ml, sizeof ml);
     }
     *out = h;
     return 0;

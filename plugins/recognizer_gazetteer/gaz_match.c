@@ -4,6 +4,7 @@
 #include <docpipe/chars.h>
 #include <docpipe/text.h>
 
+#include "fnv.h"
 #include "gaz.h"
 
 /* Decode one code point; invalid bytes decode as -1 and advance by one. */
@@ -60,12 +61,7 @@ int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t 
 
 static inline uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h | 1u; /* never 0 */
+    return fnv1a32(FNV1A32_INIT, s, n) | 1u; /* never 0 */
 }
 
 uint32_t gaz_token_id(const gaz *g, const char *s, size_t n)

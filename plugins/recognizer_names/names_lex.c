@@ -3,17 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fnv.h"
 #include "names.h"
-
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 int nm_lex_init(nm_lex *lx, const dp_text_rules *rules)
 {
@@ -34,7 +25,7 @@ void nm_lex_free(nm_lex *lx)
 static nm_slot *find(const nm_lex *lx, const char *key, size_t len)
 {
     size_t m = lx->cap - 1;
-    for (size_t i = hash(key, len) & m;; i = (i + 1) & m) {
+    for (size_t i = fnv1a64(FNV1A64_INIT, key, len) & m;; i = (i + 1) & m) {
         nm_slot *s = &lx->slots[i];
         if (!s->len)
             return s;

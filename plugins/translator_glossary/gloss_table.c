@@ -9,6 +9,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "fnv.h"
+
 typedef struct gl_slot {
     char *key;
     gl_entry *head, *tail;
@@ -20,16 +22,6 @@ struct gl_table {
     size_t cap, used;
     size_t max_tokens;
 };
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
 
 gl_table *gl_table_new(const dp_text_rules *rules)
 {
@@ -65,7 +57,7 @@ size_t gl_table_max_tokens(const gl_table *t) { return t->max_tokens; }
 
 static gl_slot *find_slot(gl_slot *slots, size_t cap, const char *key)
 {
-    size_t i = (size_t)hash_str(key) & (cap - 1);
+    size_t i = (size_t)fnv1a64(FNV1A64_INIT, key, strlen(key)) & (cap - 1);
     while (slots[i].key && strcmp(slots[i].key, key) != 0) i = (i + 1) & (cap - 1);
     return &slots[i];
 }

@@ -15,6 +15,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "fnv.h"
+
 static const dp_option options[] = {
     { "url", DP_OPT_STRING, NULL, 1, NULL, "base URL of the server (http://127.0.0.1:5000)" },
     { "api", DP_OPT_ENUM, "libretranslate", 0, "libretranslate|openai",
@@ -177,25 +179,15 @@ static void release(state *st, CURL *c)
 
 /* ---- cache ----------------------------------------------------------------------- */
 
-static uint64_t fnv(const void *p, size_t n, uint64_t h)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /* 128-bit name of a cache entry: two FNV-1a hashes over every part, NUL-separated. */
 static void cache_path(const state *st, const char *text, char *out, size_t size)
 {
     const char *parts[] = { st->api == API_OPENAI ? "openai" : "libretranslate", st->from, st->to,
                             st->model ? st->model : "", text };
-    uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull;
+    uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull; /* the seeds existing caches were named with */
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        a = fnv(parts[i], strlen(parts[i]) + 1, a);
-        b = fnv(parts[i], strlen(parts[i]) + 1, b * 31 + i);
+        a = fnv1a64(a, parts[i], strlen(parts[i]) + 1);
+        b = fnv1a64(b * 31 + i, parts[i], strlen(parts[i]) + 1);
     }
     snprintf(out, size, "%s/%016llx%016llx", st->cache, (unsigned long long)a, (unsigned long long)b);
 }

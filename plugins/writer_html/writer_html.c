@@ -24,6 +24,7 @@
 #include <docpipe/docpipe.h>
 
 #include "entity_colors.h"
+#include "fnv.h"
 
 #define MAX_TYPES 64 /* index columns; further types count in "other" */
 
@@ -84,22 +85,12 @@ static void tsv_unescape(char *s)
     *o = '\0';
 }
 
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* Document pages are named like the brat writer's files (dp_file_stem);
  * index.html is the report's own page. */
 static void safe_stem(const char *id, char *out, size_t size)
 {
     dp_file_stem(id, out, size);
-    if (strcmp(out, "index") == 0) snprintf(out, size, "index-%08x", (unsigned)fnv1a(id));
+    if (strcmp(out, "index") == 0) snprintf(out, size, "index-%08x", (unsigned)fnv1a32(FNV1A32_INIT, id, strlen(id)));
 }
 
 /* A CSS class for a type: [A-Za-z0-9_-] only. */
