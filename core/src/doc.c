@@ -8,6 +8,14 @@
  * which cannot shrink or free) and are released with the document. */
 #define VEC(T) struct { T *v; size_t n, cap; }
 
+/* A match key of the text under one rule set (rules_name NULL: none). */
+typedef struct match_key {
+    char *rules_name;
+    char *key;
+    size_t len;
+    size_t *map;
+} match_key;
+
 struct dp_doc {
     dp_arena *arena;
     const char *id, *source, *lang;
@@ -19,11 +27,11 @@ struct dp_doc {
     VEC(dp_segment) segments;
     VEC(dp_entity_rec *) entities;
     VEC(dp_translation) translations;
-    int rank;
+    int rank;              /* chain position of the running instance */
+    const char *instance;  /* its name (in the arena), stamped on the entities it adds */
+    int instance_oom;      /* the copy of the name failed: adding entities fails too */
     size_t entity_seq;
-    char *mkey;       /* dp_doc_match_key's cache (malloc'ed) */
-    size_t mkey_len;
-    size_t *mkey_map;
+    VEC(match_key) keys; /* dp_doc_match_key's cache, one per rule set */
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -38,6 +46,16 @@ static int vec_grow(void **v, size_t *cap, size_t elem)
     *v = p;
     *cap = ncap;
     return 0;
+}
+
+static void drop_keys(dp_doc *d)
+{
+    for (size_t i = 0; i < d->keys.n; i++) {
+        free(d->keys.v[i].rules_name);
+        free(d->keys.v[i].key);
+        free(d->keys.v[i].map);
+    }
+    d->keys.n = 0;
 }
 
 dp_doc *dp_doc_new(const char *id, const char *source)
@@ -65,8 +83,8 @@ void dp_doc_free(dp_doc *d)
     }
     free(d->entities.v);
     free(d->translations.v);
-    free(d->mkey);
-    free(d->mkey_map);
+    drop_keys(d);
+    free(d->keys.v);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -75,7 +93,13 @@ dp_arena *dp_doc_arena(dp_doc *d) { return d->arena; }
 const char *dp_doc_id(const dp_doc *d) { return d->id; }
 const char *dp_doc_source(const dp_doc *d) { return d->source; }
 const char *dp_doc_lang(const dp_doc *d) { return d->lang; }
-void dp_doc_set_rank(dp_doc *d, int rank) { d->rank = rank; }
+void dp_doc_set_instance(dp_doc *d, int rank, const char *name)
+{
+    d->rank = rank;
+    /* one copy per instance and document, shared by its entities */
+    d->instance = name ? dp_arena_strdup(d->arena, name) : NULL;
+    d->instance_oom = name && !d->instance;
+}
 
 int dp_doc_set_id(dp_doc *d, const char *id)
 {
@@ -138,22 +162,34 @@ int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
     d->text_len = nlen;
     d->segments.n = 0;
     drop_entities(d);
-    free(d->mkey);
-    free(d->mkey_map);
-    d->mkey = NULL;
-    d->mkey_map = NULL;
+    drop_keys(d);
     return 0;
 }
 
-const char *dp_doc_match_key(dp_doc *d, size_t *len, const size_t **map)
+static int same_rules(const char *cached, const dp_text_rules *rules)
 {
-    if (!d->mkey) {
-        d->mkey = dp_text_match_key(d->text, d->text_len, &d->mkey_len, &d->mkey_map);
-        if (!d->mkey) return NULL;
+    const char *name = rules ? (rules->name ? rules->name : "") : NULL;
+    if (!cached || !name) return cached == name;
+    return strcmp(cached, name) == 0;
+}
+
+const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len, const size_t **map)
+{
+    match_key *k = NULL;
+    for (size_t i = 0; i < d->keys.n && !k; i++)
+        if (same_rules(d->keys.v[i].rules_name, rules)) k = &d->keys.v[i];
+    if (!k) {
+        if (VEC_GROW(d->keys) < 0) return NULL;
+        match_key nk = { NULL, NULL, 0, NULL };
+        if (rules && !(nk.rules_name = strdup(rules->name ? rules->name : ""))) return NULL;
+        nk.key = dp_text_match_key(d->text, d->text_len, rules, &nk.len, &nk.map);
+        if (!nk.key) { free(nk.rules_name); return NULL; }
+        k = &d->keys.v[d->keys.n++];
+        *k = nk;
     }
-    if (len) *len = d->mkey_len;
-    if (map) *map = d->mkey_map;
-    return d->mkey;
+    if (len) *len = k->len;
+    if (map) *map = k->map;
+    return k->key;
 }
 
 /* ---- fields ---- */
@@ -220,21 +256,29 @@ const char *dp_doc_segment_kind_at(const dp_doc *d, size_t pos)
 
 /* ---- entities ---- */
 
-dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type, const char *instance)
+dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type)
 {
-    if (!type || start >= end || !valid_span(d, start, end) || VEC_GROW(d->entities) < 0) return NULL;
+    if (!type || start >= end || !valid_span(d, start, end) || d->instance_oom || VEC_GROW(d->entities) < 0)
+        return NULL;
     dp_entity_rec *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->pub.start = start;
     r->pub.end = end;
     r->pub.type = dp_arena_strdup(d->arena, type);
-    r->pub.instance = instance ? dp_arena_strdup(d->arena, instance) : NULL;
+    r->pub.instance = d->instance;
     r->pub.confidence = 1.0;
     r->rank = d->rank;
     r->seq = d->entity_seq++;
-    if (!r->pub.type || (instance && !r->pub.instance)) { free(r); return NULL; }
+    if (!r->pub.type) { free(r); return NULL; }
     d->entities.v[d->entities.n++] = r;
     return &r->pub;
+}
+
+int dp_entity_set_confidence(dp_entity *e, double confidence)
+{
+    if (!(confidence >= 0.0 && confidence <= 1.0)) return -1; /* also false for NaN */
+    e->confidence = confidence;
+    return 0;
 }
 
 int dp_entity_set_value(dp_doc *d, dp_entity *e, const char *value)

@@ -86,7 +86,7 @@ int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err)
     uint64_t t0 = now_ns();
     int serial = (inst->desc.flags & DP_PLUGIN_SERIAL) != 0;
     if (serial) pthread_mutex_lock(&inst->serial_lock);
-    dp_doc_set_rank(doc, inst->rank);
+    dp_doc_set_instance(doc, inst->rank, inst->name);
     int rc = inst->desc.process(inst->state, doc, err);
     if (serial) pthread_mutex_unlock(&inst->serial_lock);
     atomic_fetch_add(&inst->ns, now_ns() - t0);

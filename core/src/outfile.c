@@ -22,35 +22,6 @@ struct dp_outfile {
     int check_only;
 };
 
-int dp_mkdirs(const char *dir)
-{
-    char *p = strdup(dir);
-    if (!p) return -1;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/') continue;
-        *s = '\0';
-        if (mkdir(p, 0777) < 0 && errno != EEXIST) { free(p); return -1; }
-        *s = '/';
-    }
-    int rc = (mkdir(p, 0777) < 0 && errno != EEXIST) ? -1 : 0;
-    free(p);
-    return rc;
-}
-
-static int mkdirs_for(const char *path)
-{
-    char *d = strdup(path);
-    if (!d) return -1;
-    char *slash = strrchr(d, '/');
-    int rc = 0;
-    if (slash && slash != d) {
-        *slash = '\0';
-        rc = dp_mkdirs(d);
-    }
-    free(d);
-    return rc;
-}
-
 dp_outfile *dp_outfile_open_path(const char *path, int resuming, int check_only, dp_error *err)
 {
     if (!path || !*path) { dp_fail(err, DP_FATAL, "no output path"); return NULL; }
@@ -85,7 +56,7 @@ dp_outfile *dp_outfile_open_path(const char *path, int resuming, int check_only,
         free(d);
         return f;
     }
-    if (mkdirs_for(path) < 0) {
+    if (dp_mkdirs_for(path) < 0) {
         dp_fail(err, DP_FATAL, "cannot create the directory of %s: %s", path, strerror(errno));
         dp_outfile_close(f);
         return NULL;
@@ -194,7 +165,7 @@ int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_erro
     char *tmp = malloc(n);
     if (!tmp) return dp_fail_nomem(err);
     snprintf(tmp, n, "%s.tmp%ld", path, (long)getpid());
-    if (mkdirs_for(path) < 0) {
+    if (dp_mkdirs_for(path) < 0) {
         int e = errno;
         free(tmp);
         return dp_fail(err, DP_FATAL, "cannot create the directory of %s: %s", path, strerror(e));

@@ -11,9 +11,9 @@
 #include <time.h>
 
 #include <docpipe/docpipe.h>
-#include <utf8proc.h>
 
 #include "gaz.h"
+#include "lang_rules.h"
 
 static const dp_option options[] = {
     { "lists", DP_OPT_PATH_LIST, NULL, 1, NULL,
@@ -34,14 +34,18 @@ static const dp_option options[] = {
       "a row with head= or default_country= (a ministry) directly followed by a country becomes one entity" },
     { "cache", DP_OPT_PATH, NULL, 0, NULL,
       "compiled cache file: mapped when up to date with the lists, else rebuilt and rewritten" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
 enum { AMB_STRICT, AMB_PLAIN, AMB_SKIP };
 
+/* A row that is also a common word or a given name is less sure than the others (1.0). */
+#define AMBIGUOUS_CONFIDENCE 0.7
+
 typedef struct gz_state {
     gaz g;
-    const char *instance; /* owned by the core, valid until fini */
+    const dp_text_rules *rules; /* of the lists' keys and the text's */
     int all, acronyms, capital, ambiguous, translate, compose;
 } gz_state;
 
@@ -58,7 +62,7 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
                             const gaz_filter *f)
 {
     char err[512];
-    if (gaz_init(&s->g) < 0) {
+    if (gaz_init(&s->g, s->rules) < 0) {
         dp_instance_nomem(inst);
         return -1;
     }
@@ -77,7 +81,7 @@ static int build_from_lists(gz_state *s, dp_instance *inst, const char *const *p
 
 static int gz_setup(gz_state *s, dp_instance *inst)
 {
-    s->instance = dp_instance_name(inst);
+    s->rules = lang_rules(dp_opt_str(inst, "match_lang"));
     const char *ov = dp_opt_str(inst, "overlap");
     s->all = ov && strcmp(ov, "all") == 0;
     s->acronyms = dp_opt_bool(inst, "case_sensitive_acronyms");
@@ -121,7 +125,7 @@ static int gz_setup(gz_state *s, dp_instance *inst)
     uint64_t fp = 0;
     char err[512];
     if (cache) {
-        if (gaz_fingerprint(paths, n, &f, &fp, err, sizeof err) < 0) {
+        if (gaz_fingerprint(paths, n, &f, s->rules ? s->rules->name : NULL, &fp, err, sizeof err) < 0) {
             dp_instance_error(inst, "%s", err);
             rc = -1;
         } else {
@@ -188,12 +192,7 @@ typedef struct scan {
 
 static int32_t cp_at(const char *s, size_t len, size_t pos)
 {
-    if (pos >= len)
-        return -1;
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(len - pos), &cp) <= 0)
-        return -1;
-    return cp;
+    return dp_utf8_next(s, len, &pos);
 }
 
 /* The original bytes of tokens i..j. */
@@ -229,7 +228,7 @@ static int capital_word(const scan *c, size_t i)
 {
     if (!c->t[i].word)
         return 0;
-    return gaz_cp_is_upper(cp_at(c->text, c->len, c->map[c->t[i].ks]));
+    return dp_char_is_upper(cp_at(c->text, c->len, c->map[c->t[i].ks]));
 }
 
 /* Tokens i..j of the text are adjacent words separated by white space only. */
@@ -306,13 +305,13 @@ static int emit(const scan *c, size_t i, size_t j, const gaz_entry *e)
     const gaz *g = &c->s->g;
     size_t a, b;
     span_of(c, i, j, &a, &b);
-    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + e->type, c->s->instance);
+    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + e->type);
     if (!ent)
         return -1;
     if (dp_entity_set_value(c->doc, ent, g->pool + e->id) < 0)
         return -1;
-    if (e->flags & GAZ_F_AMBIGUOUS)
-        ent->confidence = 0.7;
+    if ((e->flags & GAZ_F_AMBIGUOUS) && dp_entity_set_confidence(ent, AMBIGUOUS_CONFIDENCE) < 0)
+        return -1;
     const char *en = g->pool + e->english;
     if (*en && dp_entity_attr_set(c->doc, ent, "english", en) < 0)
         return -1;
@@ -357,11 +356,11 @@ static int emit_composed(const scan *c, size_t i, size_t j, const gaz_entry *h, 
                       : dp_arena_printf(ar, "%s of %s", hen, g->pool + k->english);
     if (!value || (*hen && !english))
         return -1;
-    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + h->type, c->s->instance);
+    dp_entity *ent = dp_doc_entity_add(c->doc, a, b, g->pool + h->type);
     if (!ent || dp_entity_set_value(c->doc, ent, value) < 0)
         return -1;
-    if ((h->flags | k->flags) & GAZ_F_AMBIGUOUS)
-        ent->confidence = 0.7;
+    if (((h->flags | k->flags) & GAZ_F_AMBIGUOUS) && dp_entity_set_confidence(ent, AMBIGUOUS_CONFIDENCE) < 0)
+        return -1;
     const char *kind = entry_attr(g, h, "kind"), *head = entry_attr(g, h, "head");
     if ((english && dp_entity_attr_set(c->doc, ent, "english", english) < 0) ||
         dp_entity_attr_set(c->doc, ent, "id", value) < 0 ||
@@ -483,7 +482,7 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
     size_t klen = 0;
     const size_t *map = NULL;
     /* The key is the document's, shared with the other matchers of the chain. */
-    const char *key = dp_doc_match_key(doc, &klen, &map);
+    const char *key = dp_doc_match_key(doc, s->rules, &klen, &map);
     if (!key)
         return dp_fail(err, DP_FAILED, "cannot compute the match key (out of memory or bad UTF-8)");
     if (klen >= UINT32_MAX) {
@@ -526,7 +525,8 @@ DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {
     DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER),
     .name = "gazetteer",
     .version = "1.0",
-    .description = "entities from TSV gazetteers (token trie over case-, NFC- and tone-normalised keys)",
+    .description = "entities from TSV gazetteers (token trie over case- and NFC-normalised keys, Vietnamese tone "
+                   "placement canonicalised by default)",
     .options = options,
     .consumes = "text",
     .produces = "entity entity.translation",

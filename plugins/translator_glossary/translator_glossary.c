@@ -7,6 +7,7 @@
 #include <docpipe/docpipe.h>
 
 #include "gloss.h"
+#include "lang_rules.h"
 
 static const dp_option options[] = {
     { "data", DP_OPT_PATH, "../data", 0, NULL,
@@ -22,6 +23,7 @@ static const dp_option options[] = {
     { "spelling", DP_OPT_ENUM, "british", 0, "british|american", "Defence/Defense, Centre/Center, Programme/Program" },
     { "lang", DP_OPT_STRING, "en", 0, NULL, "language tag of the renderings" },
     { "fields", DP_OPT_LIST, "title", 0, NULL, "document fields translated term by term" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
@@ -66,17 +68,21 @@ static int load_list(dp_instance *inst, gl_table *t, const char *opt, const char
             if (load(inst, t, dp_opt_item(inst, opt, i), f) < 0) return -1;
         return 0;
     }
-    char pat[4096];
-    snprintf(pat, sizeof pat, "%s/%s", data, pattern);
+    char *pat = dp_path_join(data, pattern, NULL);
+    if (!pat) {
+        dp_instance_error(inst, "out of memory");
+        return -1;
+    }
     glob_t g;
     int rc = glob(pat, GLOB_BRACE, NULL, &g);
     if (rc != 0) {
         if (rc == GLOB_NOMATCH) dp_instance_error(inst, "no %s files match %s (set data or %s)", opt, pat, opt);
         else dp_instance_error(inst, "cannot list %s", pat);
-        if (rc != GLOB_NOMATCH) return -1;
-        globfree(&g);
+        if (rc == GLOB_NOMATCH) globfree(&g);
+        free(pat);
         return -1;
     }
+    free(pat);
     for (size_t i = 0; i < g.gl_pathc; i++) {
         if (load(inst, t, g.gl_pathv[i], f) < 0) {
             globfree(&g);
@@ -87,14 +93,26 @@ static int load_list(dp_instance *inst, gl_table *t, const char *opt, const char
     return 0;
 }
 
-static int load_one(dp_instance *inst, gl_table *t, const char *opt, const char *data, const char *rel,
-                    gl_format f)
+/* The file of option opt, else DATA/rel; malloc'ed, NULL when memory is exhausted. */
+static char *data_file(const dp_instance *inst, const char *opt, const char *data, const char *rel)
 {
     const char *p = dp_opt_str(inst, opt);
-    if (p) return load(inst, t, p, f);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", data, rel);
-    return load(inst, t, path, f);
+    return p ? strdup(p) : dp_path_join(data, rel, NULL);
+}
+
+static int load_one(dp_instance *inst, gl_table *t, const char *opt, const char *data, const char *rel,
+                    gl_format f, int roles)
+{
+    char *path = data_file(inst, opt, data, rel);
+    if (!path) {
+        dp_instance_error(inst, "out of memory");
+        return -1;
+    }
+    char err[1024];
+    int rc = roles ? gl_table_load_roles(t, path, f, err, sizeof err) : gl_table_load(t, path, f, err, sizeof err);
+    if (rc < 0) dp_instance_error(inst, "%s", err);
+    free(path);
+    return rc;
 }
 
 static int glossary_init(dp_instance *inst, void **out)
@@ -104,9 +122,10 @@ static int glossary_init(dp_instance *inst, void **out)
         dp_instance_nomem(inst);
         return -1;
     }
-    st->T.terms = gl_table_new();
-    st->T.ranks = gl_table_new();
-    st->T.titles = gl_table_new();
+    st->T.rules = lang_rules(dp_opt_str(inst, "match_lang"));
+    st->T.terms = gl_table_new(st->T.rules);
+    st->T.ranks = gl_table_new(st->T.rules);
+    st->T.titles = gl_table_new(st->T.rules);
     st->lang = strdup(dp_opt_str(inst, "lang"));
     st->instance = strdup(dp_instance_name(inst));
     st->n_fields = dp_opt_count(inst, "fields");
@@ -127,23 +146,12 @@ static int glossary_init(dp_instance *inst, void **out)
     if (load_list(inst, st->T.terms, "gazetteers", data, "vi/{countries,provinces,places,orgs,misc}.tsv",
                   GL_FMT_GAZETTEER) < 0 ||
         load_list(inst, st->T.terms, "files", data, "vi-en/*.tsv", GL_FMT_GLOSSARY) < 0 ||
-        load_one(inst, st->T.ranks, "ranks", data, "vi/ranks.tsv", GL_FMT_RANKS) < 0 ||
-        load_one(inst, st->T.titles, "titles", data, "vi/titles.tsv", GL_FMT_TITLES) < 0)
+        load_one(inst, st->T.ranks, "ranks", data, "vi/ranks.tsv", GL_FMT_RANKS, 0) < 0 ||
+        load_one(inst, st->T.titles, "titles", data, "vi/titles.tsv", GL_FMT_TITLES, 0) < 0 ||
+        /* ranks and titles are also terms of running text ("Cục trưởng" in a headline) */
+        load_one(inst, st->T.terms, "ranks", data, "vi/ranks.tsv", GL_FMT_RANKS, 1) < 0 ||
+        load_one(inst, st->T.terms, "titles", data, "vi/titles.tsv", GL_FMT_TITLES, 1) < 0)
         goto fail;
-    /* ranks and titles are also terms of running text ("Cục trưởng" in a headline) */
-    char err[1024];
-    char path[4096];
-    const char *rp = dp_opt_str(inst, "ranks"), *tp = dp_opt_str(inst, "titles");
-    snprintf(path, sizeof path, "%s/vi/ranks.tsv", data);
-    if (gl_table_load_roles(st->T.terms, rp ? rp : path, GL_FMT_RANKS, err, sizeof err) < 0) {
-        dp_instance_error(inst, "%s", err);
-        goto fail;
-    }
-    snprintf(path, sizeof path, "%s/vi/titles.tsv", data);
-    if (gl_table_load_roles(st->T.terms, tp ? tp : path, GL_FMT_TITLES, err, sizeof err) < 0) {
-        dp_instance_error(inst, "%s", err);
-        goto fail;
-    }
     *out = st;
     return 0;
 fail:

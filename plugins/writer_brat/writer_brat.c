@@ -17,6 +17,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "entity_colors.h"
+
 #define MAX_NAMES 4096 /* distinct types / attribute names kept for the conf files */
 
 typedef struct name_set {
@@ -92,32 +94,6 @@ static void brat_name(const char *in, char *out, size_t size)
     out[o] = '\0';
 }
 
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
-
-static const char *type_color(const char *type)
-{
-    static const struct { const char *t, *c; } known[] = {
-        { "PER", "#ffccaa" }, { "ORG", "#8fb2ff" }, { "LOC", "#95dfff" },
-        { "GPE", "#7fe2ff" }, { "DATE", "#c9ffc0" }, { "TIME", "#d9f5c0" },
-        { "EVENT", "#f1c0ff" }, { "MISC", "#e6e6a0" }, { "TITLE", "#ffe38f" },
-        { "NUM", "#dddddd" }, { "MONEY", "#c0f0e0" }, { "PERCENT", "#e0e0ff" },
-    };
-    static const char *palette[] = { "#ffd0d0", "#d0ffd8", "#d8d0ff", "#fff0b0",
-                                     "#c0ecec", "#f0d0f0", "#e8e0c8", "#d0e8ff" };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(known[i].t, type) == 0)
-            return known[i].c;
-    return palette[fnv1a(type) % (sizeof palette / sizeof palette[0])];
-}
-
 static int is_true(const char *v)
 {
     return v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "1") == 0);
@@ -133,15 +109,6 @@ static void put_note(FILE *f, const char *s)
 {
     for (; s && *s; s++)
         fputc((*s == '\n' || *s == '\t' || *s == '\r') ? ' ' : *s, f);
-}
-
-static char *path_join(const char *dir, const char *name, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s", dir, name, ext);
-    return p;
 }
 
 static int write_confs(brat_state *st, dp_error *err)
@@ -170,13 +137,13 @@ static int write_confs(brat_state *st, dp_error *err)
     fputs("\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n"
           "ATTRIBUTE_DEFAULT\tglyph:*\n", v);
     for (size_t i = 0; i < st->types.n; i++)
-        fprintf(v, "%s\tbgColor:%s\n", st->types.v[i], type_color(st->types.v[i]));
+        fprintf(v, "%s\tbgColor:%s\n", st->types.v[i], entity_type_color(st->types.v[i]));
     if (fclose(a) != 0 || fclose(v) != 0) {
         rc = dp_fail_nomem(err);
         goto out;
     }
-    char *ap = path_join(st->dir, "annotation", ".conf");
-    char *vp = path_join(st->dir, "visual", ".conf");
+    char *ap = dp_path_join(st->dir, "annotation", ".conf");
+    char *vp = dp_path_join(st->dir, "visual", ".conf");
     if (!ap || !vp)
         rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(ap, abuf, alen, err) != 0 ||
@@ -195,7 +162,7 @@ out:
 /* On --resume: the conf files written at the last checkpoint list the types seen before. */
 static int load_confs(brat_state *st)
 {
-    char *ap = path_join(st->dir, "annotation", ".conf");
+    char *ap = dp_path_join(st->dir, "annotation", ".conf");
     if (!ap)
         return -1;
     FILE *f = fopen(ap, "r");
@@ -378,8 +345,8 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         return rc;
     }
 
-    char *tp = path_join(st->dir, stem, ".txt");
-    char *ap = path_join(st->dir, stem, ".ann");
+    char *tp = dp_path_join(st->dir, stem, ".txt");
+    char *ap = dp_path_join(st->dir, stem, ".ann");
     if (!tp || !ap)
         rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(tp, text, tlen, err) != 0 ||

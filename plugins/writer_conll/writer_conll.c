@@ -227,7 +227,7 @@ static int conll_process(void *state, dp_doc *doc, dp_error *err)
         int brk = memchr(text + tk->end, '\n', nx->start - tk->end) != NULL;
         if (!brk && after_terminal && nx->start > tk->end) {
             int32_t nc = cp_at(text, len, nx->start);
-            brk = nc >= 0 && utf8proc_category(nc) == UTF8PROC_CATEGORY_LU;
+            brk = dp_char_is_upper(nc);
         }
         if (brk) {
             fputc('\n', f);

@@ -1,5 +1,6 @@
 /* Unit tests: arena, document model, entity resolution, JSON escaping, outfile. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +8,10 @@
 
 #include "docpipe/docpipe.h"
 #include "error_impl.h"
+#include "instance.h"
 #include "internal.h"
 #include "outfile_impl.h"
+#include "check_run.h"
 
 START_TEST(arena_alloc_and_strings)
 {
@@ -72,9 +75,11 @@ START_TEST(doc_entities_spans_attrs_translations)
     const char *t = "Thượng tướng Nguyễn Chí Vịnh thăm Seoul.";
     ck_assert_int_eq(dp_doc_set_text(d, t, strlen(t)), 0);
     size_t s = strlen("Thượng tướng "), e = s + strlen("Nguyễn Chí Vịnh");
-    dp_entity *ent = dp_doc_entity_add(d, s, e, "PER", "names");
+    dp_doc_set_instance(d, 1, "names");
+    dp_entity *ent = dp_doc_entity_add(d, s, e, "PER");
     ck_assert_ptr_nonnull(ent);
     ck_assert(ent->confidence == 1.0);
+    ck_assert_str_eq(ent->instance, "names");
     ck_assert_int_eq(dp_entity_attr_set(d, ent, "rank", "Thượng tướng"), 0);
     ck_assert_int_eq(dp_entity_attr_set(d, ent, "rank", "Đại tướng"), 0); /* replaces */
     ck_assert_uint_eq(dp_entity_attr_count(ent), 1);
@@ -85,9 +90,9 @@ START_TEST(doc_entities_spans_attrs_translations)
     const char *surf = dp_entity_surface(d, ent, &slen);
     ck_assert_int_eq(strncmp(surf, "Nguyễn Chí Vịnh", slen), 0);
     /* Spans must be inside the text, non-empty and on character boundaries. */
-    ck_assert_ptr_null(dp_doc_entity_add(d, 1, 3, "X", NULL));      /* "ư" is bytes 2..3: 3 is inside it */
-    ck_assert_ptr_null(dp_doc_entity_add(d, 0, strlen(t) + 1, "X", NULL));
-    ck_assert_ptr_null(dp_doc_entity_add(d, 3, 3, "X", NULL));
+    ck_assert_ptr_null(dp_doc_entity_add(d, 1, 3, "X"));      /* "ư" is bytes 2..3: 3 is inside it */
+    ck_assert_ptr_null(dp_doc_entity_add(d, 0, strlen(t) + 1, "X"));
+    ck_assert_ptr_null(dp_doc_entity_add(d, 3, 3, "X"));
     ck_assert_int_eq(dp_doc_segment_add(d, 0, strlen(t), "paragraph"), 0);
     ck_assert_str_eq(dp_doc_segment_kind_at(d, 5), "paragraph");
     /* Setting the text again drops stale standoff layers. */
@@ -100,12 +105,81 @@ END_TEST
 
 static dp_entity *add(dp_doc *d, size_t a, size_t b, const char *type, const char *inst, int rank, double conf)
 {
-    dp_doc_set_rank(d, rank);
-    dp_entity *e = dp_doc_entity_add(d, a, b, type, inst);
+    dp_doc_set_instance(d, rank, inst);
+    dp_entity *e = dp_doc_entity_add(d, a, b, type);
     ck_assert_ptr_nonnull(e);
-    e->confidence = conf;
+    ck_assert_int_eq(dp_entity_set_confidence(e, conf), 0);
     return e;
 }
+
+START_TEST(confidence_setter_checks_its_range)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "Hà Nội", strlen("Hà Nội"));
+    dp_entity *e = dp_doc_entity_add(d, 0, strlen("Hà"), "LOC");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(dp_entity_set_confidence(e, 0.7), 0);
+    ck_assert(e->confidence == 0.7);
+    ck_assert_int_eq(dp_entity_set_confidence(e, 0.0), 0);
+    ck_assert_int_eq(dp_entity_set_confidence(e, 1.0), 0);
+    const double bad[] = { -0.01, 1.0000001, NAN, -NAN, INFINITY, -INFINITY, 70 };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ck_assert_int_eq(dp_entity_set_confidence(e, bad[i]), -1);
+        ck_assert(e->confidence == 1.0); /* unchanged */
+    }
+    dp_doc_free(d);
+}
+END_TEST
+
+/* A recognizer that tags the first character of the text. */
+static int tag_first(void *state, dp_doc *doc, dp_error *err)
+{
+    (void)state;
+    (void)err;
+    size_t len;
+    const char *t = dp_doc_text(doc, &len);
+    size_t end = 0;
+    (void)dp_utf8_next(t, len, &end);
+    return dp_doc_entity_add(doc, 0, end, "X") ? DP_OK : DP_FAILED;
+}
+
+static const dp_plugin tagger_a = { DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER), .name = "tagger_a",
+                                    .process = tag_first };
+static const dp_plugin tagger_b = { DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER), .name = "tagger_b",
+                                    .process = tag_first };
+
+START_TEST(entity_instance_is_the_running_one)
+{
+    char err[256];
+    dp_instance *a = dp_harness_new(&tagger_a, NULL, 0, NULL, err, sizeof err);
+    dp_instance *b = dp_harness_new(&tagger_b, NULL, 0, NULL, err, sizeof err);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    b->rank = 2; /* the second instance of a chain */
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "Đà Nẵng", strlen("Đà Nẵng"));
+    /* outside a pipeline nobody is running */
+    dp_entity *e = dp_doc_entity_add(d, 0, strlen("Đà"), "LOC");
+    ck_assert_ptr_null(e->instance);
+    ck_assert_int_eq(dp_instance_process(a, d, NULL), DP_OK);
+    ck_assert_int_eq(dp_instance_process(b, d, NULL), DP_OK);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 3);
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->instance, "tagger_a");
+    ck_assert_str_eq(dp_doc_entity_at(d, 2)->instance, "tagger_b");
+    /* the chain position goes with the name: equal spans sort by it */
+    dp_doc_entities_sort(d);
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->instance, "tagger_a");
+    ck_assert_str_eq(dp_doc_entity_at(d, 2)->instance, "tagger_b");
+    /* a test builds documents as if an instance ran */
+    dp_harness_doc_instance(d, "gazetteer");
+    e = dp_doc_entity_add(d, 0, strlen("Đà"), "LOC");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->instance, "gazetteer");
+    dp_doc_free(d);
+    dp_harness_free(a);
+    dp_harness_free(b);
+}
+END_TEST
 
 START_TEST(doc_match_key_is_shared_and_invalidated)
 {
@@ -114,17 +188,17 @@ START_TEST(doc_match_key_is_shared_and_invalidated)
     dp_doc_set_text(d, t, strlen(t));
     size_t len1, len2;
     const size_t *map = NULL;
-    const char *k1 = dp_doc_match_key(d, &len1, &map);
-    const char *k2 = dp_doc_match_key(d, &len2, NULL);
+    const char *k1 = dp_doc_match_key(d, NULL, &len1, &map);
+    const char *k2 = dp_doc_match_key(d, NULL, &len2, NULL);
     ck_assert_ptr_eq(k1, k2); /* computed once */
     size_t want_len;
-    char *want = dp_text_match_key(t, strlen(t), &want_len, NULL);
+    char *want = dp_text_match_key(t, strlen(t), NULL, &want_len, NULL);
     ck_assert_uint_eq(len1, want_len);
     ck_assert_int_eq(memcmp(k1, want, want_len), 0);
     ck_assert_uint_eq(map[len1], strlen(t));
     free(want);
     dp_doc_set_text(d, "Hà Nội", strlen("Hà Nội"));
-    const char *k3 = dp_doc_match_key(d, &len2, NULL);
+    const char *k3 = dp_doc_match_key(d, NULL, &len2, NULL);
     ck_assert_str_eq(k3, "hà nội");
     dp_doc_free(d);
 }
@@ -296,6 +370,8 @@ int main(void)
     tcase_add_test(tc, doc_fields_ordered_and_repeated);
     tcase_add_test(tc, doc_text_is_nfc_and_validated);
     tcase_add_test(tc, doc_entities_spans_attrs_translations);
+    tcase_add_test(tc, confidence_setter_checks_its_range);
+    tcase_add_test(tc, entity_instance_is_the_running_one);
     tcase_add_test(tc, doc_match_key_is_shared_and_invalidated);
     tcase_add_test(tc, entities_sort_total_order);
     tcase_add_test(tc, resolve_longest_wins_then_confidence_then_chain_order);
@@ -306,9 +382,5 @@ int main(void)
     tcase_add_test(tc, json_escaping);
     tcase_add_test(tc, outfile_checkpoint_restore_commit);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

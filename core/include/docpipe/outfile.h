@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 
+#include "path.h" /* dp_mkdirs, which lived here */
 #include "plugin.h"
 
 #ifdef __cplusplus
@@ -76,9 +77,6 @@ void dp_remove_stale_temps(const char *dir, const char *const *exts);
  * output folder ("../x", "a/b").  out has size bytes (at least 32).
  */
 void dp_file_stem(const char *id, char *out, size_t size);
-
-/* mkdir -p; 0 on success, -1 with errno set. */
-int dp_mkdirs(const char *dir);
 
 #ifdef __cplusplus
 }

@@ -58,28 +58,60 @@ size_t dp_offset_cursor_utf16(dp_offset_cursor *c, size_t byte_off);
 /* ---- normalization ------------------------------------------------------- */
 
 char *dp_text_nfc(const char *s, size_t len, size_t *outlen);
+
+/* Non-zero when s[0..len) is valid UTF-8 in NFC (0 also when memory runs out). */
+int dp_text_is_nfc(const char *s, size_t len);
+
 char *dp_text_casefold(const char *s, size_t len, size_t *outlen);
 
 /* Drop diacritics and map đ/Đ to d/D, keeping case: "Hoàng Xuân Chiến" → "Hoang Xuan Chien". */
 char *dp_text_fold_diacritics(const char *s, size_t len, size_t *outlen);
 
-/*
- * Canonical Vietnamese tone placement: the traditional placement most
- * Vietnamese news sites use ("hoà" → "hòa", "thuỷ" → "thủy", "Hoá" → "Hóa");
- * what matters for matching is that both spellings map to one.  NFC in, NFC out.
- */
-char *dp_text_vi_tone_canonical(const char *s, size_t len, size_t *outlen);
+/* ---- language rules -------------------------------------------------------- */
 
 /*
- * The matching key of a text: NFC, case-folded, canonical tone placement, and
- * every run of white space collapsed to one ' '.  Two surfaces that a reader
- * would call the same ("BỘ QUỐC PHÒNG" / "Bộ Quốc phòng", "hoà bình" /
- * "hòa bình") have the same key.  When map is not NULL, *map receives a
- * malloc'ed array of *outlen + 1 entries: map[i] is the byte offset in s of
- * the character that produced key byte i, and map[*outlen] == len, so a match
+ * A language's own rules for comparing words, such as Vietnamese tone
+ * placement ("hoà" and "hòa" are one word): the core knows no language, and
+ * a matcher hands the rule set its configuration names to the functions
+ * below, or NULL for language-neutral keys.  The rule sets docpipe ships live
+ * with the plugins (plugins/lib/, e.g. vi_text_rules in plugins/lib/vi); a new
+ * language adds its own without touching the core.
+ *
+ * A word is a maximal run of letters and combining marks (digits,
+ * punctuation and white space end it).  word() gets its code points, in NFC
+ * (and case-folded when the caller folds case), and may replace any of them
+ * but not add or remove one: that keeps every key byte traceable to the text
+ * byte it came from.  word() must be thread-safe and give the same result
+ * for the same word every time.
+ */
+typedef struct dp_text_rules {
+    /*
+     * Names the rule set ("vi").  Keys are cached per name
+     * (dp_doc_match_key), so two rule sets that share a name must agree.
+     */
+    const char *name;
+    void (*word)(const struct dp_text_rules *rules, int32_t *cps, size_t n);
+    const void *data; /* the rule set's own, for word() */
+} dp_text_rules;
+
+/*
+ * NFC with the words rewritten by the rule set, case and white space kept:
+ * with the Vietnamese rules "Hoà Bình" → "Hòa Bình".  rules NULL: plain NFC.
+ */
+char *dp_text_canonical(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen);
+
+/*
+ * The matching key of a text: NFC, case-folded, words rewritten by the rule
+ * set (NULL: none), and every run of white space (dp_char_is_space) collapsed
+ * to one ' '.  Two surfaces that a reader would call the same ("BỘ QUỐC
+ * PHÒNG" / "Bộ Quốc phòng"; with the Vietnamese rules also "hoà bình" / "hòa
+ * bình") have the same key.  When map is not NULL, *map receives a malloc'ed
+ * array of *outlen + 1 entries: map[i] is the byte offset in s of the
+ * character that produced key byte i, and map[*outlen] == len, so a match
  * key[a..b) covers s[map[a] .. map[b]).
  */
-char *dp_text_match_key(const char *s, size_t len, size_t *outlen, size_t **map);
+char *dp_text_match_key(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen,
+                        size_t **map);
 
 /* ---- decoding raw input ---------------------------------------------------- */
 
