@@ -101,7 +101,8 @@ int dp_engine_run(const dp_plan *plan, const dp_run_opts *o, dp_run_result *res)
         rd.skip_before = k.skip_before;
         dp_signals sig;
         if (o->handle_signals) dp_signals_start(&sig, &q);
-        run_threads(&q, &rd, &w, &k, threads, res);
+        /* A run that died while committing had written everything: only the commit is left. */
+        if (!k.completing) run_threads(&q, &rd, &w, &k, threads, res);
         if (o->handle_signals) dp_signals_stop(&sig);
         res->interrupted = dp_queue_stopped(&q) == DP_STOP_INTERRUPTED;
         res->bytes = atomic_load(&rd.bytes_read);
