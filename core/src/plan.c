@@ -7,8 +7,10 @@
 #include <unistd.h>
 
 #include "docpipe/exitcode.h"
+#include "outputs.h"
 #include "plan.h"
 #include "plan_instance.h"
+#include "runlock.h"
 
 struct dp_plan {
     const char *config;    /* path or name */
@@ -16,6 +18,8 @@ struct dp_plan {
     dp_loader *loader;     /* keeps the plugins loaded */
     dp_chain chain;
     dp_run_settings settings;
+    dp_outputs outputs;    /* every file and folder the run writes */
+    dp_runlock *lock;      /* run (not check): held on the outputs until the plan is freed */
 };
 
 void dp_request_init(dp_request *req)
@@ -34,6 +38,8 @@ void dp_plan_free(dp_plan *p)
     if (!p) return;
     dp_chain_free(&p->chain);
     dp_loader_free(p->loader);
+    dp_runlock_release(p->lock);
+    dp_outputs_free(&p->outputs);
     dp_arena_free(p->strings);
     free(p);
 }
@@ -152,6 +158,32 @@ static int apply_overrides(dp_plan *p, const dp_config *cfg, const dp_request *r
     return oom ? -1 : 0;
 }
 
+/* Step 3: every output of the run — writers', dead letter, checkpoint, stats — distinct, sane, writable. */
+static int check_outputs(dp_plan *p, const dp_config *cfg, const dp_request *req, dp_strbuf *errs)
+{
+    const dp_run_settings *s = &p->settings;
+    dp_outputs *o = &p->outputs;
+    int nconf = 0, nio = 0;
+    if (dp_outputs_add_writers(o, &p->chain) < 0) return DP_EXIT_SOFTWARE;
+    if (s->dead_letter && dp_outputs_add(o, s->dead_letter, 0, "dead_letter",
+                                         req->dead_letter ? "--dead-letter" : cfg->dead_letter_where) < 0)
+        return DP_EXIT_SOFTWARE;
+    if (s->checkpoint) {
+        const char *where = req->checkpoint ? "--checkpoint" : cfg->checkpoint ? cfg->checkpoint_where
+                                                                                 : "the default checkpoint";
+        if (!strcmp(s->checkpoint, "-")) {
+            dp_strbuf_printf(errs, "%s: the checkpoint must be a file, not standard output\n", where);
+            nconf++;
+        } else if (dp_outputs_add(o, s->checkpoint, 0, "checkpoint", where) < 0) {
+            return DP_EXIT_SOFTWARE;
+        }
+    }
+    if (s->stats && dp_outputs_add(o, s->stats, 0, "stats", req->stats ? "--stats" : cfg->stats_where) < 0)
+        return DP_EXIT_SOFTWARE;
+    if (dp_outputs_check(o, errs, &nconf, &nio) < 0) return DP_EXIT_SOFTWARE;
+    return nconf ? DP_EXIT_CONFIG : nio ? DP_EXIT_IOERR : DP_EXIT_OK;
+}
+
 /* Step 4: every instance starts, with the run's context. */
 static int init_instances(dp_plan *p, dp_strbuf *errs)
 {
@@ -190,14 +222,20 @@ int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
     if (p->chain.source) nerr += check_source(p, req, errs);
     if (nerr) goto fail;
     if (apply_overrides(p, cfg, req) < 0) goto oom;
+    if ((rc = check_outputs(p, cfg, req, errs)) == DP_EXIT_SOFTWARE) goto oom;
+    if (rc != DP_EXIT_OK) goto fail;
     dp_config_free(cfg);
     cfg = NULL;
+    /* A run holds its outputs before any writer opens them; `check` creates and locks nothing. */
+    if (!req->check_only && !req->skip_init && (rc = dp_runlock_acquire(&p->outputs, &p->lock, errs)) != DP_EXIT_OK)
+        goto fail_rc;
     if (!req->skip_init && (rc = init_instances(p, errs)) != DP_EXIT_OK) goto fail;
     *out = p;
     return DP_EXIT_OK;
 oom:
-    dp_strbuf_puts(errs, "out of memory\n");
     rc = DP_EXIT_SOFTWARE;
+fail_rc:
+    if (rc == DP_EXIT_SOFTWARE) dp_strbuf_puts(errs, "out of memory\n");
 fail:
     dp_config_free(cfg);
     dp_plan_free(p);

@@ -486,7 +486,7 @@ static int brat_init(dp_instance *inst, void **state)
 }
 
 static const dp_option brat_options[] = {
-    { "dir", DP_OPT_STRING, "out/brat", 0, NULL,
+    { "dir", DP_OPT_OUTPUT_DIR, "out/brat", 0, NULL,
       "output folder: <id>.txt and <id>.ann per document, annotation.conf, visual.conf" },
     DP_OPTION_END
 };

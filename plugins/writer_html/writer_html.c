@@ -696,7 +696,7 @@ static int html_init(dp_instance *inst, void **state)
 }
 
 static const dp_option html_options[] = {
-    { "dir", DP_OPT_STRING, "out/html", 0, NULL,
+    { "dir", DP_OPT_OUTPUT_DIR, "out/html", 0, NULL,
       "output folder: index.html, index.tsv and one <id>.html per document" },
     DP_OPTION_END
 };

@@ -374,7 +374,7 @@ static int sqlite_init(dp_instance *inst, void **state)
 }
 
 static const dp_option sqlite_options[] = {
-    { "path", DP_OPT_STRING, "out/docs.sqlite", 0, NULL, "the database file (created if missing)" },
+    { "path", DP_OPT_OUTPUT, "out/docs.sqlite", 0, NULL, "the database file (created if missing)" },
     { "batch", DP_OPT_INT, "500", 0, NULL, "documents per transaction" },
     DP_OPTION_END
 };

@@ -150,14 +150,14 @@ expect_rc "resume after the last rename" "$ref_rc"
 if tr -d '\000' < out/docs.jsonl | cmp -s - out/docs.jsonl; then ok "docs.jsonl holds no NUL byte"; else fail "docs.jsonl holds NUL bytes"; fi
 expect_same "docs.jsonl is the uninterrupted run's" out/docs.jsonl ref/docs.jsonl
 
-# The issue's case 2: a writer named with a space (and one with a newline) resumes whole.
+# The issue's case 2: writers named with a space and a % resume whole; a newline is refused by check.
 cat > named.cfg <<'CFG'
 source = { plugin = "text"; lang = "vi"; };
 checkpoint = "named.checkpoint";
 chain = (
   { plugin = "failing"; sleep_ms = 20; fail_on = "NEVER"; },
   { plugin = "jsonl"; name = "my out"; path = "named/a.jsonl"; },
-  { plugin = "tsv"; name = "50% off\nnow"; path = "named/b.tsv"; }
+  { plugin = "tsv"; name = "50% off"; path = "named/b.tsv"; }
 );
 CFG
 run "$DOCPIPE" run -c named.cfg -q corpus
@@ -167,9 +167,13 @@ killed_at after-checkpoint:1 "$DOCPIPE" run -c named.cfg -q corpus
 grep -q '^token my%20out [0-9]' named.checkpoint && ok "the checkpoint escapes a name with a space" \
   || fail "the checkpoint escapes a name with a space" "$(cat named.checkpoint)"
 run "$DOCPIPE" run -c named.cfg -q --resume corpus
-expect_rc "resume with names holding a space, a % and a newline" 0
+expect_rc "resume with names holding a space and a %" 0
 expect_same "the writer named 'my out' holds every record" named/a.jsonl named-ref.jsonl
-expect_same "the writer whose name holds a newline too" named/b.tsv named-ref.tsv
+expect_same "the writer named '50% off' too" named/b.tsv named-ref.tsv
+sed 's/name = "50% off"/name = "two\\nlines"/' named.cfg > badname.cfg
+run "$DOCPIPE" check -c badname.cfg
+expect_rc "check refuses an instance name with a newline" 78
+expect_err "at its file:line" "badname.cfg:6: an instance name must be valid UTF-8 without control characters"
 
 # An old-format checkpoint is refused with a clear message.
 rm -rf out; printf 'docpipe-checkpoint 1\nfingerprint x\nnext 3\n' > run.checkpoint
