@@ -95,6 +95,11 @@ int dp_engine_run(const dp_plan *plan, const dp_run_opts *o, dp_run_result *res)
     k.progress = o->progress;
     k.total = !s->source.lines && !s->shard_n ? inputs.n : 0;
     k.bytes_read = &rd.bytes_read;
+    /* A run's identity: the plan's part, and the inputs as listed now. */
+    char fingerprint[256];
+    snprintf(fingerprint, sizeof fingerprint, "%s;inputs:%016llx", s->fingerprint ? s->fingerprint : "-",
+             (unsigned long long)dp_inputs_fingerprint(&inputs));
+    k.fingerprint = fingerprint;
 
     int rc = dp_sink_open(&k, o->quiet);
     if (rc == DP_EXIT_OK) {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "inputs.h"
+#include "safefile.h"
 
 struct walk {
     dp_inputs *out;
@@ -26,7 +27,8 @@ static char *strip_ext(const char *s)
     return r;
 }
 
-static int push(dp_inputs *out, const char *path, const char *id_from, const char *error)
+/* Append an input; st: what stat said of it (NULL for stdin and errors). */
+static int push(dp_inputs *out, const char *path, const char *id_from, const char *error, const struct stat *st)
 {
     dp_input *nv = realloc(out->v, (out->n + 1) * sizeof *nv);
     if (!nv) return -1;
@@ -35,6 +37,9 @@ static int push(dp_inputs *out, const char *path, const char *id_from, const cha
     in->path = strdup(path);
     in->id = strip_ext(id_from);
     in->error = error ? strdup(error) : NULL;
+    in->size = st ? (long long)st->st_size : 0;
+    in->mtime_s = st ? (long long)st->st_mtim.tv_sec : 0;
+    in->mtime_ns = st ? (long long)st->st_mtim.tv_nsec : 0;
     if (!in->path || !in->id || (error && !in->error)) {
         free(in->path); free(in->id); free(in->error);
         return -1;
@@ -66,7 +71,7 @@ static int walk_dir(struct walk *w, const char *dir, const char *rel, size_t *fo
     if (!d) {
         char msg[512];
         snprintf(msg, sizeof msg, "cannot read directory: %s", strerror(errno));
-        return push(w->out, dir, dir, msg);
+        return push(w->out, dir, dir, msg, NULL);
     }
     char **names = NULL;
     size_t n = 0;
@@ -88,10 +93,11 @@ static int walk_dir(struct walk *w, const char *dir, const char *rel, size_t *fo
         snprintf(path, lp, "%s/%s", dir, names[i]);
         snprintf(r, lr, "%s%s%s", rel, *rel ? "/" : "", names[i]);
         struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        int known = stat(path, &st) == 0;
+        if (known && S_ISDIR(st.st_mode)) {
             if (w->recursive) rc = walk_dir(w, path, r, found);
         } else if (wanted(w->src, names[i])) {
-            rc = push(w->out, path, r, NULL);
+            rc = push(w->out, path, r, NULL, known ? &st : NULL);
             (*found)++;
         }
         free(path);
@@ -112,7 +118,7 @@ static const char *base_name(const char *p)
 
 static int collect_one(struct walk *w, const char *arg)
 {
-    if (!strcmp(arg, "-")) return push(w->out, "-", "stdin", NULL);
+    if (!strcmp(arg, "-")) return push(w->out, "-", "stdin", NULL, NULL);
     struct stat st;
     if (stat(arg, &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
@@ -122,28 +128,29 @@ static int collect_one(struct walk *w, const char *arg)
             if (!dir) return -1;
             for (size_t l = strlen(dir); l > 1 && dir[l - 1] == '/'; l--) dir[l - 1] = '\0';
             int rc = walk_dir(w, dir, "", &found);
-            if (rc == 0 && found == 0) rc = push(w->out, dir, dir, "no matching files in this directory");
+            if (rc == 0 && found == 0) rc = push(w->out, dir, dir, "no matching files in this directory", NULL);
             free(dir);
             return rc;
         }
-        return push(w->out, arg, base_name(arg), NULL);
+        return push(w->out, arg, base_name(arg), NULL, &st);
     }
     if (has_glob(arg)) {
         glob_t g;
         int grc = glob(arg, 0, NULL, &g);
-        if (grc == GLOB_NOMATCH) return push(w->out, arg, arg, "no file matches this pattern");
-        if (grc != 0) return push(w->out, arg, arg, "cannot expand this pattern");
+        if (grc == GLOB_NOMATCH) return push(w->out, arg, arg, "no file matches this pattern", NULL);
+        if (grc != 0) return push(w->out, arg, arg, "cannot expand this pattern", NULL);
         int rc = 0;
         for (size_t i = 0; i < g.gl_pathc && rc == 0; i++) {
-            if (stat(g.gl_pathv[i], &st) == 0 && S_ISDIR(st.st_mode)) continue;
-            rc = push(w->out, g.gl_pathv[i], base_name(g.gl_pathv[i]), NULL);
+            int known = stat(g.gl_pathv[i], &st) == 0;
+            if (known && S_ISDIR(st.st_mode)) continue;
+            rc = push(w->out, g.gl_pathv[i], base_name(g.gl_pathv[i]), NULL, known ? &st : NULL);
         }
         globfree(&g);
         return rc;
     }
     char msg[512];
     snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-    return push(w->out, arg, base_name(arg), msg);
+    return push(w->out, arg, base_name(arg), msg, NULL);
 }
 
 int dp_inputs_collect(dp_inputs *out, char *const *args, size_t n_args, const dp_instance *source)
@@ -171,4 +178,16 @@ void dp_inputs_free(dp_inputs *in)
     free(in->v);
     in->v = NULL;
     in->n = 0;
+}
+
+uint64_t dp_inputs_fingerprint(const dp_inputs *in)
+{
+    uint64_t h = DP_HASH_INIT;
+    for (size_t i = 0; i < in->n; i++) {
+        const dp_input *x = &in->v[i];
+        long long v[4] = { x->size, x->mtime_s, x->mtime_ns, x->error != NULL };
+        h = dp_hash_bytes(h, x->path, strlen(x->path) + 1);
+        h = dp_hash_bytes(h, v, sizeof v);
+    }
+    return h;
 }

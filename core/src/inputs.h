@@ -3,6 +3,7 @@
 #define DP_INPUTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "docpipe/plugin.h"
 
@@ -10,6 +11,7 @@ typedef struct dp_input {
     char *path;   /* "-" for standard input */
     char *id;     /* default document id: path relative to the named root, no extension */
     char *error;  /* set when the input cannot be used (missing, unreadable, no match) */
+    long long size, mtime_s, mtime_ns; /* as listed (0 for stdin and errors): a changed input is another run */
 } dp_input;
 
 typedef struct dp_inputs {
@@ -28,5 +30,8 @@ typedef struct dp_inputs {
  */
 int dp_inputs_collect(dp_inputs *out, char *const *args, size_t n_args, const dp_instance *source);
 void dp_inputs_free(dp_inputs *in);
+
+/* The inputs' part of a run's identity: every input's path, size and modification time, in order. */
+uint64_t dp_inputs_fingerprint(const dp_inputs *in);
 
 #endif

@@ -71,7 +71,7 @@ typedef struct dp_run_settings {
     int check_only;
     char *const *inputs;       /* as requested */
     size_t n_inputs;
-    const char *fingerprint;   /* the run's identity for --resume: config bytes, inputs, shard */
+    const char *fingerprint;   /* the plan's part of a run's identity for --resume (the engine adds the inputs) */
     dp_source_settings source; /* how records are read */
 } dp_run_settings;
 

@@ -44,7 +44,7 @@ static int save_checkpoint(dp_sink *k, int committing)
     const char *path = k->s->checkpoint;
     if (!path) return 0;
     dp_checkpoint *c = &k->ckpt;
-    if (dp_checkpoint_set_fingerprint(c, k->s->fingerprint) < 0) return checkpoint_nomem(k);
+    if (dp_checkpoint_set_fingerprint(c, k->fingerprint) < 0) return checkpoint_nomem(k);
     c->committing = committing;
     c->next = k->skip_before + dp_queue_written(k->q);
     c->ok = k->r->ok;
@@ -94,6 +94,35 @@ static int refuse(const dp_sink *k, const char *label, int rc, const dp_error *e
     return dp_error_nomem(err) ? -DP_EXIT_SOFTWARE : -DP_EXIT_IOERR;
 }
 
+/* The value of "key:" in a fingerprint "plan:…;shard:…;inputs:…", up to the next ';' (length in *len). */
+static const char *part(const char *fp, const char *key, size_t *len)
+{
+    size_t kl = strlen(key);
+    for (const char *p = fp; p && *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL)
+        if (!strncmp(p, key, kl) && p[kl] == ':') {
+            *len = strcspn(p + kl + 1, ";");
+            return p + kl + 1;
+        }
+    *len = 0;
+    return "";
+}
+
+/* What made two fingerprints differ, in words. */
+static const char *what_differs(const char *old, const char *now)
+{
+    static const struct { const char *key, *words; } parts[] = {
+        { "shard", "another shard" },
+        { "plan", "the pipeline changed: the config, an included file, a ${VAR}, a plugin or a data file" },
+        { "inputs", "the inputs changed: files added, removed or modified" },
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        size_t la, lb;
+        const char *a = part(old, parts[i].key, &la), *b = part(now, parts[i].key, &lb);
+        if (la != lb || strncmp(a, b, la)) return parts[i].words;
+    }
+    return "another config, inputs or shard";
+}
+
 /* Resume: return every writer to the checkpoint; 1 resumed, 0 nothing to resume, else an exit code < 0. */
 static int resume(dp_sink *k, int quiet)
 {
@@ -110,9 +139,9 @@ static int resume(dp_sink *k, int quiet)
         if (!quiet) dp_core_log(DP_LOG_INFO, "no checkpoint at %s: starting from the beginning", path);
         return 0;
     }
-    if (k->s->fingerprint && strcmp(k->ckpt.fingerprint, k->s->fingerprint) != 0) {
-        dp_core_log(DP_LOG_ERROR, "%s was written by a different run (other config, inputs or shard); "
-                    "delete it to start over", path);
+    if (k->fingerprint && strcmp(k->ckpt.fingerprint, k->fingerprint) != 0) {
+        dp_core_log(DP_LOG_ERROR, "%s was written by a different run (%s); resuming would mix two runs' "
+                    "outputs: delete it to start over", path, what_differs(k->ckpt.fingerprint, k->fingerprint));
         return -DP_EXIT_USAGE;
     }
     k->skip_before = k->ckpt.next;

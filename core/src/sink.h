@@ -29,6 +29,7 @@ typedef struct dp_sink {
     uint64_t total;                  /* documents known in advance (for the ETA), 0: unknown */
     const atomic_ullong *bytes_read; /* the reader's count */
     uint64_t skip_before;            /* resumed: records already written before this run */
+    const char *fingerprint;         /* the run's identity: "plan:…;shard:K/N;inputs:…" */
     dp_deadletter *dead_letter;
     dp_checkpoint ckpt;
     int completing;                  /* resumed a run that died while committing: only the commit is left */
