@@ -94,15 +94,12 @@ fi
 chmod 755 ro/out; rm -rf ro
 
 # The issue's case 4: a second run on the same outputs stops at once, naming the first one's pid.
-cat > slow.cfg <<'CFG'
-source = { plugin = "text"; lang = "vi"; };
-threads = 1;
-chain = (
-  { plugin = "failing"; sleep_ms = 300; },
-  { plugin = "jsonl"; path = "out/docs.jsonl"; }
-);
-CFG
-run "$DOCPIPE" run -c slow.cfg -q corpus
+slow_cfg() {  # $1: milliseconds per document (3 documents, one thread)
+  printf 'source = { plugin = "text"; lang = "vi"; };\nthreads = 1;\nchain = (\n  { plugin = "failing"; sleep_ms = %s; },\n  { plugin = "jsonl"; path = "out/docs.jsonl"; }\n);\n' "$1"
+}
+slow_cfg 1000 > slow.cfg
+slow_cfg 300 > quick.cfg
+run "$DOCPIPE" run -c quick.cfg -q corpus
 cp out/docs.jsonl ref.jsonl
 rm -rf out
 "$DOCPIPE" run -c slow.cfg -q corpus 2>first.err & first=$!
@@ -129,27 +126,29 @@ expect_same "with its own output, untouched by the second" out/docs.jsonl ref.js
 
 # A lock left by a killed run does not block the next one.
 rm -rf out
-"$DOCPIPE" run -c slow.cfg -q corpus 2>/dev/null & pid=$!
+"$DOCPIPE" run -c quick.cfg -q corpus 2>/dev/null & pid=$!
 for _ in $(seq 50); do [ -e out/docs.jsonl.lock ] && break; sleep 0.02; done
 kill -9 $pid; wait $pid 2>/dev/null
 [ -e out/docs.jsonl.lock ] && ok "kill -9 leaves the lock file" || fail "kill -9 leaves the lock file"
-run "$DOCPIPE" run -c slow.cfg -q --resume corpus
+run "$DOCPIPE" run -c quick.cfg -q --resume corpus
 expect_rc "the next run is not blocked by it" 0
 expect_same "and resumes to the whole output" out/docs.jsonl ref.jsonl
 
-# Stress: two processes started together on the same outputs, ten times: one runs, the other stops with 75,
-# and the output is always the one run's.
-stress_ok=1
+# Stress: two processes started together on the same outputs, ten times: the output is always one run's,
+# whole; the other stops with 75 (or, on a loaded machine, starts only after the first is done).
+stress_ok=1 conflicts=0
 for round in $(seq 10); do
-  rm -rf out slow.checkpoint
-  "$DOCPIPE" run -c slow.cfg -q corpus 2>/dev/null & a=$!
-  "$DOCPIPE" run -c slow.cfg -q corpus 2>/dev/null & b=$!
+  rm -rf out quick.checkpoint
+  "$DOCPIPE" run -c quick.cfg -q corpus 2>/dev/null & a=$!
+  "$DOCPIPE" run -c quick.cfg -q corpus 2>/dev/null & b=$!
   wait $a; ra=$?
   wait $b; rb=$?
   codes=$(printf '%s\n' $ra $rb | sort -n | tr '\n' ' ')
-  if [ "$codes" != "0 75 " ] || ! cmp -s out/docs.jsonl ref.jsonl; then
+  [ "$codes" = "0 75 " ] && conflicts=$((conflicts + 1))
+  if { [ "$codes" != "0 75 " ] && [ "$codes" != "0 0 " ]; } || ! cmp -s out/docs.jsonl ref.jsonl; then
     stress_ok=0; fail "stress round $round" "exit codes $codes"; break
   fi
 done
-[ $stress_ok = 1 ] && ok "10 rounds of two simultaneous runs: always one runs, one stops with 75, output whole"
+[ $stress_ok = 1 ] && ok "10 rounds of two simultaneous runs: the output is always whole, the loser exits 75"
+[ $conflicts -ge 1 ] && ok "the runs met in $conflicts of 10 rounds" || fail "the runs never met"
 finish
