@@ -121,8 +121,8 @@ int dp_checkpoint_write_temp(const char *path, const dp_checkpoint *c)
     dp_strbuf b = { 0 };
     dp_strbuf_puts(&b, FORMAT_LINE "\nfingerprint ");
     put_escaped(&b, c->fingerprint ? c->fingerprint : "-");
-    dp_strbuf_printf(&b, "\nstate %s\nnext %" PRIu64 "\ncounts %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
-                     c->committing ? "commit" : "running", c->next, c->ok, c->failed, c->skipped);
+    dp_strbuf_printf(&b, "\nstate %s\nnext %" PRIu64 "\ncounts %" PRIu64 " %" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
+                     c->committing ? "commit" : "running", c->next, c->ok, c->failed, c->skipped, c->renamed);
     for (size_t i = 0; i < c->n; i++) {
         dp_strbuf_puts(&b, "token ");
         put_escaped(&b, c->names[i]);
@@ -200,8 +200,8 @@ static int parse_line(char *line, dp_checkpoint *c, int *have_next, int *have_st
         return sscanf(rest, "%" SCNu64 "%c", &c->next, &end) == 1 ? 0 : -1;
     }
     if (!strcmp(line, "counts"))
-        return sscanf(rest, "%" SCNu64 " %" SCNu64 " %" SCNu64 "%c", &c->ok, &c->failed, &c->skipped, &end) == 3
-                   ? 0 : -1;
+        return sscanf(rest, "%" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 "%c", &c->ok, &c->failed, &c->skipped,
+                      &c->renamed, &end) == 4 ? 0 : -1;
     if (!strcmp(line, "token")) {
         char *tok = strchr(rest, ' ');
         if (!tok) return -1;

@@ -8,7 +8,7 @@
  *   fingerprint TEXT        the run's identity (plan.c, engine.c)
  *   state running|commit    commit: every record is written, the outputs are being renamed
  *   next N                  records [0, N) are written
- *   counts OK FAILED SKIPPED
+ *   counts OK FAILED SKIPPED RENAMED    documents so far; RENAMED: duplicate ids renamed (idset.h)
  *   token NAME TOKEN        one per writer (and the dead letter): its own description of its output
  *
  * NAME and TOKEN are written with every byte outside '!'..'~', and '%',
@@ -27,7 +27,7 @@ typedef struct dp_checkpoint {
     char *fingerprint;
     int committing;             /* state commit */
     uint64_t next;              /* records [0, next) are fully written */
-    uint64_t ok, failed, skipped;
+    uint64_t ok, failed, skipped, renamed;
     size_t n, cap;              /* tokens: instance name -> writer token */
     char **names, **tokens;
 } dp_checkpoint;

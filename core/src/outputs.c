@@ -145,6 +145,10 @@ static size_t claims_of(const dp_output *e, claim *c)
         snprintf(c[n].name, sizeof c[n].name, "%s.tmp", e->canon);
         c[n++].subtree = 0;
     }
+    if (e->checkpoint) {
+        snprintf(c[n].name, sizeof c[n].name, "%s.ids.tmp", e->canon);
+        c[n++].subtree = 0;
+    }
     snprintf(c[n].name, sizeof c[n].name, "%s.lock", e->canon);
     c[n++].subtree = 0;
     return n;
@@ -239,7 +243,7 @@ int dp_outputs_check(dp_outputs *o, dp_strbuf *errs, int *config_errors, int *io
         }
         check_place(e, errs, &nconf, &nio);
     }
-    claim *a = malloc(3 * sizeof *a), *b = malloc(3 * sizeof *b);
+    claim *a = malloc(4 * sizeof *a), *b = malloc(4 * sizeof *b);
     if (!a || !b) {
         free(a);
         free(b);

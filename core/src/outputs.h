@@ -26,6 +26,7 @@ typedef struct dp_output {
     char *path;     /* as configured ("-": standard output) */
     char *canon;    /* absolute, with the links of its existing part resolved; NULL for "-" */
     int is_dir;     /* an output folder (brat, html) */
+    int checkpoint; /* the checkpoint: it also claims NAME.ids.tmp (idset.h) */
     char *what;     /* how messages name it: "writer 'jsonl' option 'path'", "checkpoint" … */
     char *where;    /* "file:line" of its setting, or "command line" */
 } dp_output;

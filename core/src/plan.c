@@ -209,6 +209,8 @@ static int check_outputs(dp_plan *p, const dp_config *cfg, const dp_request *req
             nconf++;
         } else if (dp_outputs_add(o, s->checkpoint, 0, "checkpoint", where) < 0) {
             return DP_EXIT_SOFTWARE;
+        } else {
+            o->v[o->n - 1].checkpoint = 1;
         }
     }
     if (s->stats && dp_outputs_add(o, s->stats, 0, "stats", req->stats ? "--stats" : cfg->stats_where) < 0)

@@ -50,6 +50,7 @@ static int save_checkpoint(dp_sink *k, int committing)
     c->ok = k->r->ok;
     c->failed = k->r->failed;
     c->skipped = k->r->skipped;
+    c->renamed = k->ids.renamed;
     dp_checkpoint_clear_tokens(c);
     dp_error err;
     char token[1024];
@@ -69,6 +70,9 @@ static int save_checkpoint(dp_sink *k, int committing)
             return checkpoint_failed(k, "dead-letter", &err);
         if (dp_checkpoint_add(c, DP_DEADLETTER_TOKEN, token) < 0) return checkpoint_nomem(k);
     }
+    dp_error_clear(&err);
+    if (dp_idset_checkpoint(&k->ids, token, sizeof token, &err) != DP_OK) return checkpoint_failed(k, "core", &err);
+    if (dp_checkpoint_add(c, DP_IDSET_TOKEN, token) < 0) return checkpoint_nomem(k);
     if (dp_checkpoint_write_temp(path, c) < 0) {
         dp_core_log(DP_LOG_ERROR, "cannot write the checkpoint %s.tmp: %s", path, strerror(errno));
         return -1;
@@ -149,6 +153,7 @@ static int resume(dp_sink *k, int quiet)
     k->r->ok = k->ckpt.ok;
     k->r->failed = k->ckpt.failed;
     k->r->skipped = k->ckpt.skipped;
+    k->ids.renamed = k->ckpt.renamed;
     const dp_chain *ch = k->chain;
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
         dp_instance *w = ch->stages[i];
@@ -172,21 +177,24 @@ static int resume(dp_sink *k, int quiet)
     return 1;
 }
 
-int dp_sink_open(dp_sink *k, int quiet)
+/* Open the id set and the dead-letter file; resumed: restore them to the checkpoint. */
+static int open_core_outputs(dp_sink *k, int resumed)
 {
-    dp_checkpoint_init(&k->ckpt);
-    dp_testhook_init(&k->hook);
-    int resumed = 0;
-    if (k->s->resume && k->s->checkpoint) {
-        resumed = resume(k, quiet);
-        if (resumed < 0) return -resumed;
-    } else if (k->s->checkpoint && !k->s->check_only) {
-        /* A fresh run: a checkpoint left by an earlier one no longer describes the outputs. */
-        dp_checkpoint_remove(k->s->checkpoint);
-    }
-    if (!k->s->dead_letter) return DP_EXIT_OK;
     dp_error err;
     dp_error_clear(&err);
+    const char *ckpt = k->s->check_only ? NULL : k->s->checkpoint;
+    if (dp_idset_open(&k->ids, ckpt, resumed, &err) != 0) {
+        dp_core_log(DP_LOG_ERROR, "[core] %s", dp_error_message(&err));
+        return dp_error_nomem(&err) ? DP_EXIT_SOFTWARE : DP_EXIT_IOERR;
+    }
+    if (resumed) {
+        const char *tok = dp_checkpoint_token(&k->ckpt, DP_IDSET_TOKEN);
+        int rc = tok ? dp_idset_restore(&k->ids, tok, k->completing, &err)
+                     : dp_fail(&err, DP_FAILED, "the checkpoint has no token for the list of ids written");
+        if (rc != DP_OK) return -refuse(k, "core", rc, &err);
+        k->ids.renamed = k->ckpt.renamed;
+    }
+    if (!k->s->dead_letter) return DP_EXIT_OK;
     k->dead_letter = dp_deadletter_open(k->s->dead_letter, resumed, &err);
     if (!k->dead_letter) {
         dp_core_log(DP_LOG_ERROR, "[dead-letter] %s", dp_error_message(&err));
@@ -199,11 +207,30 @@ int dp_sink_open(dp_sink *k, int quiet)
     return rc == DP_OK ? DP_EXIT_OK : -refuse(k, "dead-letter", rc, &err);
 }
 
+int dp_sink_open(dp_sink *k, int quiet)
+{
+    dp_checkpoint_init(&k->ckpt);
+    dp_testhook_init(&k->hook);
+    int resumed = 0;
+    if (k->s->resume && k->s->checkpoint) {
+        resumed = resume(k, quiet);
+        if (resumed < 0) return -resumed;
+    } else if (k->s->checkpoint && !k->s->check_only) {
+        /* A fresh run: a checkpoint left by an earlier one no longer describes the outputs. */
+        dp_checkpoint_remove(k->s->checkpoint);
+    }
+    return open_core_outputs(k, resumed);
+}
+
 /* Give r to every writer, in chain order; a writer's failure fails the record. */
 static void write_record(dp_sink *k, dp_record *r)
 {
     const dp_chain *ch = k->chain;
     dp_error err;
+    if (dp_idset_claim(&k->ids, r->doc, r->source) < 0) {
+        dp_record_fail_nomem(r, "core");
+        return;
+    }
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
         dp_error_clear(&err);
         int rc = dp_instance_process(ch->stages[i], r->doc, &err);
@@ -292,6 +319,7 @@ void dp_sink_run(dp_sink *k)
 void dp_sink_finish(dp_sink *k)
 {
     dp_run_result *res = k->r;
+    res->renamed_ids = k->ids.renamed;
     int complete = !res->fatal && !res->interrupted && !res->over_limit;
     if (!complete) {
         /* Interrupted or over the limit: resumable.  A fatal stop keeps the previous checkpoint. */
@@ -330,11 +358,14 @@ void dp_sink_finish(dp_sink *k)
         return;
     }
     dp_testhook_reach(&k->hook, "after-checkpoint-removed");
+    /* Only now: the commit record may still need it until the checkpoint is gone. */
+    dp_idset_close(&k->ids, 1);
 }
 
 void dp_sink_close(dp_sink *k)
 {
     dp_deadletter_close(k->dead_letter);
     k->dead_letter = NULL;
+    dp_idset_close(&k->ids, 0);
     dp_checkpoint_free(&k->ckpt);
 }

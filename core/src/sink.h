@@ -15,6 +15,7 @@
 
 #include "checkpoint.h"
 #include "deadletter.h"
+#include "idset.h"
 #include "plan.h"
 #include "queue.h"
 #include "report.h"
@@ -31,6 +32,7 @@ typedef struct dp_sink {
     uint64_t skip_before;            /* resumed: records already written before this run */
     const char *fingerprint;         /* the run's identity: "plan:…;shard:K/N;inputs:…" */
     dp_deadletter *dead_letter;
+    dp_idset ids;                    /* the ids written: duplicates are renamed */
     dp_checkpoint ckpt;
     int completing;                  /* resumed a run that died while committing: only the commit is left */
     dp_testhook hook;                /* the crash points of fault-injection tests */

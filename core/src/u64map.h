@@ -1,7 +1,7 @@
 /*
  * A hash map from 64-bit keys to 64-bit values, or a set of keys (u64map.c):
- * open addressing, grown at half full.  A set costs 16 bytes per key, a map
- * 32.  Used for what a run must remember of every input or document: the
+ * open addressing, grown at half full.  A set costs 9 to 18 bytes per key, a
+ * map 17 to 34.  Used for what a run must remember of every input or document: the
  * files listed (inputs.c), the ids written (idset.c).
  */
 #ifndef DP_U64MAP_H
