@@ -29,6 +29,7 @@ struct dp_instance {
     int inited;
     int rank;            /* 0: source, 1..: chain position */
     int resuming;
+    int completing_commit; /* resuming a run that died while committing: outputs may be renamed already */
     int threads;
     int check_only;      /* `docpipe check`: writers must not create outputs */
     dp_error init_error; /* what init reported (dp_instance_error, dp_instance_nomem) */

@@ -10,7 +10,7 @@
 #include <docpipe/docpipe.h>
 
 static const dp_option jsonl_options[] = {
-    { "path", DP_OPT_STRING, "-", 0, NULL, "output file, or - for standard output (flushed after every document)" },
+    { "path", DP_OPT_OUTPUT, "-", 0, NULL, "output file, or - for standard output (flushed after every document)" },
     { "offset_unit", DP_OPT_ENUM, "codepoint", 0, "codepoint|utf16|byte",
       "unit of start/end offsets: Unicode code points, UTF-16 code units (JavaScript, Java) or UTF-8 bytes" },
     { "pretty", DP_OPT_BOOL, "false", 0, NULL, "indent the JSON (one document then spans several lines)" },

@@ -334,7 +334,7 @@ START_TEST(outfile_checkpoint_restore_commit)
     char tok[64];
     fputs("one\n", dp_outfile_stream(f));
     ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
-    ck_assert_str_eq(tok, "4");
+    ck_assert_int_eq(strncmp(tok, "4:", 2), 0); /* the length, then the checksum */
     fputs("half a rec", dp_outfile_stream(f));
     dp_outfile_close(f); /* a crash: the final name does not exist */
     ck_assert_int_eq(access(path, F_OK), -1);
@@ -351,6 +351,57 @@ START_TEST(outfile_checkpoint_restore_commit)
     fclose(r);
     ck_assert_str_eq(content, "one\ntwo\n");
     ck_assert_int_eq(access(tmp, F_OK), -1);
+    /* A resume that finds the output changed is refused (DP_FAILED), not written over. */
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    fputs("abc\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    dp_outfile_close(f);
+    FILE *w = fopen(tmp, "r+");
+    fputs("x", w); /* one byte changed */
+    fclose(w);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_FAILED);
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "does not hold"));
+    dp_outfile_close(f);
+    unlink(tmp);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_FAILED); /* gone */
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "is missing"));
+    dp_outfile_close(f);
+    /* Died while committing, after the rename: the final file is verified and kept. */
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    fputs("abc\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore_to(f, tok, 0, &err), DP_FAILED); /* not committing: the temp must be there */
+    ck_assert_int_eq(dp_outfile_restore_to(f, tok, 1, &err), DP_OK);
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    r = fopen(path, "r");
+    n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "abc\n");
+    /* A link planted at the temporary name is removed, not followed. */
+    char victim[300];
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    w = fopen(victim, "w");
+    fputs("keep", w);
+    fclose(w);
+    ck_assert_int_eq(symlink(victim, tmp), 0);
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    ck_assert_ptr_nonnull(f);
+    fputs("new\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    r = fopen(victim, "r");
+    n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "keep");
+    unlink(victim);
     /* An unwritable place is an error naming the path. */
     ck_assert_ptr_null(dp_outfile_open_path("/proc/no/such/dir/x.jsonl", 0, 0, &err));
     ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "/proc/no/such/dir/x.jsonl"));

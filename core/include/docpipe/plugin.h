@@ -94,7 +94,7 @@ extern "C" {
 #endif
 
 #define DOCPIPE_ABI_MAJOR 2
-#define DOCPIPE_ABI_MINOR 0
+#define DOCPIPE_ABI_MINOR 1
 
 #if defined(__GNUC__)
 #define DP_PLUGIN_EXPORT __attribute__((visibility("default")))
@@ -125,7 +125,12 @@ typedef enum dp_opt_type {
     DP_OPT_PATH = 6,     /* an input file; relative paths resolve against the
                             directory of the config file */
     DP_OPT_LIST = 7,     /* a list of strings (a single string is accepted) */
-    DP_OPT_PATH_LIST = 8 /* a list of DP_OPT_PATH */
+    DP_OPT_PATH_LIST = 8, /* a list of DP_OPT_PATH */
+    /* Since ABI 2.1.  A writer declares where it writes with these, so that
+     * the run plan can check every output of a run together (distinct, not a
+     * system path, writable) and lock it while the run writes. */
+    DP_OPT_OUTPUT = 9,    /* an output file, relative to the current directory; "-": standard output */
+    DP_OPT_OUTPUT_DIR = 10 /* an output folder, relative to the current directory */
 } dp_opt_type;
 
 /* One row of a plugin's declarative option table. */
