@@ -200,7 +200,8 @@ enum {
     XF_STRIPMARK = 2,
     XF_DSTROKE = 4,  /* đ/Đ → d/D */
     XF_WORDS = 8,    /* the language rules' word stage (x->rules) */
-    XF_SPACES = 16   /* collapse white space runs to one ' ' */
+    XF_SPACES = 16,  /* collapse white space runs to one ' ' */
+    XF_COLLECT = 32  /* dp_text_unit_next: keep the unit's code points instead of writing them */
 };
 
 /* What a character becomes on its own, cached per call. */
@@ -237,6 +238,8 @@ typedef struct xf {
     int prev_space;
     int oom;
     struct cinfo *cache;
+    int32_t *got; /* XF_COLLECT: the unit's code points */
+    size_t ngot, gotcap;
 } xf;
 
 static int ccc_of(int32_t cp)
@@ -427,6 +430,14 @@ static void word_flush(xf *x)
 
 static void stage_cp(xf *x, int32_t cp, size_t off)
 {
+    if (x->mode & XF_COLLECT) {
+        if (x->ngot == x->gotcap && grow((void **)&x->got, &x->gotcap, x->ngot + 1, sizeof *x->got)) {
+            x->oom = 1;
+            return;
+        }
+        x->got[x->ngot++] = cp;
+        return;
+    }
     if (x->mode & XF_WORDS) {
         if (is_word_cp(cp)) {
             if (x->wlen == x->wcap) {
@@ -723,8 +734,62 @@ char *dp_text_canonical(const char *s, size_t len, const dp_text_rules *rules, s
     return transform(s, len, XF_WORDS, rules, outlen, NULL);
 }
 
-char *dp_text_match_key(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen,
-                        size_t **map)
+
+/* ---- one unit at a time (text_unit.h) --------------------------------------- */
+
+#include "text_unit.h"
+
+struct dp_text_unit {
+    xf x;
+};
+
+dp_text_unit *dp_text_unit_new(void)
 {
-    return transform(s, len, XF_CASEFOLD | XF_WORDS | XF_SPACES, rules, outlen, map);
+    dp_text_unit *u = calloc(1, sizeof *u);
+    if (!u)
+        return NULL;
+    u->x.mode = XF_CASEFOLD | XF_COLLECT;
+    u->x.dopts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    u->x.cache = malloc(CACHE_SIZE * sizeof *u->x.cache);
+    if (!u->x.cache) {
+        free(u);
+        return NULL;
+    }
+    for (size_t k = 0; k < CACHE_SIZE; k++)
+        u->x.cache[k].cp = -1;
+    return u;
+}
+
+void dp_text_unit_free(dp_text_unit *u)
+{
+    if (!u)
+        return;
+    free(u->x.u);
+    free(u->x.cache);
+    free(u->x.got);
+    free(u);
+}
+
+int dp_text_unit_next(dp_text_unit *u, const char *s, size_t len, size_t *pos, const int32_t **cps,
+                      size_t *n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    int32_t c;
+    xf *x = &u->x;
+
+    if (*pos >= len || seq_decode(b, len, *pos, &c) == 0)
+        return -1;
+    x->ngot = 0;
+    if (b[*pos] < 0x80 && (*pos + 1 == len || b[*pos + 1] < 0x80)) {
+        /* an ASCII character that nothing after it joins */
+        stage_cp(x, (c >= 'A' && c <= 'Z') ? c + 32 : c, *pos);
+        (*pos)++;
+    } else {
+        run_unit(x, b, len, pos);
+    }
+    if (x->oom)
+        return -2;
+    *cps = x->got;
+    *n = x->ngot;
+    return 0;
 }

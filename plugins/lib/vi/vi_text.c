@@ -8,85 +8,72 @@
  * vowel the traditional rule (the one most news sites use) chooses.  Words
  * that are not one Vietnamese syllable are left alone.
  */
-#include <utf8proc.h>
-
+#include "vi_letters.h"
 #include "vi_text.h"
-
-static int ccc(int32_t cp) { return utf8proc_get_property(cp)->combining_class; }
 
 struct vl {
     int32_t base; /* base letter, case kept */
     int32_t lb;   /* lower-case base */
-    int32_t dia;  /* circumflex, breve or horn, or 0 */
-    int32_t tone; /* one of the five tone marks, or 0 */
+    int dia;      /* 1 circumflex, 2 breve, 3 horn, or 0 */
+    int tone;     /* 1 grave, 2 acute, 3 tilde, 4 hook above, 5 dot below, or 0 */
 };
-
-static int is_tone_mark(int32_t m)
-{
-    return m == 0x300 || m == 0x301 || m == 0x303 || m == 0x309 || m == 0x323;
-}
 
 static int is_vowel(int32_t lb)
 {
     return lb == 'a' || lb == 'e' || lb == 'i' || lb == 'o' || lb == 'u' || lb == 'y';
 }
 
+/* A letter of a Vietnamese syllable, split by vi_letters.h; 0 for anything else. */
 static int vi_letter(int32_t c, struct vl *v)
 {
-    int32_t d[8];
-    utf8proc_ssize_t n, k;
-
+    unsigned e = 0;
     v->dia = v->tone = 0;
     if (c < 0x80) {
         v->base = c;
         v->lb = c | 0x20;
         return v->lb >= 'a' && v->lb <= 'z';
     }
-    n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, NULL);
-    if (n < 1 || n > 8)
-        return 0;
-    v->base = d[0];
-    v->lb = d[0] < 0x80 ? (d[0] | 0x20) : utf8proc_tolower(d[0]);
-    if (!((v->lb >= 'a' && v->lb <= 'z') || v->lb == 0x111))
-        return 0;
-    for (k = 1; k < n; k++) {
-        if (is_tone_mark(d[k])) {
-            if (v->tone)
-                return 0;
-            v->tone = d[k];
-        } else if (d[k] == 0x302 || d[k] == 0x306 || d[k] == 0x31B) {
-            if (v->dia)
-                return 0;
-            v->dia = d[k];
-        } else {
-            return 0;
-        }
+    if (c == 0x110 || c == 0x111) { /* Đ, đ */
+        v->base = c;
+        v->lb = 0x111;
+        return 1;
     }
-    if ((v->dia || v->tone) && !is_vowel(v->lb))
+    if (c >= 0xC0 && c <= 0x24F)
+        e = vi_letters_00c0[c - 0xC0];
+    else if (c >= 0x1E00 && c <= 0x1EFF)
+        e = vi_letters_1e00[c - 0x1E00];
+    if (!(e & VI_L_OK))
         return 0;
+    v->base = (int32_t)(e & 0x7F);
+    v->lb = v->base | 0x20;
+    v->dia = (int)((e >> 7) & 3);
+    v->tone = (int)((e >> 9) & 7);
     return 1;
 }
 
-/* The precomposed letter for base + marks, or -1. */
-static int32_t vi_compose(int32_t base, int32_t dia, int32_t tone)
+static int vowel_index(int32_t lb)
 {
-    int32_t b[3];
-    size_t n = 0;
-
-    b[n++] = base;
-    if (dia)
-        b[n++] = dia;
-    if (tone)
-        b[n++] = tone;
-    /* canonical order: the mark of the lower combining class first (horn 216,
-     * dot below 220, the others 230) */
-    if (n == 3 && ccc(b[1]) > ccc(b[2])) {
-        int32_t t = b[1];
-        b[1] = b[2];
-        b[2] = t;
+    switch (lb) {
+    case 'a': return 0;
+    case 'e': return 1;
+    case 'i': return 2;
+    case 'o': return 3;
+    case 'u': return 4;
+    case 'y': return 5;
+    default: return -1;
     }
-    utf8proc_ssize_t r = utf8proc_normalize_utf32(b, (utf8proc_ssize_t)n, UTF8PROC_COMPOSE);
-    return r == 1 ? b[0] : -1;
+}
+
+/* The precomposed letter for base + marks, or -1. */
+static int32_t vi_compose(int32_t base, int dia, int tone)
+{
+    if (!dia && !tone)
+        return base;
+    int v = vowel_index(base | 0x20);
+    if (v < 0)
+        return -1;
+    uint16_t c = vi_compose_table[v][dia][tone][base >= 'A' && base <= 'Z'];
+    return c ? c : -1;
 }
 
 #define VI_MAXLEN 12
