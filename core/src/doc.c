@@ -4,6 +4,7 @@
 
 #include "internal.h"
 #include "keyscan.h"
+#include "text_unit.h"
 
 /* Arrays of the document grow by doubling in malloc'ed memory (not the arena,
  * which cannot shrink or free) and are released with the document. */
@@ -152,12 +153,19 @@ static void drop_entities(dp_doc *d)
 
 int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
 {
-    if (!utf8 || !dp_utf8_valid(utf8, len, NULL)) return -1;
-    size_t nlen = 0;
-    char *nfc = dp_text_nfc(utf8, len, &nlen);
-    if (!nfc) return -1;
-    const char *p = dp_arena_strndup(d->arena, nfc, nlen);
-    free(nfc);
+    /* one pass validates and tells whether the text is NFC already (the usual case) */
+    int quick = utf8 ? dp_text_quick_nfc(utf8, len) : -1;
+    if (quick < 0) return -1;
+    size_t nlen = len;
+    const char *p;
+    if (quick == 1) {
+        p = dp_arena_strndup(d->arena, utf8, len);
+    } else {
+        char *nfc = dp_text_nfc(utf8, len, &nlen);
+        if (!nfc) return -1;
+        p = dp_arena_strndup(d->arena, nfc, nlen);
+        free(nfc);
+    }
     if (!p) return -1;
     d->text = p;
     d->text_len = nlen;
@@ -210,13 +218,18 @@ const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len,
     match_key *k = key_of(d, rules);
     if (!k) return NULL;
     if (map && !k->map) {
-        dp_keyscan m;
-        memset(&m, 0, sizeof m);
-        m.want_map = 1;
-        if (dp_keyscan_run(&m, d->text, d->text_len, rules) < 0) return NULL;
-        k->map = m.map;
-        m.map = NULL;
-        dp_keyscan_free(&m);
+        int rc = dp_keyscan_map(&k->scan, d->text, d->text_len, &k->map);
+        if (rc == -2) return NULL;
+        if (rc == -1) {
+            /* a character of another script or with combining marks: the full scan */
+            dp_keyscan m;
+            memset(&m, 0, sizeof m);
+            m.want_map = 1;
+            if (dp_keyscan_run(&m, d->text, d->text_len, rules) < 0) return NULL;
+            k->map = m.map;
+            m.map = NULL;
+            dp_keyscan_free(&m);
+        }
     }
     if (len) *len = k->view.key_len;
     if (map) *map = k->map;

@@ -1,7 +1,8 @@
 /*
  * keyscan.c — the match key and its tokens in one pass over the text.
  *
- * ASCII and the Latin ranges (latin_table.h) are looked up in tables; any
+ * ASCII, the Latin ranges and General Punctuation (latin_table.h) are looked
+ * up in tables; any
  * other character, and a character that a following combining mark joins,
  * goes through text.c's general normaliser one unit at a time.  The key's
  * code points then pass the language rules (one call per word of letters and
@@ -39,19 +40,27 @@ static const uint8_t ascii_class[128] = {
 /* Classes of a key code point (K_*) as the tokens and the rules see it. */
 enum { K_OTHER = 0, K_WORD = 1, K_SPACE = 2 };
 
+typedef struct wpos {
+    uint32_t off, end; /* the text unit a code point of the word came from */
+} wpos;
+
 typedef struct scan {
     const char *s;
     size_t len;
-    const dp_text_rules *rules;
-    dp_text_unit *unit; /* the general path, made on first use */
+    const dp_text_rules *rules; /* NULL, or rules with a word() */
+    dp_text_unit *unit;         /* the general path, made on first use */
     dp_keyscan *out;
     /* the rules' current word: letters and marks, and where each came from */
     int32_t *w;
-    uint32_t *woff, *wend;
+    wpos *wp;
     size_t wn, wcap;
-    int in_token;     /* a word token is open */
-    int prev_space;   /* the last key byte is a collapsed ' ' */
-    uint8_t gap;      /* DP_TOKEN_SPACE_BEFORE / _NEWLINE_BEFORE of the next token */
+    int in_token;   /* a word token is open */
+    int prev_space; /* the last key byte is a collapsed ' ' */
+    uint8_t gap;    /* DP_TOKEN_SPACE_BEFORE / _NEWLINE_BEFORE of the next token */
+    /* the open word token's shape, from the text's characters */
+    int sh_any;
+    uint8_t sh_first;
+    uint32_t sh_up, sh_lo, sh_dig;
     int oom;
 } scan;
 
@@ -69,10 +78,9 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-static int key_room(scan *c, size_t extra)
+static int key_grow(scan *c, size_t extra)
 {
     dp_keyscan *o = c->out;
-    if (o->klen + extra + 1 <= o->kcap) return 0;
     size_t cap = o->kcap;
     if (grow((void **)&o->key, &cap, o->klen + extra + 1, 1) < 0) return -1;
     if (o->want_map) {
@@ -83,9 +91,43 @@ static int key_room(scan *c, size_t extra)
     return 0;
 }
 
-static size_t encode(int32_t cp, char *d)
+/* Room for extra more key bytes and the NUL. */
+static inline int key_room(scan *c, size_t extra)
 {
-    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)d);
+    return c->out->klen + extra + 1 <= c->out->kcap ? 0 : key_grow(c, extra);
+}
+
+static inline size_t put_utf8(char *d, int32_t cp)
+{
+    if (cp < 0x80) {
+        d[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        d[0] = (char)(0xC0 | (cp >> 6));
+        d[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        d[0] = (char)(0xE0 | (cp >> 12));
+        d[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        d[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    d[0] = (char)(0xF0 | (cp >> 18));
+    d[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    d[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    d[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Append cp to the key (room checked by the caller), mapped to text offset off. */
+static inline void put_cp(dp_keyscan *o, int32_t cp, size_t off)
+{
+    size_t k = put_utf8(o->key + o->klen, cp);
+    if (o->want_map)
+        for (size_t j = 0; j < k; j++) o->map[o->klen + j] = off;
+    o->klen += k;
 }
 
 /* Class of a code point of the key. */
@@ -103,7 +145,28 @@ static int key_class(int32_t cp)
     return dp_char_is_word(cp) ? K_WORD : dp_char_is_space(cp) ? K_SPACE : K_OTHER;
 }
 
+static int is_letter_or_mark(int32_t cp)
+{
+    if (cp < 0x80) return (ascii_class[cp] & (A_UPPER | A_LOWER)) != 0;
+    int i = dp_latin_index(cp);
+    if (i >= 0) return (dp_latin_table[i].flags & (LT_LETTER | LT_MARK)) != 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
+}
+
 /* ---- tokens ------------------------------------------------------------------ */
+
+/* A text character of the open word token: its case and digits make the token's flags. */
+static inline void shape_add(scan *c, int up, int lo, int dig)
+{
+    if (!c->sh_any) {
+        c->sh_any = 1;
+        c->sh_first = up ? DP_TOKEN_UPPER : lo ? DP_TOKEN_LOWER : 0;
+    }
+    c->sh_up += (uint32_t)up;
+    c->sh_lo += (uint32_t)lo;
+    c->sh_dig += (uint32_t)dig;
+}
 
 static int token_open(scan *c, size_t start, size_t end)
 {
@@ -116,7 +179,7 @@ static int token_open(scan *c, size_t start, size_t end)
             return -1;
         o->tcap = c1 < c2 ? c1 : c2;
     }
-    if (start > UINT32_MAX || end > UINT32_MAX || o->klen > UINT32_MAX) return -1;
+    if (end > UINT32_MAX || o->klen > UINT32_MAX) return -1;
     dp_token *t = &o->tok[o->n];
     t->start = (uint32_t)start;
     t->end = (uint32_t)end;
@@ -127,143 +190,112 @@ static int token_open(scan *c, size_t start, size_t end)
     return 0;
 }
 
-/* Case and digit flags of a word token, from its text. */
-static uint8_t word_shape(const char *s, size_t a, size_t b)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    int first = 1, up = 0, lo = 0, dig = 0;
-    uint8_t f = DP_TOKEN_WORD;
-    size_t p = a;
-    while (p < b) {
-        int isup, islo;
-        if (u[p] < 0x80) {
-            uint8_t k = ascii_class[u[p]];
-            isup = (k & A_UPPER) != 0;
-            islo = (k & A_LOWER) != 0;
-            dig += (k & A_DIGIT) != 0;
-            p++;
-        } else {
-            int32_t cp = dp_utf8_next(s, b, &p);
-            int i = dp_latin_index(cp);
-            if (i >= 0) {
-                isup = (dp_latin_table[i].flags & LT_UPPER) != 0;
-                islo = (dp_latin_table[i].flags & LT_LOWER) != 0;
-            } else {
-                isup = dp_char_is_upper(cp);
-                islo = !isup && dp_char_is_lower(cp);
-            }
-        }
-        if (first) {
-            f |= isup ? DP_TOKEN_UPPER : islo ? DP_TOKEN_LOWER : 0;
-            first = 0;
-        }
-        up += isup;
-        lo += islo;
-    }
-    if (up + lo >= 2 && lo == 0) f |= DP_TOKEN_ALLCAPS;
-    if (dig > 0 && up + lo == 0) f |= DP_TOKEN_DIGITS;
-    return f;
-}
-
 static void token_close(scan *c)
 {
     dp_keyscan *o = c->out;
     if (!c->in_token) return;
     c->in_token = 0;
-    if (!o->want_tokens) return;
-    dp_token *t = &o->tok[o->n - 1];
-    t->kend = (uint32_t)o->klen;
-    o->tflags[o->n - 1] |= word_shape(c->s, t->start, t->end);
+    if (o->want_tokens) {
+        uint8_t f = DP_TOKEN_WORD | c->sh_first;
+        if (c->sh_up + c->sh_lo >= 2 && c->sh_lo == 0) f |= DP_TOKEN_ALLCAPS;
+        if (c->sh_dig > 0 && c->sh_up + c->sh_lo == 0) f |= DP_TOKEN_DIGITS;
+        o->tok[o->n - 1].kend = (uint32_t)o->klen;
+        o->tflags[o->n - 1] |= f;
+    }
+    c->sh_any = 0;
+    c->sh_up = c->sh_lo = c->sh_dig = 0;
 }
 
 /* ---- the key ----------------------------------------------------------------- */
 
-/* One key code point that came from the text's unit [off, end). */
-static void emit(scan *c, int32_t cp, size_t off, size_t end)
+/* Word code points (already through the rules) from the text units wp[0..n). */
+static void put_word(scan *c, const int32_t *cps, const wpos *wp, size_t n)
 {
     dp_keyscan *o = c->out;
-    int cls = key_class(cp);
-    if (cls == K_SPACE) {
-        token_close(c);
-        c->gap |= DP_TOKEN_SPACE_BEFORE;
-        if ((cp >= '\n' && cp <= '\r') || cp == 0x85 || cp == 0x2028 || cp == 0x2029)
-            c->gap |= DP_TOKEN_NEWLINE_BEFORE;
-        if (!c->prev_space) {
-            if (key_room(c, 1) < 0) { c->oom = 1; return; }
-            if (o->want_map) o->map[o->klen] = off;
-            o->key[o->klen++] = ' ';
-        }
-        c->prev_space = 1;
-        return;
+    if (key_room(c, n * 4) < 0) { c->oom = 1; return; }
+    if (!c->in_token) {
+        if (token_open(c, wp[0].off, wp[0].end) < 0) { c->oom = 1; return; }
+        c->in_token = 1;
     }
+    for (size_t k = 0; k < n; k++) put_cp(o, cps[k], wp[k].off);
+    if (o->want_tokens) o->tok[o->n - 1].end = wp[n - 1].end;
     c->prev_space = 0;
-    if (key_room(c, 4) < 0) { c->oom = 1; return; }
-    if (cls == K_WORD) {
-        if (!c->in_token) {
-            if (token_open(c, off, end) < 0) { c->oom = 1; return; }
-            c->in_token = 1;
-        } else if (o->want_tokens) {
-            o->tok[o->n - 1].end = (uint32_t)end;
-        }
-    } else {
-        token_close(c);
-        if (token_open(c, off, end) < 0) { c->oom = 1; return; }
-    }
-    size_t k = cp < 0x80 ? (o->key[o->klen] = (char)cp, 1) : encode(cp, o->key + o->klen);
-    if (o->want_map)
-        for (size_t j = 0; j < k; j++) o->map[o->klen + j] = off;
-    o->klen += k;
-    if (cls != K_WORD && o->want_tokens) o->tok[o->n - 1].kend = (uint32_t)o->klen;
 }
 
 static void word_flush(scan *c)
 {
     if (c->wn == 0) return;
-    if (c->rules) c->rules->word(c->rules, c->w, c->wn);
-    for (size_t k = 0; k < c->wn; k++) emit(c, c->w[k], c->woff[k], c->wend[k]);
+    c->rules->word(c->rules, c->w, c->wn);
+    put_word(c, c->w, c->wp, c->wn);
     c->wn = 0;
 }
 
-/* A key code point: letters and marks wait for the rest of their word when rules are set. */
-static void stage(scan *c, int32_t cp, int is_letter_or_mark, size_t off, size_t end)
+/* A white space character of the text (cp as in the text): one ' ' per run. */
+static void put_space(scan *c, int32_t cp, size_t off)
 {
-    if (c->rules && c->rules->word) {
-        if (is_letter_or_mark) {
-            if (c->wn == c->wcap) {
-                size_t c1 = c->wcap, c2 = c->wcap, c3 = c->wcap;
-                if (grow((void **)&c->w, &c1, c->wn + 1, sizeof *c->w) < 0 ||
-                    grow((void **)&c->woff, &c2, c->wn + 1, sizeof *c->woff) < 0 ||
-                    grow((void **)&c->wend, &c3, c->wn + 1, sizeof *c->wend) < 0) {
-                    c->oom = 1;
-                    return;
-                }
-                c->wcap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
-            }
-            c->w[c->wn] = cp;
-            c->woff[c->wn] = (uint32_t)off;
-            c->wend[c->wn] = (uint32_t)end;
-            c->wn++;
-            return;
-        }
-        word_flush(c);
-    }
-    emit(c, cp, off, end);
+    if (c->wn) word_flush(c);
+    token_close(c);
+    c->gap |= DP_TOKEN_SPACE_BEFORE;
+    if ((cp >= '\n' && cp <= '\r') || cp == 0x85 || cp == 0x2028 || cp == 0x2029) c->gap |= DP_TOKEN_NEWLINE_BEFORE;
+    if (c->prev_space) return;
+    if (key_room(c, 1) < 0) { c->oom = 1; return; }
+    put_cp(c->out, ' ', off);
+    c->prev_space = 1;
 }
 
-static int is_letter_or_mark(int32_t cp)
+/* A key code point that is neither white space nor a letter waiting for its word's rules. */
+static void put_other(scan *c, int32_t cp, size_t off, size_t end, int cls)
 {
-    if (cp < 0x80) return (ascii_class[cp] & (A_UPPER | A_LOWER)) != 0;
-    int i = dp_latin_index(cp);
-    if (i >= 0) return (dp_latin_table[i].flags & (LT_LETTER | LT_MARK)) != 0;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
+    if (c->wn) word_flush(c);
+    if (cls == K_WORD) {
+        wpos p = { (uint32_t)off, (uint32_t)end };
+        put_word(c, &cp, &p, 1);
+        return;
+    }
+    token_close(c);
+    if (key_room(c, 4) < 0 || token_open(c, off, end) < 0) { c->oom = 1; return; }
+    put_cp(c->out, cp, off);
+    if (c->out->want_tokens) c->out->tok[c->out->n - 1].kend = (uint32_t)c->out->klen;
+    c->prev_space = 0;
+}
+
+/* A letter or mark of the key: it waits for the rest of its word when rules are set. */
+static inline void put_letter(scan *c, int32_t cp, size_t off, size_t end)
+{
+    if (!c->rules) {
+        wpos p = { (uint32_t)off, (uint32_t)end };
+        put_word(c, &cp, &p, 1);
+        return;
+    }
+    if (c->wn == c->wcap) {
+        size_t c1 = c->wcap, c2 = c->wcap;
+        if (grow((void **)&c->w, &c1, c->wn + 1, sizeof *c->w) < 0 ||
+            grow((void **)&c->wp, &c2, c->wn + 1, sizeof *c->wp) < 0) {
+            c->oom = 1;
+            return;
+        }
+        c->wcap = c1 < c2 ? c1 : c2;
+    }
+    c->w[c->wn] = cp;
+    c->wp[c->wn].off = (uint32_t)off;
+    c->wp[c->wn].end = (uint32_t)end;
+    c->wn++;
+}
+
+/* A key code point from the unit [off, end), whatever its class. */
+static void put_any(scan *c, int32_t cp, size_t off, size_t end, int orig_space)
+{
+    int cls = key_class(cp);
+    if (cls == K_SPACE) put_space(c, orig_space, off);
+    else if (cls == K_WORD && is_letter_or_mark(cp)) put_letter(c, cp, off, end);
+    else put_other(c, cp, off, end, cls);
 }
 
 /* Non-zero when the character at s[i] cannot join the one before it: ASCII or a Latin starter. */
-static int starts_alone(const unsigned char *u, size_t len, size_t i)
+static inline int starts_alone(const unsigned char *u, size_t len, size_t i)
 {
     if (i >= len || u[i] < 0x80) return 1;
-    if (u[i] < 0xC2 || u[i] > 0xE1) return 0; /* other scripts: let the general path decide */
+    if (u[i] < 0xC2 || u[i] > 0xE2) return 0; /* other scripts: let the general path decide */
     int32_t cp;
     if (u[i] < 0xE0) {
         if (i + 1 >= len) return 0;
@@ -283,8 +315,20 @@ static void general(scan *c, size_t *pos)
     size_t start = *pos, n = 0;
     const int32_t *cps = NULL;
     int rc = dp_text_unit_next(c->unit, c->s, c->len, pos, &cps, &n);
-    if (rc < 0) { c->oom = 1; return; }
-    for (size_t k = 0; k < n && !c->oom; k++) stage(c, cps[k], is_letter_or_mark(cps[k]), start, *pos);
+    if (rc < 0 || n == 0) { c->oom = 1; return; }
+    /* the unit's own characters give the shape of a word token */
+    if (key_class(cps[0]) == K_WORD) {
+        size_t p = start;
+        while (p < *pos) {
+            int32_t o = dp_utf8_next(c->s, *pos, &p);
+            int up = dp_char_is_upper(o);
+            shape_add(c, up, !up && dp_char_is_lower(o), o >= '0' && o <= '9');
+        }
+    }
+    int32_t first = 0;
+    size_t p0 = start;
+    first = dp_utf8_next(c->s, *pos, &p0);
+    for (size_t k = 0; k < n && !c->oom; k++) put_any(c, cps[k], start, *pos, first);
 }
 
 /* Give back what the first guesses reserved beyond the key and the tokens. */
@@ -318,6 +362,7 @@ int dp_keyscan_run(dp_keyscan *o, const char *s, size_t len, const dp_text_rules
     o->tok = NULL;
     o->tflags = NULL;
     o->klen = o->kcap = o->n = o->tcap = 0;
+    if (len >= UINT32_MAX && o->want_tokens) return -1;
     if (key_room(&c, len + len / 8 + 16) < 0) goto fail;
     if (o->want_tokens) {
         size_t cap = len / 4 + 16;
@@ -330,30 +375,41 @@ int dp_keyscan_run(dp_keyscan *o, const char *s, size_t len, const dp_text_rules
     while (i < len && !c.oom) {
         unsigned char b = u[i];
         if (b < 0x80) {
-            if (!starts_alone(u, len, i + 1)) {
+            if (i + 1 < len && u[i + 1] >= 0x80 && !starts_alone(u, len, i + 1)) {
                 general(&c, &i);
                 continue;
             }
             uint8_t k = ascii_class[b];
-            stage(&c, (k & A_UPPER) ? b + 32 : b, (k & (A_UPPER | A_LOWER)) != 0, i, i + 1);
+            if (k & (A_UPPER | A_LOWER)) {
+                shape_add(&c, (k & A_UPPER) != 0, (k & A_LOWER) != 0, 0);
+                put_letter(&c, b | 0x20, i, i + 1);
+            } else if (k & A_SPACE) {
+                put_space(&c, b, i);
+            } else {
+                if (k & A_DIGIT) shape_add(&c, 0, 0, 1);
+                put_other(&c, b, i, i + 1, (k & A_WORD) ? K_WORD : K_OTHER);
+            }
             i++;
             continue;
         }
-        if (b >= 0xC2 && b <= 0xE1 && starts_alone(u, len, i)) {
+        if (b >= 0xC2 && b <= 0xE2) {
             size_t n = b < 0xE0 ? 2 : 3;
             int32_t cp = n == 2 ? ((b & 0x1F) << 6) | (u[i + 1] & 0x3F)
                                 : ((b & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
-            const dp_latin_cp *e = &dp_latin_table[dp_latin_index(cp)];
-            if (starts_alone(u, len, i + n)) {
-                if (e->kcp >= 0) {
-                    stage(&c, e->kcp, (e->flags & (LT_LETTER | LT_MARK)) != 0, i, i + n);
+            int x = dp_latin_index(cp);
+            if (x >= 0 && (dp_latin_table[x].flags & LT_FAST) && starts_alone(u, len, i + n)) {
+                const dp_latin_cp *e = &dp_latin_table[x];
+                if (e->flags & LT_WORD)
+                    shape_add(&c, (e->flags & LT_UPPER) != 0, (e->flags & LT_LOWER) != 0, 0);
+                if (e->flags & LT_SPACE) {
+                    put_space(&c, cp, i);
+                } else if (e->kcp >= 0) {
+                    if (e->flags & (LT_LETTER | LT_MARK)) put_letter(&c, e->kcp, i, i + n);
+                    else put_other(&c, e->kcp, i, i + n, (e->flags & LT_WORD) ? K_WORD : K_OTHER);
                 } else {
                     /* a key form of several code points ("ß" → "ss") */
                     size_t p = 0;
-                    while (p < e->klen && !c.oom) {
-                        int32_t kc = dp_utf8_next(e->key, e->klen, &p);
-                        stage(&c, kc, is_letter_or_mark(kc), i, i + n);
-                    }
+                    while (p < e->klen && !c.oom) put_any(&c, dp_utf8_next(e->key, e->klen, &p), i, i + n, cp);
                 }
                 i += n;
                 continue;
@@ -361,7 +417,7 @@ int dp_keyscan_run(dp_keyscan *o, const char *s, size_t len, const dp_text_rules
         }
         general(&c, &i);
     }
-    if (c.rules) word_flush(&c);
+    if (c.wn) word_flush(&c);
     token_close(&c);
     if (c.oom) goto fail;
     o->key[o->klen] = '\0';
@@ -369,15 +425,71 @@ int dp_keyscan_run(dp_keyscan *o, const char *s, size_t len, const dp_text_rules
     shrink(o);
     dp_text_unit_free(c.unit);
     free(c.w);
-    free(c.woff);
-    free(c.wend);
+    free(c.wp);
     return 0;
 fail:
     dp_text_unit_free(c.unit);
     free(c.w);
-    free(c.woff);
-    free(c.wend);
+    free(c.wp);
     dp_keyscan_free(o);
+    return -1;
+}
+
+/* Key code points that the text character at s[*p] gives on the fast path, or 0 when it took the general one. */
+static size_t fast_cps(const unsigned char *u, size_t len, size_t *p)
+{
+    unsigned char b = u[*p];
+    if (b < 0x80) {
+        (*p)++;
+        return starts_alone(u, len, *p) ? 1 : 0;
+    }
+    if (b < 0xC2 || b > 0xE2) return 0;
+    size_t n = b < 0xE0 ? 2 : 3;
+    int32_t cp = n == 2 ? ((b & 0x1F) << 6) | (u[*p + 1] & 0x3F)
+                        : ((b & 0x0F) << 12) | ((u[*p + 1] & 0x3F) << 6) | (u[*p + 2] & 0x3F);
+    int x = dp_latin_index(cp);
+    if (x < 0 || !(dp_latin_table[x].flags & LT_FAST)) return 0;
+    *p += n;
+    if (!starts_alone(u, len, *p)) return 0;
+    const dp_latin_cp *e = &dp_latin_table[x];
+    if (e->kcp >= 0) return 1;
+    size_t k = 0, q = 0;
+    while (q < e->klen) {
+        dp_utf8_next(e->key, e->klen, &q);
+        k++;
+    }
+    return k;
+}
+
+int dp_keyscan_map(const dp_keyscan *o, const char *s, size_t len, size_t **out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t *map = malloc((o->klen + 1) * sizeof *map);
+    if (!map) return -2;
+    size_t kpos = 0, prev_end = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        const dp_token *t = &o->tok[i];
+        for (; kpos < t->kstart; kpos++) map[kpos] = prev_end; /* the ' ' of the white space before */
+        size_t p = t->start;
+        while (p < t->end) {
+            size_t at = p, k = fast_cps(u, len, &p);
+            if (k == 0 || p > t->end) goto general;
+            while (k--) {
+                if (kpos >= t->kend) goto general;
+                size_t q = kpos;
+                dp_utf8_next(o->key, o->klen, &q);
+                for (; kpos < q; kpos++) map[kpos] = at;
+            }
+        }
+        if (kpos != t->kend) goto general;
+        prev_end = t->end;
+    }
+    for (; kpos < o->klen; kpos++) map[kpos] = prev_end;
+    map[o->klen] = len;
+    *out = map;
+    return 0;
+general:
+    free(map);
     return -1;
 }
 

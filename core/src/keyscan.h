@@ -29,6 +29,14 @@ typedef struct dp_keyscan {
  */
 int dp_keyscan_run(dp_keyscan *o, const char *s, size_t len, const dp_text_rules *rules);
 
+/*
+ * The per-byte map of a scan made with tokens, rebuilt from its tokens and
+ * the text it scanned (s, len) in one cheap pass: 0 with *map malloc'ed; -1
+ * when a character took the general path (scan again with want_map); -2 when
+ * memory is exhausted.
+ */
+int dp_keyscan_map(const dp_keyscan *o, const char *s, size_t len, size_t **map);
+
 void dp_keyscan_free(dp_keyscan *o);
 
 #endif

@@ -23,4 +23,12 @@ void dp_text_unit_free(dp_text_unit *u);
 int dp_text_unit_next(dp_text_unit *u, const char *s, size_t len, size_t *pos, const int32_t **cps,
                       size_t *n);
 
+/*
+ * One pass over s[0..len): 1 when it is valid UTF-8 and NFC as it stands (ASCII,
+ * the Latin table's stable characters, and starters that compose with nothing);
+ * 0 when it is valid but dp_text_nfc must normalise it; -1 when it is not
+ * valid UTF-8.
+ */
+int dp_text_quick_nfc(const char *s, size_t len);
+
 #endif

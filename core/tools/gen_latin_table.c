@@ -5,7 +5,8 @@
  *   ./gen > core/src/latin_table.h
  *
  * The table answers, for the code points of Latin-1, Latin Extended-A/B,
- * the combining diacritics and Latin Extended Additional, what the match
+ * the combining diacritics, Latin Extended Additional and General
+ * Punctuation (quotes, dashes, ellipsis of news text), what the match
  * key's per-character utf8proc calls would: the character's class and its
  * key form (NFC, case-folded) when taken alone.  tests/unit/test_latin_table.c
  * checks every row against the utf8proc the build links, so a table that no
@@ -72,17 +73,19 @@ int main(void)
            LT_WORD, LT_LETTER, LT_UPPER, LT_LOWER, LT_MARK, LT_SPACE, LT_DIGIT, LT_FAST);
     puts("/* One code point: its class (LT_*) and, when LT_FAST, its key form (NFC, case-folded). */");
     puts("typedef struct dp_latin_cp {\n    uint8_t flags;\n    uint8_t klen;\n    char key[6];\n    int32_t kcp; /* the key form when it is one code point, else -1 */\n} dp_latin_cp;\n");
-    puts("/* U+0080..U+024F, then U+0300..U+036F, then U+1E00..U+1EFF: see dp_latin_index. */");
+    puts("/* U+0080..U+024F, U+0300..U+036F, U+1E00..U+1EFF, U+2000..U+206F: see dp_latin_index. */");
     puts("static const dp_latin_cp dp_latin_table[] = {");
     for (int32_t cp = 0x80; cp <= 0x24F; cp++) row(cp);
     for (int32_t cp = 0x300; cp <= 0x36F; cp++) row(cp);
     for (int32_t cp = 0x1E00; cp <= 0x1EFF; cp++) row(cp);
+    for (int32_t cp = 0x2000; cp <= 0x206F; cp++) row(cp);
     puts("};\n");
     puts("/* The row of cp, or -1 outside the table's ranges. */");
     puts("static inline int dp_latin_index(int32_t cp)\n{\n"
          "    if (cp >= 0x80 && cp <= 0x24F) return cp - 0x80;\n"
          "    if (cp >= 0x300 && cp <= 0x36F) return 464 + (cp - 0x300);\n"
          "    if (cp >= 0x1E00 && cp <= 0x1EFF) return 576 + (cp - 0x1E00);\n"
+         "    if (cp >= 0x2000 && cp <= 0x206F) return 832 + (cp - 0x2000);\n"
          "    return -1;\n}\n");
     puts("#endif");
     return 0;

@@ -11,44 +11,26 @@
 #include "vi_letters.h"
 #include "vi_text.h"
 
-struct vl {
-    int32_t base; /* base letter, case kept */
-    int32_t lb;   /* lower-case base */
-    int dia;      /* 1 circumflex, 2 breve, 3 horn, or 0 */
-    int tone;     /* 1 grave, 2 acute, 3 tilde, 4 hook above, 5 dot below, or 0 */
-};
+/* A letter as vi_letters.h packs it; Đ/đ have a base of their own, no vowel and no q or g. */
+#define VI_BASE(e) ((int32_t)((e) & 0x7F))
+#define VI_LOWER(e) (VI_BASE(e) | 0x20)
+#define VI_DIA(e) ((int)(((e) >> 7) & 3))
+#define VI_TONE(e) ((int)(((e) >> 9) & 7))
+#define VI_DSTROKE (VI_L_OK | 0x7F)
 
 static int is_vowel(int32_t lb)
 {
     return lb == 'a' || lb == 'e' || lb == 'i' || lb == 'o' || lb == 'u' || lb == 'y';
 }
 
-/* A letter of a Vietnamese syllable, split by vi_letters.h; 0 for anything else. */
-static int vi_letter(int32_t c, struct vl *v)
+/* A letter of a Vietnamese syllable, packed; 0 for anything else. */
+static unsigned vi_letter(int32_t c)
 {
-    unsigned e = 0;
-    v->dia = v->tone = 0;
-    if (c < 0x80) {
-        v->base = c;
-        v->lb = c | 0x20;
-        return v->lb >= 'a' && v->lb <= 'z';
-    }
-    if (c == 0x110 || c == 0x111) { /* Đ, đ */
-        v->base = c;
-        v->lb = 0x111;
-        return 1;
-    }
-    if (c >= 0xC0 && c <= 0x24F)
-        e = vi_letters_00c0[c - 0xC0];
-    else if (c >= 0x1E00 && c <= 0x1EFF)
-        e = vi_letters_1e00[c - 0x1E00];
-    if (!(e & VI_L_OK))
-        return 0;
-    v->base = (int32_t)(e & 0x7F);
-    v->lb = v->base | 0x20;
-    v->dia = (int)((e >> 7) & 3);
-    v->tone = (int)((e >> 9) & 7);
-    return 1;
+    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (unsigned)c | VI_L_OK : 0;
+    if (c == 0x110 || c == 0x111) return VI_DSTROKE;
+    if (c >= 0xC0 && c <= 0x24F) return vi_letters_00c0[c - 0xC0];
+    if (c >= 0x1E00 && c <= 0x1EFF) return vi_letters_1e00[c - 0x1E00];
+    return 0;
 }
 
 static int vowel_index(int32_t lb)
@@ -81,7 +63,7 @@ static int32_t vi_compose(int32_t base, int dia, int tone)
 /* Move the tone mark of one word to the vowel the modern rule chooses. */
 static void tone_fix(int32_t *w, size_t n)
 {
-    struct vl L[VI_MAXLEN];
+    unsigned L[VI_MAXLEN];
     size_t k, p, vs, ve, nv, tone_at = 0, tones = 0;
     size_t target = (size_t)-1;
     int32_t a, b;
@@ -89,36 +71,37 @@ static void tone_fix(int32_t *w, size_t n)
     if (n < 1 || n > VI_MAXLEN)
         return;
     for (k = 0; k < n; k++) {
-        if (!vi_letter(w[k], &L[k]))
+        if (!(L[k] = vi_letter(w[k])))
             return;
-        if (L[k].tone) {
-            tones++;
+        if (VI_TONE(L[k])) {
+            if (tones++)
+                return; /* two tone marks: not one syllable */
             tone_at = k;
         }
     }
     if (tones != 1)
         return;
     p = 0;
-    while (p < n && !is_vowel(L[p].lb))
+    while (p < n && !is_vowel(VI_LOWER(L[p])))
         p++;
     if (p == n)
         return;
     /* "qu" and "gi" (before another vowel) belong to the initial consonant */
-    if (p == 1 && p + 1 < n && is_vowel(L[p + 1].lb) && !L[p].dia &&
-        ((L[0].lb == 'q' && L[p].lb == 'u') || (L[0].lb == 'g' && L[p].lb == 'i')))
+    if (p == 1 && p + 1 < n && is_vowel(VI_LOWER(L[p + 1])) && !VI_DIA(L[p]) &&
+        ((VI_LOWER(L[0]) == 'q' && VI_LOWER(L[p]) == 'u') || (VI_LOWER(L[0]) == 'g' && VI_LOWER(L[p]) == 'i')))
         p++;
     vs = p;
-    while (p < n && is_vowel(L[p].lb))
+    while (p < n && is_vowel(VI_LOWER(L[p])))
         p++;
     ve = p;
     for (; p < n; p++)
-        if (is_vowel(L[p].lb))
+        if (is_vowel(VI_LOWER(L[p])))
             return; /* vowel after a consonant: not one syllable */
     nv = ve - vs;
     if (nv > 3)
         return;
     for (k = vs; k < ve; k++)
-        if (L[k].dia)
+        if (VI_DIA(L[k]))
             target = k;
     if (target == (size_t)-1) {
         if (nv == 1)
@@ -132,8 +115,8 @@ static void tone_fix(int32_t *w, size_t n)
     }
     if (target == tone_at)
         return;
-    a = vi_compose(L[tone_at].base, L[tone_at].dia, 0);
-    b = vi_compose(L[target].base, L[target].dia, L[tone_at].tone);
+    a = vi_compose(VI_BASE(L[tone_at]), VI_DIA(L[tone_at]), 0);
+    b = vi_compose(VI_BASE(L[target]), VI_DIA(L[target]), VI_TONE(L[tone_at]));
     if (a < 0 || b < 0)
         return;
     w[tone_at] = a;
