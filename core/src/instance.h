@@ -56,6 +56,10 @@ int dp_instance_init(dp_instance *inst, dp_strbuf *errs);
 /* Call process() honouring DP_PLUGIN_SERIAL and accounting time. */
 int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err);
 
+/* A writer's render() (any thread) and write() (the writer thread), accounting time; see plugin.h. */
+int dp_instance_render(dp_instance *inst, const dp_doc *doc, dp_strbuf *out, dp_error *err);
+int dp_instance_write(dp_instance *inst, const char *bytes, size_t len, dp_error *err);
+
 /*
  * The instance as messages name it: "recognizer:names", or
  * "recognizer:names#people" when the config named it (so two instances of

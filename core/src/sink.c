@@ -232,8 +232,16 @@ static void write_record(dp_sink *k, dp_record *r)
         return;
     }
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
+        dp_instance *w = ch->stages[i];
         dp_error_clear(&err);
-        int rc = dp_instance_process(ch->stages[i], r->doc, &err);
+        int rc;
+        if (w->desc.write && r->rendered) {
+            /* rendered on a worker (worker.c): only the bytes are left to write */
+            const dp_strbuf *b = &r->rendered[i - ch->first_writer];
+            rc = b->data ? dp_instance_write(w, b->data, b->len, &err) : DP_SKIP;
+        } else {
+            rc = dp_instance_process(w, r->doc, &err);
+        }
         if (rc == DP_OK || rc == DP_SKIP) continue;
         dp_record_fail_in(r, ch->stages[i], rc, &err);
         return;

@@ -320,6 +320,83 @@ START_TEST(json_escaping)
 }
 END_TEST
 
+/* The string builder's escaper agrees with a byte-at-a-time one wherever the escapes fall. */
+static void naive_escape(dp_strbuf *b, const char *s, size_t n)
+{
+    dp_strbuf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') dp_strbuf_puts(b, "\\\"");
+        else if (c == '\\') dp_strbuf_puts(b, "\\\\");
+        else if (c == '\n') dp_strbuf_puts(b, "\\n");
+        else if (c == '\r') dp_strbuf_puts(b, "\\r");
+        else if (c == '\t') dp_strbuf_puts(b, "\\t");
+        else if (c < 0x20) dp_strbuf_printf(b, "\\u%04x", c);
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            dp_strbuf_puts(b, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+            i += 2;
+        } else dp_strbuf_putc(b, (char)c);
+    }
+    dp_strbuf_putc(b, '"');
+}
+
+START_TEST(json_append_string_runs)
+{
+    const char *pieces[] = { "\"", "\\", "\n", "\x01", "\xe2\x80\xa8", "\xe2\x80\x9c", "Việt", "a", "\t" };
+    unsigned seed = 1;
+    for (int round = 0; round < 500; round++) {
+        dp_strbuf in = DP_STRBUF_INIT, want = DP_STRBUF_INIT, got = DP_STRBUF_INIT;
+        int n = round % 40;
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            dp_strbuf_puts(&in, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        naive_escape(&want, in.data ? in.data : "", in.len);
+        ck_assert_int_eq(dp_json_append_string(&got, in.data ? in.data : "", in.len), 0);
+        ck_assert_str_eq(got.data, want.data);
+        dp_strbuf_free(&in);
+        dp_strbuf_free(&want);
+        dp_strbuf_free(&got);
+    }
+    dp_strbuf b = DP_STRBUF_INIT;
+    dp_json_append_string(&b, NULL, 0);
+    ck_assert_str_eq(b.data, "null");
+    dp_strbuf_free(&b);
+}
+END_TEST
+
+/* A document as the jsonl writer's record: offsets in the chosen unit, repeated fields as arrays. */
+START_TEST(doc_write_json_record)
+{
+    dp_doc *d = dp_doc_new("a1", "x.txt");
+    const char *t = "Tin 😀 Hà Nội";
+    ck_assert_int_eq(dp_doc_set_text(d, t, strlen(t)), 0);
+    dp_doc_field_add(d, "keyword", "k1");
+    dp_doc_field_add(d, "keyword", "k2");
+    dp_doc_field_add(d, "title", "T");
+    const char *hn = strstr(t, "Hà");
+    dp_entity *e = dp_doc_entity_add(d, (size_t)(hn - t), strlen(t), "LOC");
+    dp_entity_set_confidence(e, 0.85);
+    dp_entity_translation_set(d, e, "en", "Hanoi");
+    dp_strbuf b = DP_STRBUF_INIT;
+    ck_assert_int_eq(dp_doc_write_json(d, NULL, &b), 0);
+    ck_assert_str_eq(b.data, "{\"id\":\"a1\",\"source\":\"x.txt\",\"lang\":null,\"offset_unit\":\"codepoint\","
+                             "\"fields\":{\"keyword\":[\"k1\",\"k2\"],\"title\":\"T\"},\"text\":\"Tin 😀 Hà Nội\","
+                             "\"segments\":[],\"entities\":[{\"start\":6,\"end\":12,\"type\":\"LOC\",\"surface\":\"Hà Nội\","
+                             "\"value\":null,\"confidence\":0.85,\"instance\":null,\"attrs\":{},\"translations\":{\"en\":\"Hanoi\"}}],"
+                             "\"translations\":[]}\n");
+    dp_strbuf_clear(&b);
+    dp_doc_json_opts o = { DP_OFFSET_UTF16, 0, 0, 0 };
+    ck_assert_int_eq(dp_doc_write_json(d, &o, &b), 0);
+    ck_assert_ptr_nonnull(strstr(b.data, "\"offset_unit\":\"utf16\""));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"start\":7,\"end\":13"));
+    ck_assert_ptr_null(strstr(b.data, "\"text\""));
+    dp_strbuf_free(&b);
+    dp_doc_free(d);
+}
+END_TEST
+
 START_TEST(outfile_checkpoint_restore_commit)
 {
     char dir[] = "/tmp/dp-outfile-XXXXXX";
@@ -431,6 +508,8 @@ int main(void)
     tcase_add_test(tc, translations_of_fields);
     tcase_add_test(tc, offsets_in_codepoints_and_utf16_on_multibyte_text);
     tcase_add_test(tc, json_escaping);
+    tcase_add_test(tc, json_append_string_runs);
+    tcase_add_test(tc, doc_write_json_record);
     tcase_add_test(tc, outfile_checkpoint_restore_commit);
     suite_add_tcase(s, tc);
     return check_run(s);

@@ -88,6 +88,7 @@
 
 #include "doc.h"
 #include "error.h"
+#include "strbuf.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -167,6 +168,21 @@ typedef struct dp_plugin {
     int (*checkpoint)(void *state, char *token, size_t size, dp_error *err);
     int (*restore)(void *state, const char *token, dp_error *err);
     /* ABI 2.0 ends here; later minors append members below. */
+
+    /*
+     * ABI 2.1, writers only, optional (both or neither): process() split in
+     * two so that a run does the costly half in parallel.  render() turns a
+     * document into the exact bytes the writer will write; the core calls it
+     * on the worker threads, concurrently for different documents (read the
+     * state, never change it).  write() then gets those bytes on the writer
+     * thread, strictly in input order, as process() would have been called.
+     * process() stays the one call for everything else (docpipe try, the
+     * harness) and must write the same bytes.  render() returning DP_SKIP
+     * writes nothing for that document; DP_FAILED fails the document before
+     * any writer has written it.
+     */
+    int (*render)(void *state, const dp_doc *doc, dp_strbuf *out, dp_error *err);
+    int (*write)(void *state, const char *bytes, size_t len, dp_error *err);
 } dp_plugin;
 
 #define DP_PLUGIN_HEADER(kind_)                                                 \
