@@ -573,8 +573,8 @@ static int html_checkpoint(void *state, char *token, size_t size, dp_error *err)
 /* Every page index.tsv (as restored) lists must exist; DP_FAILED names the first missing one. */
 static int check_pages(html_state *st, dp_error *err)
 {
-    char *tmp = path_join(st->dir, "index", ".tsv.tmp");
-    char *fin = path_join(st->dir, "index", ".tsv");
+    char *tmp = dp_path_join(st->dir, "index", ".tsv.tmp");
+    char *fin = dp_path_join(st->dir, "index", ".tsv");
     FILE *f = tmp && fin ? fopen(tmp, "r") : NULL;
     if (!f && fin)
         f = fopen(fin, "r"); /* the run was committing and had renamed it */
@@ -586,7 +586,7 @@ static int check_pages(html_state *st, dp_error *err)
         if (parse_summary(line, &s) != 0)
             continue;
         free(page);
-        page = path_join(st->dir, s.stem, ".html");
+        page = dp_path_join(st->dir, s.stem, ".html");
         if (!page)
             rc = dp_fail_nomem(err);
         else if (access(page, F_OK) != 0)
