@@ -7,6 +7,7 @@
 #include "cfgfile.h"
 #include "commands.h"
 #include "docpipe/docpipe.h"
+#include "datapath.h"
 #include "loader.h"
 #include "options.h"
 #include "source_options.h"
@@ -15,12 +16,15 @@ static const char plugins_usage[] =
     "usage: docpipe plugins [-c CONFIG] [--json|--markdown] [NAME]\n"
     "  Without NAME: every plugin on the plugin path (the config's plugin_path when -c is given,\n"
     "  DOCPIPE_PLUGIN_PATH, the install directory).  With NAME (e.g. jsonl, or writer_jsonl):\n"
-    "  its description, what it consumes and produces, and every option with type, default and help.\n"
+    "  its description, what it consumes and produces, and every option with type, default and help;\n"
+    "  a data file's default as written (vi/ranks.tsv) and where the data search path finds it.\n"
     "  --json prints the same as one JSON document; --markdown NAME prints the option table\n"
     "  for the plugin's README (scripts/gen-plugin-docs.sh refreshes them all).\n";
 
 struct list_ctx {
     dp_loader *loader;
+    const dp_datapath *data; /* where the defaults of data options are looked up */
+    const char *base_dir;    /* the config's folder, or the current directory */
     const char *want;  /* NULL: all */
     int json;
     int markdown;
@@ -35,7 +39,45 @@ static void print_default(const dp_option *o)
     else printf("-");
 }
 
-static void print_options_text(const dp_option *opts)
+/*
+ * Where the default of a data option is found: each file (a list's items
+ * are ','-separated, a name with * stands for what it matches), or NULL
+ * with every place searched in *tried.  The result is malloc'ed.
+ */
+static char *find_default(const struct list_ctx *c, const dp_option *o, dp_strbuf *tried)
+{
+    dp_strbuf found = { 0 };
+    char *names = strdup(o->default_value);
+    int missing = !names;
+    char *save = NULL;
+    for (char *n = names ? strtok_r(names, ",", &save) : NULL; n; n = strtok_r(NULL, ",", &save)) {
+        char **files = NULL;
+        int count = 0, oom = 0;
+        if (dp_datapath_has_glob(n)) {
+            count = dp_datapath_glob(c->data, c->base_dir, n, &files, tried);
+        } else {
+            char *one = dp_datapath_find(c->data, c->base_dir, n, tried, &oom);
+            if (one && (files = malloc(sizeof *files))) { files[0] = one; count = 1; }
+            else free(one);
+        }
+        if (count <= 0) missing = 1;
+        for (int i = 0; i < count; i++) {
+            dp_strbuf_printf(&found, "%s%s", found.len ? ", " : "", files[i]);
+            free(files[i]);
+        }
+        free(files);
+    }
+    free(names);
+    if (missing || found.oom) { dp_strbuf_free(&found); return NULL; }
+    return found.data;
+}
+
+static int is_data(const dp_option *o)
+{
+    return (o->type == DP_OPT_DATA || o->type == DP_OPT_DATA_LIST) && o->default_value;
+}
+
+static void print_options_text(const struct list_ctx *c, const dp_option *opts)
 {
     for (const dp_option *o = opts; o && o->name; o++) {
         printf("  %-22s %-10s ", o->name, dp_opt_type_name(o->type));
@@ -43,10 +85,17 @@ static void print_options_text(const dp_option *opts)
         printf("\n      %s", o->help ? o->help : "");
         if (o->type == DP_OPT_ENUM && o->choices) printf(" (one of: %s)", o->choices);
         printf("\n");
+        if (!is_data(o)) continue;
+        dp_strbuf tried = { 0 };
+        char *found = find_default(c, o, &tried);
+        if (found) printf("      found: %s\n", found);
+        else printf("      not found: searched %s\n", tried.data ? tried.data : "nowhere");
+        free(found);
+        dp_strbuf_free(&tried);
     }
 }
 
-static void print_options_json(const dp_option *opts, int *first)
+static void print_options_json(const struct list_ctx *c, const dp_option *opts, int *first)
 {
     for (const dp_option *o = opts; o && o->name; o++) {
         printf("%s{\"name\":", *first ? "" : ",");
@@ -58,6 +107,12 @@ static void print_options_json(const dp_option *opts, int *first)
         dp_json_write_cstr(stdout, o->choices);
         printf(",\"help\":");
         dp_json_write_cstr(stdout, o->help);
+        if (is_data(o)) {
+            char *found = find_default(c, o, NULL);
+            printf(",\"found\":");
+            dp_json_write_cstr(stdout, found);
+            free(found);
+        }
         printf("}");
     }
 }
@@ -114,8 +169,8 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
         dp_json_write_cstr(stdout, p->produces);
         printf(",\"serial\":%s,\"options\":[", (p->flags & DP_PLUGIN_SERIAL) ? "true" : "false");
         int first = 1;
-        if (p->kind == DP_KIND_SOURCE) print_options_json(dp_source_options, &first);
-        print_options_json(p->options, &first);
+        if (p->kind == DP_KIND_SOURCE) print_options_json(c, dp_source_options, &first);
+        print_options_json(c, p->options, &first);
         printf("]}");
     } else if (!detailed) {
         printf("%-11s %-12s %-8s %s\n", dp_kind_name(p->kind), p->name, p->version ? p->version : "",
@@ -127,10 +182,10 @@ static void describe(struct list_ctx *c, const char *module, const dp_plugin *p,
                p->abi_minor, p->consumes ? p->consumes : "-", p->produces ? p->produces : "-",
                (p->flags & DP_PLUGIN_SERIAL) ? "serial (never called concurrently)" : "concurrent");
         printf("options (name, type, default, help):\n");
-        print_options_text(p->options);
+        print_options_text(c, p->options);
         if (p->kind == DP_KIND_SOURCE) {
             printf("options every source takes:\n");
-            print_options_text(dp_source_options);
+            print_options_text(c, dp_source_options);
         }
         printf("\n");
     }
@@ -183,8 +238,13 @@ int cmd_plugins(int argc, char **argv)
         dp_strbuf_free(&errs);
     }
     dp_loader *l = dp_loader_new(cfg ? cfg->plugin_path : NULL, cfg ? cfg->n_plugin_path : 0);
+    dp_datapath data;
+    if (dp_datapath_init(&data, cfg ? cfg->data_path : NULL, cfg ? cfg->n_data_path : 0) < 0) {
+        dp_loader_free(l);
+        l = NULL;
+    }
     if (!l) { dp_config_free(cfg); return DP_EXIT_SOFTWARE; }
-    struct list_ctx ctx = { l, optind < argc ? argv[optind] : NULL, json, markdown, 0, 0 };
+    struct list_ctx ctx = { l, &data, cfg ? cfg->dir : ".", optind < argc ? argv[optind] : NULL, json, markdown, 0, 0 };
     if (json) printf("{\"abi\":\"%d.%d\",\"plugins\":[", DOCPIPE_ABI_MAJOR, DOCPIPE_ABI_MINOR);
     dp_loader_each(l, each_module, &ctx);
     if (json) printf("]}\n");
@@ -197,6 +257,7 @@ int cmd_plugins(int argc, char **argv)
     }
     if (ctx.errors && rc == DP_EXIT_OK) rc = DP_EXIT_SOFTWARE;
     dp_loader_free(l);
+    dp_datapath_free(&data);
     dp_config_free(cfg);
     return rc;
 }

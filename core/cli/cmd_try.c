@@ -25,7 +25,8 @@ static void emit_value(dp_strbuf *b, const dp_option *o, const char *v)
         dp_strbuf_puts(b, v);
         break;
     case DP_OPT_LIST:
-    case DP_OPT_PATH_LIST: {
+    case DP_OPT_PATH_LIST:
+    case DP_OPT_DATA_LIST: {
         dp_strbuf_puts(b, "[ ");
         const char *p = v;
         for (int first = 1; *p || first; first = 0) {

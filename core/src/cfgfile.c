@@ -7,7 +7,7 @@
 #include "cfgfile.h"
 
 static const char *const global_keys[] = {
-    "plugin_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
+    "plugin_path", "data_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
     "source", "chain", NULL
 };
 
@@ -72,6 +72,8 @@ void dp_config_free(dp_config *c)
     free(c->dir);
     for (size_t i = 0; i < c->n_plugin_path; i++) free(c->plugin_path[i]);
     free(c->plugin_path);
+    for (size_t i = 0; i < c->n_data_path; i++) free(c->data_path[i]);
+    free(c->data_path);
     free(c->dead_letter);
     free(c->checkpoint);
     free(c->stats);
@@ -127,6 +129,37 @@ static int get_int(dp_config *c, const config_setting_t *s, const char *key, lon
         return 1;
     }
     *out = v;
+    return 0;
+}
+
+/* A folder or a list of folders, relative ones made relative to the config's folder; -1 when memory ran out. */
+static int read_dirs(dp_config *c, const config_setting_t *s, const char *key, struct dp_expand_ctx *ctx,
+                     char ***out, size_t *n_out, dp_strbuf *errs, int *nerr)
+{
+    int t = config_setting_type(s);
+    if (t != CONFIG_TYPE_STRING && t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) {
+        dp_strbuf_printf(errs, "%s:%d: %s must be a string or a list of strings\n", source_file(c, s), where_line(s),
+                         key);
+        (*nerr)++;
+        return 0;
+    }
+    int m = t == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
+    *out = calloc((size_t)m + 1, sizeof **out);
+    if (!*out) return -1;
+    for (int j = 0; j < m; j++) {
+        const config_setting_t *e = t == CONFIG_TYPE_STRING ? s : config_setting_get_elem(s, (unsigned)j);
+        char *p = get_string(c, e, key, ctx, errs, nerr);
+        if (!p) continue;
+        if (p[0] != '/') {
+            size_t len = strlen(c->dir) + strlen(p) + 2;
+            char *abs = malloc(len);
+            if (!abs) { free(p); return -1; }
+            snprintf(abs, len, "%s/%s", c->dir, p);
+            free(p);
+            p = abs;
+        }
+        (*out)[(*n_out)++] = p;
+    }
     return 0;
 }
 
@@ -209,30 +242,9 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
             c->keep_overlaps = o && !strcmp(o, "all");
             free(o);
         } else if (!strcmp(key, "plugin_path")) {
-            int t = config_setting_type(s);
-            int m = t == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
-            if (t != CONFIG_TYPE_STRING && t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) {
-                dp_strbuf_printf(errs, "%s:%d: plugin_path must be a string or a list of strings\n",
-                                 source_file(c, s), where_line(s));
-                nerr++;
-                continue;
-            }
-            c->plugin_path = calloc((size_t)m + 1, sizeof *c->plugin_path);
-            if (!c->plugin_path) goto oom;
-            for (int j = 0; j < m; j++) {
-                const config_setting_t *e = t == CONFIG_TYPE_STRING ? s : config_setting_get_elem(s, (unsigned)j);
-                char *p = get_string(c, e, key, &ctx, errs, &nerr);
-                if (!p) continue;
-                if (p[0] != '/') {
-                    size_t len = strlen(c->dir) + strlen(p) + 2;
-                    char *abs = malloc(len);
-                    if (!abs) { free(p); goto oom; }
-                    snprintf(abs, len, "%s/%s", c->dir, p);
-                    free(p);
-                    p = abs;
-                }
-                c->plugin_path[c->n_plugin_path++] = p;
-            }
+            if (read_dirs(c, s, key, &ctx, &c->plugin_path, &c->n_plugin_path, errs, &nerr) < 0) goto oom;
+        } else if (!strcmp(key, "data_path")) {
+            if (read_dirs(c, s, key, &ctx, &c->data_path, &c->n_data_path, errs, &nerr) < 0) goto oom;
         } else if (!strcmp(key, "source")) {
             c->source = of_type(c, s, CONFIG_TYPE_GROUP, "source must be a group: source = { plugin = \"news\"; … };",
                                 errs, &nerr);

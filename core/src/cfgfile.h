@@ -10,8 +10,10 @@ typedef struct dp_config {
     config_t cfg;
     char *path;        /* as given */
     char *dir;         /* its directory: relative paths resolve against it */
-    char **plugin_path;
+    char **plugin_path;  /* folders, relative ones resolved against dir */
     size_t n_plugin_path;
+    char **data_path;    /* folders searched for data files (datapath.h), resolved likewise */
+    size_t n_data_path;
     int threads;       /* 0: one per core */
     int queue;         /* documents in flight per thread */
     long long max_failures; /* -1: no limit */

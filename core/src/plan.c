@@ -14,6 +14,7 @@ struct dp_plan {
     const char *config;    /* path or name */
     dp_arena *strings;     /* the plan's own copies: config, paths, inputs, fingerprint */
     dp_loader *loader;     /* keeps the plugins loaded */
+    dp_datapath data;      /* where data files are looked up */
     dp_chain chain;
     dp_run_settings settings;
 };
@@ -34,6 +35,7 @@ void dp_plan_free(dp_plan *p)
     if (!p) return;
     dp_chain_free(&p->chain);
     dp_loader_free(p->loader);
+    dp_datapath_free(&p->data);
     dp_arena_free(p->strings);
     free(p);
 }
@@ -42,14 +44,14 @@ void dp_plan_free(dp_plan *p)
 static int build_chain(dp_plan *p, const dp_config *cfg, dp_strbuf *errs)
 {
     int nerr = 0;
-    p->chain.source = dp_plan_instance(p->loader, cfg, cfg->source, 1, 0, errs);
+    p->chain.source = dp_plan_instance(p->loader, &p->data, cfg, cfg->source, 1, 0, errs);
     if (!p->chain.source) nerr++;
     int n = config_setting_length(cfg->chain);
     p->chain.stages = calloc((size_t)n + 1, sizeof *p->chain.stages);
     if (!p->chain.stages) return -1;
     for (int i = 0; i < n; i++) {
-        dp_instance *inst = dp_plan_instance(p->loader, cfg, config_setting_get_elem(cfg->chain, (unsigned)i), 0,
-                                             i + 1, errs);
+        dp_instance *inst = dp_plan_instance(p->loader, &p->data, cfg,
+                                             config_setting_get_elem(cfg->chain, (unsigned)i), 0, i + 1, errs);
         if (!inst) { nerr++; continue; }
         p->chain.stages[p->chain.n_stages++] = inst;
     }
@@ -179,6 +181,7 @@ int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
     dp_plan *p = calloc(1, sizeof *p);
     if (!p || !(p->strings = dp_arena_new(1024)) || !(p->config = dp_arena_strdup(p->strings, req->config_path)))
         goto oom;
+    if (dp_datapath_init(&p->data, cfg->data_path, cfg->n_data_path) < 0) goto oom;
     p->loader = dp_loader_new(cfg->plugin_path, cfg->n_plugin_path);
     if (!p->loader) {
         dp_strbuf_puts(errs, "cannot initialise libltdl\n");

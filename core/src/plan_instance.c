@@ -4,8 +4,8 @@
 
 #include "plan_instance.h"
 
-dp_instance *dp_plan_instance(dp_loader *l, const dp_config *c, const config_setting_t *g, int is_source, int rank,
-                              dp_strbuf *errs)
+dp_instance *dp_plan_instance(dp_loader *l, const dp_datapath *dp, const dp_config *c, const config_setting_t *g,
+                              int is_source, int rank, dp_strbuf *errs)
 {
     const char *file = config_setting_source_file(g) ? config_setting_source_file(g) : c->path;
     char where[512];
@@ -43,6 +43,7 @@ dp_instance *dp_plan_instance(dp_loader *l, const dp_config *c, const config_set
     struct dp_expand_ctx ctx = { (const char *const *)c->vars, c->n_vars };
     int nerr = dp_optset_from_setting(&inst->opts, g, file, pname, c->dir, dp_config_expand, &ctx, errs);
     nerr += dp_optset_check_required(&inst->opts, where, pname, errs);
+    if (!nerr) nerr += dp_optset_resolve_data(&inst->opts, dp, where, pname, errs);
     if (nerr) { dp_instance_destroy(inst); return NULL; }
     return inst;
 }
