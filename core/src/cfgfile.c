@@ -1,8 +1,11 @@
 /* Reading the pipeline config: libconfig parsing, globals, ${VAR} expansion. */
 #include <ctype.h>
+#include <errno.h>
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cfgfile.h"
 
@@ -163,6 +166,23 @@ static int read_dirs(dp_config *c, const config_setting_t *s, const char *key, s
     return 0;
 }
 
+/* Non-zero when path is a file that can be read; else why not, appended to errs. */
+static int readable(const char *path, dp_strbuf *errs)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        dp_strbuf_printf(errs, "%s: cannot read the config file: it is a directory\n", path);
+        return 0;
+    }
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        dp_strbuf_printf(errs, "%s: cannot read the config file: %s\n", path, strerror(errno));
+        return 0;
+    }
+    fclose(f);
+    return 1;
+}
+
 dp_config *dp_config_read(const char *path, const char *text, const char *dir, char *const *vars, size_t n_vars,
                           dp_strbuf *errs)
 {
@@ -190,6 +210,10 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         }
     }
     config_set_include_dir(&c->cfg, c->dir);
+    if (!text && !readable(path, errs)) {
+        dp_config_free(c);
+        return NULL;
+    }
     int ok = text ? config_read_string(&c->cfg, text) : config_read_file(&c->cfg, path);
     if (ok != CONFIG_TRUE) {
         if (config_error_type(&c->cfg) == CONFIG_ERR_FILE_IO) {
