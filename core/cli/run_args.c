@@ -8,32 +8,6 @@
 #include "commands.h"
 #include "discover.h"
 
-const char cli_run_options_usage[] =
-    "  INPUT: files, directories (walked recursively), glob patterns or '-' (stdin);\n"
-    "         when none is given, the source's `paths` are read.\n"
-    "  -c, --config FILE      the pipeline (default: $DOCPIPE_CONFIG, ./docpipe.cfg,\n"
-    "                         $XDG_CONFIG_HOME/docpipe/docpipe.cfg, then the system's docpipe.cfg)\n"
-    "  -p, --pipeline 'P'     a one-line pipeline instead of a config: 'news ! names ! jsonl path=-'\n"
-    "                         (PLUGIN KEY=VALUE… separated by ' ! '; the first is the source)\n"
-    "  -o INSTANCE.KEY=VALUE  set one option of one instance (repeatable; 'source' names the source)\n"
-    "  -v, --verbose          say which config, plugin path and data path the run uses\n"
-    "  -t, --threads N        worker threads (default: config `threads`, 0 = one per core)\n"
-    "      --shard K/N        process only the documents whose id hashes to shard K of N (0 <= K < N);\n"
-    "                         default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from\n"
-    "                         JOB_COMPLETION_INDEX with --shard-count N\n"
-    "      --shard-count N    the number of shards for JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)\n"
-    "      --resume           continue an interrupted run from its checkpoint\n"
-    "      --checkpoint FILE  where the run records its progress (default: config `checkpoint`,\n"
-    "                         else CONFIGNAME[.K-of-N].checkpoint in the current directory)\n"
-    "      --dead-letter FILE write failed documents there as JSON Lines (id, source, instance, message)\n"
-    "      --max-failures N|P% stop with exit 65 when more than N documents fail, or more than P% of\n"
-    "                         them (judged once 100 documents are done)\n"
-    "      --stats FILE       write the run's summary as JSON\n"
-    "      --stdin-jsonl      streaming: read JSON Lines records from stdin (the source must be\n"
-    "                         line-based, e.g. jsonl); use a writer with path \"-\" for stdout\n"
-    "      --progress         show progress on stderr (default when stderr is a terminal)\n"
-    "  -q, --quiet            no progress, no summary\n";
-
 static int parse_shard(const char *s, unsigned *k, unsigned *n)
 {
     char *end;
@@ -84,7 +58,7 @@ static int usage_error(const char *msg)
     return DP_EXIT_USAGE;
 }
 
-int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a)
+int cli_parse_run_args(int argc, char **argv, const cli_command *cmd, cli_run_args *a)
 {
     memset(a, 0, sizeof *a);
     dp_request_init(&a->req);
@@ -151,8 +125,8 @@ int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a
         case O_STDIN: req->stdin_jsonl = 1; break;
         case O_PROGRESS: a->progress = 1; break;
         case 'q': a->quiet = 1; break;
-        case 'h': fputs(usage, stdout); return DP_EXIT_OK;
-        default: fputs(usage, stderr); return DP_EXIT_USAGE;
+        case 'h': cli_print_command_help(stdout, cmd); return DP_EXIT_OK;
+        default: cli_print_command_help(stderr, cmd); return DP_EXIT_USAGE;
         }
     }
     if (!req->shard_n && shard_from_env(&req->shard_k, &req->shard_n, shard_count) < 0)
@@ -184,13 +158,11 @@ void cli_run_args_free(cli_run_args *a)
     dp_strbuf_free(&a->config_how);
 }
 
-int cli_plan_from_args(int argc, char **argv, const char *usage_head, int check_only, cli_run_args *a,
+int cli_plan_from_args(int argc, char **argv, const cli_command *cmd, int check_only, cli_run_args *a,
                        dp_plan **plan)
 {
     *plan = NULL;
-    char usage[4096];
-    snprintf(usage, sizeof usage, "%s%s", usage_head, cli_run_options_usage);
-    int rc = cli_parse_run_args(argc, argv, usage, a);
+    int rc = cli_parse_run_args(argc, argv, cmd, a);
     if (rc < 0) {
         a->req.check_only = check_only;
         if (a->verbose)

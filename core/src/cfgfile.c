@@ -9,9 +9,26 @@
 
 #include "cfgfile.h"
 
-static const char *const global_keys[] = {
-    "plugin_path", "data_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
-    "source", "chain", NULL
+const dp_config_setting dp_config_settings[] = {
+    { "plugin_path", "string or list", "-",
+      "folders searched for plugin modules, relative to the config's folder; then $DOCPIPE_PLUGIN_PATH, then "
+      "the install directory" },
+    { "data_path", "string or list", "-",
+      "folders searched for data files (vi/ranks.tsv), relative to the config's folder, after the config's "
+      "own folder; then $DOCPIPE_DATA_PATH, then the installed data folder" },
+    { "threads", "int", "0", "worker threads; 0: one per core" },
+    { "queue", "int", "4", "records in flight per worker (bounds memory)" },
+    { "max_failures", "int", "-1", "stop with exit 65 after more failed documents; -1: never" },
+    { "dead_letter", "string", "-", "failed documents as JSON Lines (id, source, instance, message)" },
+    { "checkpoint", "string", "CONFIGNAME[.K-of-N].checkpoint",
+      "where the run records its progress for --resume" },
+    { "stats", "string", "-", "the run's summary as JSON" },
+    { "overlaps", "string", "longest",
+      "\"longest\": of overlapping entities the longer wins; \"all\": keep nested ones" },
+    { "source", "group", "(required)", "the source: { plugin = \"NAME\"; options... }" },
+    { "chain", "list of groups", "(required)",
+      "recognizers, translators, then writers: ( { plugin = \"NAME\"; name = \"N\"; options... }, ... )" },
+    { NULL, NULL, NULL, NULL }
 };
 
 static const char *lookup_var(const struct dp_expand_ctx *ctx, const char *name, size_t len)
@@ -234,11 +251,11 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
         const char *key = config_setting_name(s);
         int known = 0;
-        for (const char *const *k = global_keys; *k; k++) known |= !strcmp(*k, key);
+        for (const dp_config_setting *k = dp_config_settings; k->name; k++) known |= !strcmp(k->name, key);
         if (!known) {
             dp_strbuf_printf(errs, "%s:%d: unknown setting '%s'; allowed at the top level:", source_file(c, s),
                              where_line(s), key);
-            for (const char *const *k = global_keys; *k; k++) dp_strbuf_printf(errs, " %s", *k);
+            for (const dp_config_setting *k = dp_config_settings; k->name; k++) dp_strbuf_printf(errs, " %s", k->name);
             dp_strbuf_puts(errs, "\n");
             nerr++;
             continue;

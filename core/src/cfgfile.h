@@ -27,6 +27,14 @@ typedef struct dp_config {
     size_t n_vars;
 } dp_config;
 
+/* A top-level setting, as the docs describe it (docpipe.cfg(5)). */
+typedef struct dp_config_setting {
+    const char *name, *type, *default_value, *help;
+} dp_config_setting;
+
+/* Every top-level setting, in the order the docs list them; ends with a NULL name. */
+extern const dp_config_setting dp_config_settings[];
+
 /*
  * Parse a config from a file (text == NULL) or from a string (path names it
  * in messages; dir is where relative paths resolve).  Global settings are

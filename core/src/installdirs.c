@@ -45,7 +45,8 @@ static void own_root(char *root, size_t size)
     if (dp_install_root(exe, DOCPIPE_BINDIR, root, size) < 0) root[0] = '\0';
 }
 
-const char *dp_install_dir_get(dp_install_dir which, char *buf, size_t size)
+/* The directory below root ("" for none) into buf. */
+static const char *format_dir(dp_install_dir which, const char *root, char *buf, size_t size)
 {
     const char *dir = DOCPIPE_BINDIR, *tail = "";
     switch (which) {
@@ -54,8 +55,18 @@ const char *dp_install_dir_get(dp_install_dir which, char *buf, size_t size)
     case DP_DIR_DATA: dir = DOCPIPE_DATADIR; break;
     case DP_DIR_SYSCONF: dir = DOCPIPE_SYSCONFDIR; tail = "/docpipe"; break;
     }
-    char root[PATH_MAX];
-    own_root(root, sizeof root);
     int n = snprintf(buf, size, "%s%s%s", root, dir, tail);
     return n < 0 || (size_t)n >= size ? NULL : buf;
+}
+
+const char *dp_install_dir_get(dp_install_dir which, char *buf, size_t size)
+{
+    char root[PATH_MAX];
+    own_root(root, sizeof root);
+    return format_dir(which, root, buf, size);
+}
+
+const char *dp_install_dir_configured(dp_install_dir which, char *buf, size_t size)
+{
+    return format_dir(which, "", buf, size);
 }

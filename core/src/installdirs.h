@@ -27,6 +27,9 @@ typedef enum dp_install_dir {
  */
 const char *dp_install_dir_get(dp_install_dir which, char *buf, size_t size);
 
+/* The directory as configured, never relocated (for the manual pages). */
+const char *dp_install_dir_configured(dp_install_dir which, char *buf, size_t size);
+
 /*
  * The staging root of a program running from exe_dir, given the configured
  * bindir: the part of exe_dir before a trailing bindir, "" when exe_dir is
