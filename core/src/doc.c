@@ -3,10 +3,20 @@
 #include <string.h>
 
 #include "internal.h"
+#include "keyscan.h"
+#include "text_unit.h"
 
 /* Arrays of the document grow by doubling in malloc'ed memory (not the arena,
  * which cannot shrink or free) and are released with the document. */
 #define VEC(T) struct { T *v; size_t n, cap; }
+
+/* A match key of the text and its tokens under one rule set (rules_name NULL: none). */
+typedef struct match_key {
+    char *rules_name;
+    dp_keyscan scan;  /* the key and its tokens */
+    dp_tokens view;   /* what dp_doc_tokens hands out */
+    size_t *map;      /* dp_doc_match_key's per-byte map, made only when asked for */
+} match_key;
 
 struct dp_doc {
     dp_arena *arena;
@@ -19,11 +29,11 @@ struct dp_doc {
     VEC(dp_segment) segments;
     VEC(dp_entity_rec *) entities;
     VEC(dp_translation) translations;
-    int rank;
+    int rank;              /* chain position of the running instance */
+    const char *instance;  /* its name (in the arena), stamped on the entities it adds */
+    int instance_oom;      /* the copy of the name failed: adding entities fails too */
     size_t entity_seq;
-    char *mkey;       /* dp_doc_match_key's cache (malloc'ed) */
-    size_t mkey_len;
-    size_t *mkey_map;
+    VEC(match_key) keys; /* dp_doc_match_key's cache, one per rule set */
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -38,6 +48,16 @@ static int vec_grow(void **v, size_t *cap, size_t elem)
     *v = p;
     *cap = ncap;
     return 0;
+}
+
+static void drop_keys(dp_doc *d)
+{
+    for (size_t i = 0; i < d->keys.n; i++) {
+        free(d->keys.v[i].rules_name);
+        dp_keyscan_free(&d->keys.v[i].scan);
+        free(d->keys.v[i].map);
+    }
+    d->keys.n = 0;
 }
 
 dp_doc *dp_doc_new(const char *id, const char *source)
@@ -65,8 +85,8 @@ void dp_doc_free(dp_doc *d)
     }
     free(d->entities.v);
     free(d->translations.v);
-    free(d->mkey);
-    free(d->mkey_map);
+    drop_keys(d);
+    free(d->keys.v);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -75,7 +95,13 @@ dp_arena *dp_doc_arena(dp_doc *d) { return d->arena; }
 const char *dp_doc_id(const dp_doc *d) { return d->id; }
 const char *dp_doc_source(const dp_doc *d) { return d->source; }
 const char *dp_doc_lang(const dp_doc *d) { return d->lang; }
-void dp_doc_set_rank(dp_doc *d, int rank) { d->rank = rank; }
+void dp_doc_set_instance(dp_doc *d, int rank, const char *name)
+{
+    d->rank = rank;
+    /* one copy per instance and document, shared by its entities */
+    d->instance = name ? dp_arena_strdup(d->arena, name) : NULL;
+    d->instance_oom = name && !d->instance;
+}
 
 int dp_doc_set_id(dp_doc *d, const char *id)
 {
@@ -127,33 +153,87 @@ static void drop_entities(dp_doc *d)
 
 int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
 {
-    if (!utf8 || !dp_utf8_valid(utf8, len, NULL)) return -1;
-    size_t nlen = 0;
-    char *nfc = dp_text_nfc(utf8, len, &nlen);
-    if (!nfc) return -1;
-    const char *p = dp_arena_strndup(d->arena, nfc, nlen);
-    free(nfc);
+    /* one pass validates and tells whether the text is NFC already (the usual case) */
+    int quick = utf8 ? dp_text_quick_nfc(utf8, len) : -1;
+    if (quick < 0) return -1;
+    size_t nlen = len;
+    const char *p;
+    if (quick == 1) {
+        p = dp_arena_strndup(d->arena, utf8, len);
+    } else {
+        char *nfc = dp_text_nfc(utf8, len, &nlen);
+        if (!nfc) return -1;
+        p = dp_arena_strndup(d->arena, nfc, nlen);
+        free(nfc);
+    }
     if (!p) return -1;
     d->text = p;
     d->text_len = nlen;
     d->segments.n = 0;
     drop_entities(d);
-    free(d->mkey);
-    free(d->mkey_map);
-    d->mkey = NULL;
-    d->mkey_map = NULL;
+    drop_keys(d);
     return 0;
 }
 
-const char *dp_doc_match_key(dp_doc *d, size_t *len, const size_t **map)
+static int same_rules(const char *cached, const dp_text_rules *rules)
 {
-    if (!d->mkey) {
-        d->mkey = dp_text_match_key(d->text, d->text_len, &d->mkey_len, &d->mkey_map);
-        if (!d->mkey) return NULL;
+    const char *name = rules ? (rules->name ? rules->name : "") : NULL;
+    if (!cached || !name) return cached == name;
+    return strcmp(cached, name) == 0;
+}
+
+/* The cached key and tokens of rules, computed on the first call. */
+static match_key *key_of(dp_doc *d, const dp_text_rules *rules)
+{
+    for (size_t i = 0; i < d->keys.n; i++)
+        if (same_rules(d->keys.v[i].rules_name, rules)) return &d->keys.v[i];
+    if (d->text_len >= UINT32_MAX || VEC_GROW(d->keys) < 0) return NULL;
+    match_key nk;
+    memset(&nk, 0, sizeof nk);
+    if (rules && !(nk.rules_name = strdup(rules->name ? rules->name : ""))) return NULL;
+    nk.scan.want_tokens = 1;
+    /* the text is valid UTF-8 (dp_doc_set_text checked it) */
+    if (dp_keyscan_run(&nk.scan, d->text, d->text_len, rules) < 0) {
+        free(nk.rules_name);
+        return NULL;
     }
-    if (len) *len = d->mkey_len;
-    if (map) *map = d->mkey_map;
-    return d->mkey;
+    nk.view.key = nk.scan.key;
+    nk.view.key_len = nk.scan.klen;
+    nk.view.v = nk.scan.tok;
+    nk.view.flags = nk.scan.tflags;
+    nk.view.n = nk.scan.n;
+    match_key *k = &d->keys.v[d->keys.n++];
+    *k = nk;
+    return k;
+}
+
+const dp_tokens *dp_doc_tokens(dp_doc *d, const dp_text_rules *rules)
+{
+    match_key *k = key_of(d, rules);
+    return k ? &k->view : NULL;
+}
+
+const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len, const size_t **map)
+{
+    match_key *k = key_of(d, rules);
+    if (!k) return NULL;
+    if (map && !k->map) {
+        int rc = dp_keyscan_map(&k->scan, d->text, d->text_len, &k->map);
+        if (rc == -2) return NULL;
+        if (rc == -1) {
+            /* a character of another script or with combining marks: the full scan */
+            dp_keyscan m;
+            memset(&m, 0, sizeof m);
+            m.want_map = 1;
+            if (dp_keyscan_run(&m, d->text, d->text_len, rules) < 0) return NULL;
+            k->map = m.map;
+            m.map = NULL;
+            dp_keyscan_free(&m);
+        }
+    }
+    if (len) *len = k->view.key_len;
+    if (map) *map = k->map;
+    return k->view.key;
 }
 
 /* ---- fields ---- */
@@ -220,21 +300,29 @@ const char *dp_doc_segment_kind_at(const dp_doc *d, size_t pos)
 
 /* ---- entities ---- */
 
-dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type, const char *instance)
+dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *type)
 {
-    if (!type || start >= end || !valid_span(d, start, end) || VEC_GROW(d->entities) < 0) return NULL;
+    if (!type || start >= end || !valid_span(d, start, end) || d->instance_oom || VEC_GROW(d->entities) < 0)
+        return NULL;
     dp_entity_rec *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->pub.start = start;
     r->pub.end = end;
     r->pub.type = dp_arena_strdup(d->arena, type);
-    r->pub.instance = instance ? dp_arena_strdup(d->arena, instance) : NULL;
+    r->pub.instance = d->instance;
     r->pub.confidence = 1.0;
     r->rank = d->rank;
     r->seq = d->entity_seq++;
-    if (!r->pub.type || (instance && !r->pub.instance)) { free(r); return NULL; }
+    if (!r->pub.type) { free(r); return NULL; }
     d->entities.v[d->entities.n++] = r;
     return &r->pub;
+}
+
+int dp_entity_set_confidence(dp_entity *e, double confidence)
+{
+    if (!(confidence >= 0.0 && confidence <= 1.0)) return -1; /* also false for NaN */
+    e->confidence = confidence;
+    return 0;
 }
 
 int dp_entity_set_value(dp_doc *d, dp_entity *e, const char *value)

@@ -5,6 +5,7 @@
 #include "datapath.h"
 #include "docpipe/harness.h"
 #include "instance.h"
+#include "internal.h"
 #include "loader.h"
 
 dp_instance *dp_harness_new(const dp_plugin *plugin, const char *const *options, size_t n_options,
@@ -62,3 +63,5 @@ int dp_harness_flush(dp_instance *inst, char *err, size_t errlen)
 }
 
 void dp_harness_free(dp_instance *inst) { dp_instance_destroy(inst); }
+
+void dp_harness_doc_instance(dp_doc *doc, const char *name) { dp_doc_set_instance(doc, 1, name); }

@@ -19,8 +19,11 @@ typedef struct dp_entity_rec {
     size_t n_trans, cap_trans;
 } dp_entity_rec;
 
-/* Set the chain position stamped on entities added from now on. */
-void dp_doc_set_rank(dp_doc *doc, int rank);
+/*
+ * The instance whose process() runs on doc from now on: its chain position
+ * and name are stamped on the entities it adds (dp_doc_entity_add).
+ */
+void dp_doc_set_instance(dp_doc *doc, int rank, const char *name);
 
 /*
  * Resolve overlapping entities (resolve.c): the one place where conflicts

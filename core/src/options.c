@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,8 @@ const char *dp_opt_type_name(dp_opt_type t)
     case DP_OPT_PATH_LIST: return "path list";
     case DP_OPT_DATA: return "data";
     case DP_OPT_DATA_LIST: return "data list";
+    case DP_OPT_OUTPUT: return "output";
+    case DP_OPT_OUTPUT_DIR: return "output folder";
     }
     return "?";
 }
@@ -112,6 +115,8 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     switch (o->type) {
     case DP_OPT_STRING:
     case DP_OPT_ENUM:
+    case DP_OPT_OUTPUT:
+    case DP_OPT_OUTPUT_DIR:
         if (o->type == DP_OPT_ENUM && !enum_allows(o->choices, text)) return "not one of the allowed values";
         free(v->str);
         v->str = strdup(text);
@@ -131,7 +136,7 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     case DP_OPT_FLOAT:
         errno = 0;
         v->f = strtod(text, &end);
-        return (errno || end == text || *end) ? "not a number" : NULL;
+        return (errno || end == text || *end || !isfinite(v->f)) ? "not a finite number" : NULL;
     case DP_OPT_BOOL:
         return parse_bool(text, &v->b) ? "not a boolean (true or false)" : NULL;
     case DP_OPT_LIST:
@@ -279,6 +284,8 @@ static const char *expected_name(dp_opt_type t)
     case DP_OPT_PATH_LIST: return "a list of strings (paths)";
     case DP_OPT_DATA: return "a string (a data file)";
     case DP_OPT_DATA_LIST: return "a list of strings (data files)";
+    case DP_OPT_OUTPUT: return "a string (an output file)";
+    case DP_OPT_OUTPUT_DIR: return "a string (an output folder)";
     }
     return "?";
 }
@@ -306,6 +313,8 @@ int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const 
         case DP_OPT_ENUM:
         case DP_OPT_PATH:
         case DP_OPT_DATA:
+        case DP_OPT_OUTPUT:
+        case DP_OPT_OUTPUT_DIR:
             if (t != CONFIG_TYPE_STRING) { problem = "type"; break; }
             text = expand ? expand(config_setting_get_string(s), ctx, errs, where)
                           : strdup(config_setting_get_string(s));

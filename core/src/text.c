@@ -4,11 +4,14 @@
  * All normalizing functions share one streaming engine (struct xf): the input
  * is cut into "units" (a character and the characters that may compose with
  * it), each unit is decomposed, reordered and recomposed by utf8proc, and the
- * resulting code points go through optional word (tone placement) and white
- * space stages.  Every output code point remembers the input offset of its
+ * resulting code points go through optional word (a language's dp_text_rules)
+ * and white space stages.  Every output code point remembers the input offset of its
  * unit, which gives dp_text_match_key its byte map.
  */
 #include "docpipe/text.h"
+#include "docpipe/chars.h"
+#include "latin_table.h"
+#include "text_unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,24 +131,41 @@ int dp_utf8_boundary(const char *s, size_t len, size_t pos)
 /* A lead byte starts a code point; a 4-byte lead is 2 UTF-16 units. */
 #define IS_LEAD(b) (((b) & 0xC0) != 0x80)
 
+/*
+ * Lead bytes (code points) and 4-byte leads (the UTF-16 surrogate pairs) of
+ * u[a..b), counted eight bytes at a time: a byte is a continuation byte when
+ * its top bits are 10, a 4-byte lead when they are 1111.
+ */
+static void count_leads(const unsigned char *u, size_t a, size_t b, size_t *cp, size_t *astral)
+{
+    size_t n = 0, m = 0, i = a;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        uint64_t cont = w & ~(w << 1) & HIGH_BITS;
+        n += 8 - (size_t)__builtin_popcountll(cont);
+        if (w & HIGH_BITS) m += (size_t)__builtin_popcountll(w & (w << 1) & (w << 2) & (w << 3) & HIGH_BITS);
+    }
+    for (; i < b; i++) {
+        n += IS_LEAD(u[i]);
+        m += u[i] >= 0xF0;
+    }
+    *cp = n;
+    *astral = m;
+}
+
 size_t dp_offset_to_codepoints(const char *text, size_t byte_off)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t i, n = 0;
-
-    for (i = 0; i < byte_off; i++)
-        n += IS_LEAD(u[i]);
-    return n;
+    size_t cp, astral;
+    count_leads((const unsigned char *)text, 0, byte_off, &cp, &astral);
+    return cp;
 }
 
 size_t dp_offset_to_utf16(const char *text, size_t byte_off)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t i, n = 0;
-
-    for (i = 0; i < byte_off; i++)
-        n += IS_LEAD(u[i]) + (u[i] >= 0xF0);
-    return n;
+    size_t cp, astral;
+    count_leads((const unsigned char *)text, 0, byte_off, &cp, &astral);
+    return cp + astral;
 }
 
 void dp_offset_cursor_init(dp_offset_cursor *c, const char *text)
@@ -157,23 +177,13 @@ void dp_offset_cursor_init(dp_offset_cursor *c, const char *text)
 static void cursor_move(dp_offset_cursor *c, size_t byte_off)
 {
     const unsigned char *u = (const unsigned char *)c->text;
-    size_t i;
-
-    /* Count in locals: the compiler keeps them in registers, where stores
-     * through c on every byte would not be. */
-    size_t cp = 0, astral = 0;
+    size_t cp, astral;
     if (byte_off >= c->byte) {
-        for (i = c->byte; i < byte_off; i++) {
-            cp += IS_LEAD(u[i]);
-            astral += u[i] >= 0xF0;
-        }
+        count_leads(u, c->byte, byte_off, &cp, &astral);
         c->cp += cp;
         c->u16 += cp + astral;
     } else {
-        for (i = byte_off; i < c->byte; i++) {
-            cp += IS_LEAD(u[i]);
-            astral += u[i] >= 0xF0;
-        }
+        count_leads(u, byte_off, c->byte, &cp, &astral);
         c->cp -= cp;
         c->u16 -= cp + astral;
     }
@@ -198,8 +208,9 @@ enum {
     XF_CASEFOLD = 1,
     XF_STRIPMARK = 2,
     XF_DSTROKE = 4,  /* đ/Đ → d/D */
-    XF_TONE = 8,     /* canonical Vietnamese tone placement */
-    XF_SPACES = 16   /* collapse white space runs to one ' ' */
+    XF_WORDS = 8,    /* the language rules' word stage (x->rules) */
+    XF_SPACES = 16,  /* collapse white space runs to one ' ' */
+    XF_COLLECT = 32  /* dp_text_unit_next: keep the unit's code points instead of writing them */
 };
 
 /* What a character becomes on its own, cached per call. */
@@ -222,6 +233,7 @@ struct cinfo {
 
 typedef struct xf {
     unsigned mode;
+    const dp_text_rules *rules; /* XF_WORDS: whose word() rewrites every word */
     utf8proc_option_t dopts;
     char *out;
     size_t olen, ocap;
@@ -232,10 +244,11 @@ typedef struct xf {
     int32_t *w; /* the current word (tone stage) */
     size_t *woff;
     size_t wlen, wcap;
-    int wnonascii;
     int prev_space;
     int oom;
     struct cinfo *cache;
+    int32_t *got; /* XF_COLLECT: the unit's code points */
+    size_t ngot, gotcap;
 } xf;
 
 static int ccc_of(int32_t cp)
@@ -398,142 +411,9 @@ static void out_cp(xf *x, int32_t cp, size_t off)
     x->olen += n;
 }
 
-/* ---- Vietnamese tone placement ------------------------------------------ */
-
-struct vl {
-    int32_t base; /* base letter, case kept */
-    int32_t lb;   /* lower-case base */
-    int32_t dia;  /* circumflex, breve or horn, or 0 */
-    int32_t tone; /* one of the five tone marks, or 0 */
-};
-
-static int is_tone_mark(int32_t m)
-{
-    return m == 0x300 || m == 0x301 || m == 0x303 || m == 0x309 || m == 0x323;
-}
-
-static int is_vowel(int32_t lb)
-{
-    return lb == 'a' || lb == 'e' || lb == 'i' || lb == 'o' || lb == 'u' || lb == 'y';
-}
-
-static int vi_letter(int32_t c, struct vl *v)
-{
-    int32_t d[8];
-    utf8proc_ssize_t n, k;
-
-    v->dia = v->tone = 0;
-    if (c < 0x80) {
-        v->base = c;
-        v->lb = c | 0x20;
-        return v->lb >= 'a' && v->lb <= 'z';
-    }
-    n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, NULL);
-    if (n < 1 || n > 8)
-        return 0;
-    v->base = d[0];
-    v->lb = d[0] < 0x80 ? (d[0] | 0x20) : utf8proc_tolower(d[0]);
-    if (!((v->lb >= 'a' && v->lb <= 'z') || v->lb == 0x111))
-        return 0;
-    for (k = 1; k < n; k++) {
-        if (is_tone_mark(d[k])) {
-            if (v->tone)
-                return 0;
-            v->tone = d[k];
-        } else if (d[k] == 0x302 || d[k] == 0x306 || d[k] == 0x31B) {
-            if (v->dia)
-                return 0;
-            v->dia = d[k];
-        } else {
-            return 0;
-        }
-    }
-    if ((v->dia || v->tone) && !is_vowel(v->lb))
-        return 0;
-    return 1;
-}
-
-/* The precomposed letter for base + marks, or -1. */
-static int32_t vi_compose(int32_t base, int32_t dia, int32_t tone)
-{
-    int32_t b[3];
-    size_t n = 0;
-
-    b[n++] = base;
-    if (dia)
-        b[n++] = dia;
-    if (tone)
-        b[n++] = tone;
-    reorder(b, n);
-    return compose(b, n) == 1 ? b[0] : -1;
-}
-
-#define VI_MAXLEN 12
-
-/* Move the tone mark of one word to the vowel the modern rule chooses. */
-static void tone_fix(int32_t *w, size_t n)
-{
-    struct vl L[VI_MAXLEN];
-    size_t k, p, vs, ve, nv, tone_at = 0, tones = 0;
-    size_t target = (size_t)-1;
-    int32_t a, b;
-
-    if (n < 1 || n > VI_MAXLEN)
-        return;
-    for (k = 0; k < n; k++) {
-        if (!vi_letter(w[k], &L[k]))
-            return;
-        if (L[k].tone) {
-            tones++;
-            tone_at = k;
-        }
-    }
-    if (tones != 1)
-        return;
-    p = 0;
-    while (p < n && !is_vowel(L[p].lb))
-        p++;
-    if (p == n)
-        return;
-    /* "qu" and "gi" (before another vowel) belong to the initial consonant */
-    if (p == 1 && p + 1 < n && is_vowel(L[p + 1].lb) && !L[p].dia &&
-        ((L[0].lb == 'q' && L[p].lb == 'u') || (L[0].lb == 'g' && L[p].lb == 'i')))
-        p++;
-    vs = p;
-    while (p < n && is_vowel(L[p].lb))
-        p++;
-    ve = p;
-    for (; p < n; p++)
-        if (is_vowel(L[p].lb))
-            return; /* vowel after a consonant: not one syllable */
-    nv = ve - vs;
-    if (nv > 3)
-        return;
-    for (k = vs; k < ve; k++)
-        if (L[k].dia)
-            target = k;
-    if (target == (size_t)-1) {
-        if (nv == 1)
-            target = vs;
-        else if (ve < n)
-            target = ve - 1; /* final consonant: last vowel */
-        else if (nv == 3)
-            target = vs + 1; /* "khuỷu", "hoài" */
-        else
-            target = vs; /* open syllable: "hòa", "thủy", "khỏe", "mùa", "tài" */
-    }
-    if (target == tone_at)
-        return;
-    a = vi_compose(L[tone_at].base, L[tone_at].dia, 0);
-    b = vi_compose(L[target].base, L[target].dia, L[tone_at].tone);
-    if (a < 0 || b < 0)
-        return;
-    w[tone_at] = a;
-    w[target] = b;
-}
-
 /* ---- engine stages ---------------------------------------------------------- */
 
+/* A letter or a combining mark: what the words handed to dp_text_rules are made of. */
 static int is_word_cp(int32_t c)
 {
     utf8proc_category_t cat;
@@ -544,37 +424,30 @@ static int is_word_cp(int32_t c)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
 }
 
-static int is_space_cp(int32_t c)
-{
-    utf8proc_category_t cat;
-
-    if (c < 0x80)
-        return c == ' ' || (c >= '\t' && c <= '\r');
-    if (c == 0x85)
-        return 1;
-    cat = utf8proc_category(c);
-    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP;
-}
-
 static void word_flush(xf *x)
 {
     size_t k;
 
     if (x->wlen == 0)
         return;
-    if (x->wnonascii)
-        tone_fix(x->w, x->wlen);
+    x->rules->word(x->rules, x->w, x->wlen);
     for (k = 0; k < x->wlen; k++)
         out_cp(x, x->w[k], x->woff[k]);
     x->prev_space = 0;
     x->wlen = 0;
-    x->wnonascii = 0;
 }
 
 static void stage_cp(xf *x, int32_t cp, size_t off)
 {
-    if (x->mode & XF_TONE) {
+    if (x->mode & XF_COLLECT) {
+        if (x->ngot == x->gotcap && grow((void **)&x->got, &x->gotcap, x->ngot + 1, sizeof *x->got)) {
+            x->oom = 1;
+            return;
+        }
+        x->got[x->ngot++] = cp;
+        return;
+    }
+    if (x->mode & XF_WORDS) {
         if (is_word_cp(cp)) {
             if (x->wlen == x->wcap) {
                 size_t c1 = x->wcap, c2 = x->wcap;
@@ -587,13 +460,12 @@ static void stage_cp(xf *x, int32_t cp, size_t off)
             }
             x->w[x->wlen] = cp;
             x->woff[x->wlen++] = off;
-            x->wnonascii |= cp >= 0x80;
             return;
         }
         word_flush(x);
     }
     if (x->mode & XF_SPACES) {
-        if (is_space_cp(cp)) {
+        if (dp_char_is_space(cp)) {
             if (!x->prev_space)
                 out_cp(x, ' ', off);
             x->prev_space = 1;
@@ -687,8 +559,8 @@ static void run_unit(xf *x, const unsigned char *s, size_t len, size_t *pi)
         stage_cp(x, x->u[k], start);
 }
 
-static char *transform(const char *s, size_t len, unsigned mode, size_t *outlen,
-                       size_t **map)
+static char *transform(const char *s, size_t len, unsigned mode, const dp_text_rules *rules,
+                       size_t *outlen, size_t **map)
 {
     const unsigned char *u = (const unsigned char *)s;
     xf x;
@@ -704,7 +576,10 @@ static char *transform(const char *s, size_t len, unsigned mode, size_t *outlen,
     if (!dp_utf8_valid(s, len, NULL))
         return NULL;
     memset(&x, 0, sizeof x);
+    if (!rules || !rules->word)
+        mode &= ~(unsigned)XF_WORDS;
     x.mode = mode;
+    x.rules = rules;
     x.dopts = UTF8PROC_COMPOSE;
     if (mode & XF_CASEFOLD)
         x.dopts |= UTF8PROC_CASEFOLD;
@@ -724,7 +599,7 @@ static char *transform(const char *s, size_t len, unsigned mode, size_t *outlen,
         for (k = 0; k < CACHE_SIZE; k++)
             x.cache[k].cp = -1;
     }
-    plain = !(mode & (XF_CASEFOLD | XF_TONE | XF_SPACES)) && !x.want_map;
+    plain = !(mode & (XF_CASEFOLD | XF_WORDS | XF_SPACES)) && !x.want_map;
 
     while (i < len && !x.oom) {
         if (u[i] < 0x80) {
@@ -758,7 +633,8 @@ static char *transform(const char *s, size_t len, unsigned mode, size_t *outlen,
         }
         run_unit(&x, u, len, &i);
     }
-    word_flush(&x);
+    if (x.mode & XF_WORDS)
+        word_flush(&x);
     if (x.oom)
         goto fail;
     /* every writer leaves at least 5 bytes of slack: room for the NUL */
@@ -796,36 +672,55 @@ fail:
  */
 static int nfc_stable(const char *s, size_t len)
 {
+    return dp_text_quick_nfc(s, len) == 1;
+}
+
+/* The slow half of dp_text_quick_nfc: one code point outside ASCII and the Latin table. */
+static int cp_nfc_stable(int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class != 0 || p->comp_exclusion) return 0;
+    if (cp >= 0x1100 && cp <= 0x11FF) return 0; /* Hangul jamo */
+    if (cp >= 0x3099 && cp <= 0x309A) return 0; /* kana voicing marks */
+    /* Starters with NFC_Quick_Check = Maybe (they compose with what precedes). */
+    switch (cp) {
+    case 0x0B3E: case 0x0B56: case 0x0B57: case 0x0BBE: case 0x0BD7: case 0x0CC2:
+    case 0x0CD5: case 0x0CD6: case 0x0D3E: case 0x0D57: case 0x0DCF: case 0x0DDF:
+    case 0x102E: case 0x1B35:
+        return 0;
+    default:
+        break;
+    }
+    /* A decomposable character outside the Latin table (U+212B ANGSTROM SIGN, Greek …)
+     * takes the slow path. */
+    return !(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX);
+}
+
+int dp_text_quick_nfc(const char *s, size_t len)
+{
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
+    int stable = 1;
     while (i < len) {
-        if (u[i] < 0x80) { i++; continue; }
+        if (u[i] < 0x80) {
+            uint64_t w;
+            while (i + 8 <= len) {
+                memcpy(&w, u + i, 8);
+                if (w & HIGH_BITS) break;
+                i += 8;
+            }
+            while (i < len && u[i] < 0x80) i++;
+            continue;
+        }
         int32_t cp;
         size_t n = seq_decode(u, len, i, &cp);
-        if (n == 0 || cp < 0) return 0;
+        if (n == 0) return -1;
         i += n;
-        const utf8proc_property_t *p = utf8proc_get_property(cp);
-        if (p->combining_class != 0 || p->comp_exclusion) return 0;
-        if (cp >= 0x1100 && cp <= 0x11FF) return 0;            /* Hangul jamo */
-        if (cp >= 0x3099 && cp <= 0x309A) return 0;            /* kana voicing marks */
-        /* Starters with NFC_Quick_Check = Maybe (they compose with what precedes). */
-        switch (cp) {
-        case 0x0B3E: case 0x0B56: case 0x0B57: case 0x0BBE: case 0x0BD7: case 0x0CC2:
-        case 0x0CD5: case 0x0CD6: case 0x0D3E: case 0x0D57: case 0x0DCF: case 0x0DDF:
-        case 0x102E: case 0x1B35:
-            return 0;
-        default:
-            break;
-        }
-        /* Precomposed letters are stable only where no canonical singleton
-         * lives: Latin-1 to Latin Extended-B and Latin Extended Additional
-         * (all of Vietnamese).  Elsewhere (U+212B ANGSTROM SIGN, Greek …)
-         * a decomposable character takes the slow path. */
-        if (p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX &&
-            !((cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF)))
-            return 0;
+        if (!stable) continue; /* still validating */
+        int x = dp_latin_index(cp);
+        if (x >= 0 ? !(dp_latin_table[x].flags & LT_FAST) : !cp_nfc_stable(cp)) stable = 0;
     }
-    return 1;
+    return stable;
 }
 
 char *dp_text_nfc(const char *s, size_t len, size_t *outlen)
@@ -838,25 +733,90 @@ char *dp_text_nfc(const char *s, size_t len, size_t *outlen)
         if (outlen) *outlen = len;
         return r;
     }
-    return transform(s, len, 0, outlen, NULL);
+    return transform(s, len, 0, NULL, outlen, NULL);
+}
+
+int dp_text_is_nfc(const char *s, size_t len)
+{
+    int q = s ? dp_text_quick_nfc(s, len) : -1;
+    if (q < 0) return 0;
+    if (q == 1) return 1;
+    size_t n = 0;
+    char *r = transform(s, len, 0, NULL, &n, NULL);
+    int same = r && n == len && memcmp(r, s, len) == 0;
+    free(r);
+    return same;
 }
 
 char *dp_text_casefold(const char *s, size_t len, size_t *outlen)
 {
-    return transform(s, len, XF_CASEFOLD, outlen, NULL);
+    return transform(s, len, XF_CASEFOLD, NULL, outlen, NULL);
 }
 
 char *dp_text_fold_diacritics(const char *s, size_t len, size_t *outlen)
 {
-    return transform(s, len, XF_STRIPMARK | XF_DSTROKE, outlen, NULL);
+    return transform(s, len, XF_STRIPMARK | XF_DSTROKE, NULL, outlen, NULL);
 }
 
-char *dp_text_vi_tone_canonical(const char *s, size_t len, size_t *outlen)
+char *dp_text_canonical(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen)
 {
-    return transform(s, len, XF_TONE, outlen, NULL);
+    return transform(s, len, XF_WORDS, rules, outlen, NULL);
 }
 
-char *dp_text_match_key(const char *s, size_t len, size_t *outlen, size_t **map)
+
+/* ---- one unit at a time (text_unit.h) --------------------------------------- */
+
+struct dp_text_unit {
+    xf x;
+};
+
+dp_text_unit *dp_text_unit_new(void)
 {
-    return transform(s, len, XF_CASEFOLD | XF_TONE | XF_SPACES, outlen, map);
+    dp_text_unit *u = calloc(1, sizeof *u);
+    if (!u)
+        return NULL;
+    u->x.mode = XF_CASEFOLD | XF_COLLECT;
+    u->x.dopts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    u->x.cache = malloc(CACHE_SIZE * sizeof *u->x.cache);
+    if (!u->x.cache) {
+        free(u);
+        return NULL;
+    }
+    for (size_t k = 0; k < CACHE_SIZE; k++)
+        u->x.cache[k].cp = -1;
+    return u;
+}
+
+void dp_text_unit_free(dp_text_unit *u)
+{
+    if (!u)
+        return;
+    free(u->x.u);
+    free(u->x.cache);
+    free(u->x.got);
+    free(u);
+}
+
+int dp_text_unit_next(dp_text_unit *u, const char *s, size_t len, size_t *pos, const int32_t **cps,
+                      size_t *n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    int32_t c;
+    xf *x = &u->x;
+
+    if (*pos >= len || seq_decode(b, len, *pos, &c) == 0)
+        return -1;
+    x->ngot = 0;
+    if (b[*pos] < 0x80 && (*pos + 1 == len || b[*pos + 1] < 0x80)) {
+        /* an ASCII character that nothing after it joins */
+        stage_cp(x, (c >= 'A' && c <= 'Z') ? c + 32 : c, *pos);
+        (*pos)++;
+    } else {
+        run_unit(x, b, len, pos);
+    }
+    if (x->oom)
+        return -2;
+    *cps = x->got;
+    *n = x->ngot;
+    return 0;
 }

@@ -2,8 +2,9 @@
  * example: a recognizer to copy when writing your own plugin.
  *
  * It tags every occurrence of the words given in the `words` option with the
- * entity type of the `type` option, matching case- and tone-insensitively
- * the way every docpipe matcher does (dp_text_match_key), and only at word
+ * entity type of the `type` option, matching case-insensitively on the
+ * document's shared match key (dp_doc_match_key, without language rules:
+ * see docs/plugin-guide.md for Vietnamese tone placement), and only at word
  * boundaries.  Read it top to bottom: options, state, init, process, fini,
  * and the one exported descriptor.
  *
@@ -34,7 +35,6 @@ static const dp_option example_options[] = {
  *    which runs on many threads at once (see the threading contract in
  *    docpipe/plugin.h). */
 typedef struct example_state {
-    const dp_instance *inst; /* for dp_instance_name() in process() */
     char **keys;             /* matching keys of the words */
     size_t *key_lens;
     size_t n;
@@ -58,7 +58,6 @@ static int example_init(dp_instance *inst, void **state)
 {
     example_state *s = calloc(1, sizeof *s);
     if (!s) { dp_instance_nomem(inst); return -1; }
-    s->inst = inst;
     size_t n = dp_opt_count(inst, "words");
     s->keys = calloc(n ? n : 1, sizeof *s->keys);
     s->key_lens = calloc(n ? n : 1, sizeof *s->key_lens);
@@ -67,7 +66,7 @@ static int example_init(dp_instance *inst, void **state)
     for (size_t i = 0; i < n; i++) {
         const char *w = dp_opt_item(inst, "words", i);
         if (!*w) { dp_instance_error(inst, "words: empty word at position %zu", i + 1); example_fini(s); return -1; }
-        s->keys[i] = dp_text_match_key(w, strlen(w), &s->key_lens[i], NULL);
+        s->keys[i] = dp_text_match_key(w, strlen(w), NULL, &s->key_lens[i], NULL);
         if (!s->keys[i]) goto oom;
         s->n++;
     }
@@ -93,11 +92,12 @@ static int boundary(const char *k, size_t len, size_t pos)
 static int example_process(void *state, dp_doc *doc, dp_error *err)
 {
     const example_state *s = state;
-    size_t tlen, klen;
-    const char *text = dp_doc_text(doc, &tlen);
-    size_t *map = NULL;
-    char *key = dp_text_match_key(text, tlen, &klen, &map);
-    if (!key) return dp_fail(err, DP_FAILED, "text is not valid UTF-8");
+    size_t klen;
+    const size_t *map = NULL;
+    /* The document's key (NULL: no language rules), computed once and shared
+     * by every matcher of the chain that asks for the same rules. */
+    const char *key = dp_doc_match_key(doc, NULL, &klen, &map);
+    if (!key) return dp_fail(err, DP_FAILED, "out of memory");
     int rc = DP_OK;
     for (size_t w = 0; w < s->n && rc == DP_OK; w++) {
         const char *p = key;
@@ -105,15 +105,16 @@ static int example_process(void *state, dp_doc *doc, dp_error *err)
             size_t a = (size_t)(p - key), b = a + s->key_lens[w];
             if (boundary(key, klen, a) && boundary(key, klen, b)) {
                 /* map[] turns key offsets back into text offsets. */
-                dp_entity *e = dp_doc_entity_add(doc, map[a], map[b], s->type, dp_instance_name(s->inst));
+                /* The core fills in the entity's instance: the one running. */
+                dp_entity *e = dp_doc_entity_add(doc, map[a], map[b], s->type);
                 if (!e) { rc = dp_fail_nomem(err); break; }
-                e->confidence = 0.5;
+                /* A guess: lower than a list lookup's 1.0, so the core's
+                 * conflict resolution prefers better evidence. */
+                if (dp_entity_set_confidence(e, 0.5) < 0) { rc = dp_fail(err, DP_FATAL, "bad confidence"); break; }
             }
             p++;
         }
     }
-    free(key);
-    free(map);
     return rc;
 }
 

@@ -2,7 +2,7 @@
  * gaz.h — the gazetteer's compiled form (private to recognizer_gazetteer).
  *
  * Every surface of every list is turned into its match key
- * (dp_text_match_key), the key is cut into tokens (maximal runs of letters,
+ * (dp_text_match_key, under the configured language rules), the key is cut into tokens (maximal runs of letters,
  * marks and digits, or single other non-space characters; spaces only
  * separate), and the token sequences are stored in a trie whose edges live in
  * one open-addressing hash table keyed by (node, token id).  All arrays are
@@ -16,8 +16,12 @@
 #ifndef GAZ_H
 #define GAZ_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include <docpipe/text.h>
 
 #define GAZ_NONE UINT32_MAX
 
@@ -87,8 +91,23 @@ typedef struct gaz_filter {
 
 /* ---- building (gaz_build.c) -------------------------------------------- */
 
-int gaz_init(gaz *g);
-/* Parse one TSV list; on a malformed row fails with "name:line: reason". */
+/* printf into the err/errlen pair every function here reports through. */
+static inline void gaz_seterr(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static inline void gaz_seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* rules: the language rules of the surfaces' match keys (NULL: none), the
+ * same the text's key must be made with. */
+int gaz_init(gaz *g, const dp_text_rules *rules);
+/* Parse one TSV list (through docpipe/tsv.h); a malformed row fails with "name:line: reason". */
 int gaz_load_buffer(gaz *g, const char *name, const char *data, size_t len,
                     const gaz_filter *f, char *err, size_t errlen);
 int gaz_load_file(gaz *g, const char *path, const gaz_filter *f, char *err, size_t errlen);
@@ -98,15 +117,10 @@ void gaz_free(gaz *g);
 
 /* ---- lookup (gaz_match.c) ------------------------------------------------ */
 
-/* Word characters: letters, marks and digits (same rule on lists and text). */
-int gaz_cp_is_word(int32_t cp);
-int gaz_cp_is_upper(int32_t cp);
-int gaz_cp_is_lower(int32_t cp);
-
 /*
  * Next token of a match key from *pos (spaces skipped).  Returns 0 at the
  * end; else 1 with the token in key[*ts, *te) and *word non-zero when it is
- * a run of word characters.
+ * a run of word characters (dp_char_is_word: letters, marks and digits).
  */
 int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t *te, int *word);
 
@@ -132,8 +146,9 @@ void gaz_shape_of(const char *t, size_t n, gaz_shape *sh);
 int gaz_cache_load(gaz *g, const char *path, uint64_t fingerprint, char *err, size_t errlen);
 void gaz_cache_unmap(void *base, size_t len);
 int gaz_cache_save(const gaz *g, const char *path, uint64_t fingerprint, char *err, size_t errlen);
-/* Fingerprint of the inputs: list paths, sizes, mtimes and load filter. */
-int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, uint64_t *out,
-                    char *err, size_t errlen);
+/* Fingerprint of the inputs: list paths, sizes, mtimes, load filter and the
+ * name of the language rules (NULL: none). */
+int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, const char *rules,
+                    uint64_t *out, char *err, size_t errlen);
 
 #endif

@@ -1,14 +1,11 @@
-/* gaz_build.c — parse TSV lists and build the token trie. */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
+/* gaz_build.c — read TSV lists (docpipe/tsv.h) and build the token trie. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <docpipe/text.h>
+#include <docpipe/tsv.h>
 
 #include "gaz.h"
 
@@ -33,19 +30,8 @@ typedef struct build {
     size_t npend, cappend;
     uint32_t types[MAX_TYPES]; /* interned type strings (pool offsets) */
     size_t ntypes;
+    const dp_text_rules *rules; /* of the surfaces' keys */
 } build;
-
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-    if (!err || !errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
 
 static int grow(void **p, size_t elem, uint32_t *cap, size_t need)
 {
@@ -93,12 +79,13 @@ static int pool_add(gaz *g, const char *s, size_t n, uint32_t *off)
     return 0;
 }
 
-int gaz_init(gaz *g)
+int gaz_init(gaz *g, const dp_text_rules *rules)
 {
     memset(g, 0, sizeof *g);
     build *b = calloc(1, sizeof *b);
     if (!b)
         return -1;
+    b->rules = rules;
     g->build = b;
     uint32_t off;
     if (pool_add(g, "", 0, &off) < 0) /* offset 0 is the empty string */
@@ -277,9 +264,9 @@ static int flush_batch(gaz *g, const char *name, char *err, size_t errlen)
     if (b->npend == 0)
         return 0;
     size_t klen = 0, *map = NULL;
-    char *key = dp_text_match_key(b->batch, b->blen, &klen, &map);
+    char *key = dp_text_match_key(b->batch, b->blen, b->rules, &klen, &map);
     if (!key) {
-        seterr(err, errlen, "%s: cannot compute match keys (out of memory)", name);
+        gaz_seterr(err, errlen, "%s: cannot compute match keys (out of memory)", name);
         return -1;
     }
     size_t k = 0;
@@ -298,7 +285,7 @@ static int flush_batch(gaz *g, const char *name, char *err, size_t errlen)
     b->blen = 0;
     b->npend = 0;
     if (rc < 0)
-        seterr(err, errlen, "%s: out of memory", name);
+        gaz_seterr(err, errlen, "%s: out of memory", name);
     return rc;
 }
 
@@ -372,48 +359,37 @@ static int intern_type(gaz *g, const char *s, size_t n, uint32_t *off)
 
 static int is_blank(char c) { return c == ' ' || c == '\t'; }
 
+static int key_is(const char *k, size_t kl, const char *want)
+{
+    return kl == strlen(want) && memcmp(k, want, kl) == 0;
+}
+
 /* Parse "k=v;k=v" into the attrs array; the entry's flags from ambiguous=. */
-static int parse_attrs(gaz *g, gaz_entry *e, const char *s, size_t n, const char **bad, size_t *badlen)
+static int parse_attrs(gaz *g, gaz_entry *e, const char *s, size_t n, dp_tsv *t)
 {
     e->attrs = g->n_attrs;
     e->n_attrs = 0;
-    size_t i = 0;
-    while (i < n) {
-        const char *item = s + i;
-        const char *semi = memchr(item, ';', n - i);
-        size_t len = semi ? (size_t)(semi - item) : n - i;
-        i += len + (semi ? 1 : 0);
-        while (len && is_blank(item[len - 1]))
-            len--;
-        while (len && is_blank(*item)) {
-            item++;
-            len--;
-        }
-        if (len == 0)
-            continue;
-        const char *eq = memchr(item, '=', len);
-        if (!eq || eq == item) {
-            *bad = item;
-            *badlen = len;
-            return 1;
-        }
-        size_t kl = (size_t)(eq - item), vl = len - kl - 1;
+    size_t pos = 0, k, kl, v, vl;
+    int r;
+    while ((r = dp_tsv_attr_next(s, n, &pos, &k, &kl, &v, &vl)) != 0) {
+        if (r < 0)
+            return dp_tsv_fail(t, "bad attribute \"%.*s\" (expected key=value;key=value)",
+                               (int)(kl > 40 ? 40 : kl), s + k);
         gaz_attr a;
-        if (pool_add(g, item, kl, &a.k) < 0 || pool_add(g, eq + 1, vl, &a.v) < 0)
-            return -1;
-        if (grow((void **)&g->attrs, sizeof *g->attrs, &g->cap_attrs, (size_t)g->n_attrs + 1) < 0)
-            return -1;
+        if (pool_add(g, s + k, kl, &a.k) < 0 || pool_add(g, s + v, vl, &a.v) < 0 ||
+            grow((void **)&g->attrs, sizeof *g->attrs, &g->cap_attrs, (size_t)g->n_attrs + 1) < 0)
+            return dp_tsv_fail(t, "out of memory");
         g->attrs[g->n_attrs++] = a;
         e->n_attrs++;
-        if ((kl == 4 && memcmp(item, "head", 4) == 0) ||
-            (kl == 15 && memcmp(item, "default_country", 15) == 0))
+        const char *key = s + k, *val = s + v;
+        if (key_is(key, kl, "head") || key_is(key, kl, "default_country"))
             e->flags |= GAZ_F_COMPOSABLE;
-        if (kl == 4 && memcmp(item, "kind", 4) == 0 && vl == 7 && memcmp(eq + 1, "country", 7) == 0)
+        if (key_is(key, kl, "kind") && key_is(val, vl, "country"))
             e->flags |= GAZ_F_COUNTRY;
-        if (kl == 9 && memcmp(item, "ambiguous", 9) == 0) {
-            if (vl == 10 && memcmp(eq + 1, "given_name", 10) == 0)
+        if (key_is(key, kl, "ambiguous")) {
+            if (key_is(val, vl, "given_name"))
                 e->flags |= GAZ_F_AMB_GIVEN;
-            else if (vl == 11 && memcmp(eq + 1, "person_name", 11) == 0)
+            else if (key_is(val, vl, "person_name"))
                 e->flags |= GAZ_F_AMB_PERSON;
             else
                 e->flags |= GAZ_F_AMB_COMMON;
@@ -422,75 +398,66 @@ static int parse_attrs(gaz *g, gaz_entry *e, const char *s, size_t n, const char
     return 0;
 }
 
-/*
- * One row.  Returns 0 (added or filtered out), 1 with a message in err for a
- * malformed row, -1 when memory is exhausted.
- */
-static int parse_row(gaz *g, const char *line, size_t n, const gaz_filter *f, char *err, size_t errlen)
+/* Queue the entry's surface for keying in the next batch. */
+static int queue_surface(gaz *g, uint32_t idx, const char *surface, size_t n)
 {
-    const char *col[6];
-    size_t len[6];
-    size_t nc = 0, i = 0;
-    while (nc < 6) {
-        const char *tab = memchr(line + i, '\t', n - i);
-        size_t l = tab ? (size_t)(tab - (line + i)) : n - i;
-        col[nc] = line + i;
-        len[nc++] = l;
-        if (!tab)
-            break;
-        i += l + 1;
+    build *b = g->build;
+    if (grow_bytes(&b->batch, &b->bcap, b->blen + n + 1) < 0)
+        return -1;
+    if (b->npend == b->cappend) {
+        size_t nc = b->cappend ? b->cappend * 2 : 1024;
+        pending *q = realloc(b->pend, nc * sizeof *q);
+        if (!q)
+            return -1;
+        b->pend = q;
+        b->cappend = nc;
     }
-    if (nc < 4 || nc > 5) {
-        seterr(err, errlen, "expected 4 or 5 TAB-separated columns (surface, type, id, english[, attrs]), found %s%zu",
-               nc > 5 ? "more than " : "", nc > 5 ? (size_t)5 : nc);
-        return 1;
+    b->pend[b->npend].entry = idx;
+    b->pend[b->npend].s = b->blen;
+    memcpy(b->batch + b->blen, surface, n);
+    b->blen += n;
+    b->pend[b->npend].e = b->blen;
+    b->batch[b->blen++] = '\n';
+    b->npend++;
+    return 0;
+}
+
+/* One row: added, or filtered out (0); -1 with the reason given to the reader. */
+static int parse_row(gaz *g, const dp_tsv_row *row, const gaz_filter *f, dp_tsv *t)
+{
+    const char *surface = row->col[0], *type = row->col[1];
+    size_t slen = row->len[0], tlen = row->len[1];
+    while (slen && is_blank(surface[slen - 1]))
+        slen--;
+    while (slen && is_blank(*surface)) {
+        surface++;
+        slen--;
     }
-    while (len[0] && is_blank(col[0][len[0] - 1]))
-        len[0]--;
-    while (len[0] && is_blank(*col[0])) {
-        col[0]++;
-        len[0]--;
-    }
-    if (len[0] == 0) {
-        seterr(err, errlen, "empty surface");
-        return 1;
-    }
-    if (!type_ok(col[1], len[1])) {
-        seterr(err, errlen, "bad type \"%.*s\" (expected uppercase letters such as LOC, ORG)",
-               (int)(len[1] > 40 ? 40 : len[1]), col[1]);
-        return 1;
-    }
-    if (len[2] == 0) {
-        seterr(err, errlen, "empty id");
-        return 1;
-    }
-    if (!type_wanted(f, col[1], len[1]))
+    if (slen == 0)
+        return dp_tsv_fail(t, "empty surface");
+    if (!type_ok(type, tlen))
+        return dp_tsv_fail(t, "bad type \"%.*s\" (expected uppercase letters such as LOC, ORG)",
+                           (int)(tlen > 40 ? 40 : tlen), type);
+    if (row->len[2] == 0)
+        return dp_tsv_fail(t, "empty id");
+    if (!type_wanted(f, type, tlen))
         return 0;
-    if (f && f->min_length > 0 && count_cp(col[0], len[0]) < (size_t)f->min_length)
+    if (f && f->min_length > 0 && count_cp(surface, slen) < (size_t)f->min_length)
         return 0;
 
     if (grow((void **)&g->entries, sizeof *g->entries, &g->cap_entries, (size_t)g->n_entries + 1) < 0)
-        return -1;
+        return dp_tsv_fail(t, "out of memory");
     gaz_entry e;
     memset(&e, 0, sizeof e);
     e.next = GAZ_NONE;
-    if (pool_add(g, col[0], len[0], &e.surface) < 0 || intern_type(g, col[1], len[1], &e.type) < 0 ||
-        pool_add(g, col[2], len[2], &e.id) < 0 || pool_add(g, col[3], len[3], &e.english) < 0)
+    if (pool_add(g, surface, slen, &e.surface) < 0 || intern_type(g, type, tlen, &e.type) < 0 ||
+        pool_add(g, row->col[2], row->len[2], &e.id) < 0 ||
+        pool_add(g, row->col[3], row->len[3], &e.english) < 0)
+        return dp_tsv_fail(t, "out of memory");
+    if (row->n == 5 && parse_attrs(g, &e, row->col[4], row->len[4], t) < 0)
         return -1;
-    if (nc == 5) {
-        const char *bad = NULL;
-        size_t badlen = 0;
-        int rc = parse_attrs(g, &e, col[4], len[4], &bad, &badlen);
-        if (rc < 0)
-            return -1;
-        if (rc > 0) {
-            seterr(err, errlen, "bad attribute \"%.*s\" (expected key=value;key=value)",
-                   (int)(badlen > 40 ? 40 : badlen), bad);
-            return 1;
-        }
-    }
     gaz_shape sh;
-    gaz_shape_of(col[0], len[0], &sh);
+    gaz_shape_of(surface, slen, &sh);
     if (sh.first_upper)
         e.flags |= GAZ_F_UPPER_FIRST;
     if (sh.n_upper >= 2 && sh.n_lower == 0)
@@ -499,115 +466,65 @@ static int parse_row(gaz *g, const char *line, size_t n, const gaz_filter *f, ch
     e.nwords = sh.nwords;
     uint32_t idx = g->n_entries++;
     g->entries[idx] = e;
-
-    build *b = g->build;
-    if (grow_bytes(&b->batch, &b->bcap, b->blen + len[0] + 1) < 0)
-        return -1;
-    if (b->npend == b->cappend) {
-        size_t nc2 = b->cappend ? b->cappend * 2 : 1024;
-        pending *q = realloc(b->pend, nc2 * sizeof *q);
-        if (!q)
-            return -1;
-        b->pend = q;
-        b->cappend = nc2;
-    }
-    b->pend[b->npend].entry = idx;
-    b->pend[b->npend].s = b->blen;
-    memcpy(b->batch + b->blen, col[0], len[0]);
-    b->blen += len[0];
-    b->pend[b->npend].e = b->blen;
-    b->batch[b->blen++] = '\n';
-    b->npend++;
+    if (queue_surface(g, idx, surface, slen) < 0)
+        return dp_tsv_fail(t, "out of memory");
     return 0;
+}
+
+/* Every row of an opened list; `size` (bytes, 0: unknown) sizes the tables. */
+static int load_rows(gaz *g, dp_tsv *t, size_t size, const gaz_filter *f, char *err, size_t errlen)
+{
+    const char *name = dp_tsv_name(t);
+    if (!g->build) {
+        gaz_seterr(err, errlen, "%s: gazetteer already finished", name);
+        return -1;
+    }
+    if (reserve(g, size) < 0) {
+        gaz_seterr(err, errlen, "%s: out of memory", name);
+        return -1;
+    }
+    dp_tsv_expect(t, 4, 5, "surface, type, id, english[, attrs]");
+    dp_tsv_row row;
+    int rc;
+    while ((rc = dp_tsv_next(t, &row)) > 0) {
+        if (parse_row(g, &row, f, t) < 0) {
+            rc = -1;
+            break;
+        }
+        if (((build *)g->build)->blen >= BATCH_BYTES && flush_batch(g, name, err, errlen) < 0)
+            return -1;
+    }
+    if (rc < 0) {
+        gaz_seterr(err, errlen, "%s", dp_tsv_error(t));
+        return -1;
+    }
+    return flush_batch(g, name, err, errlen);
 }
 
 int gaz_load_buffer(gaz *g, const char *name, const char *data, size_t len, const gaz_filter *f,
                     char *err, size_t errlen)
 {
-    if (!g->build) {
-        seterr(err, errlen, "%s: gazetteer already finished", name);
+    dp_tsv *t = dp_tsv_open_buffer(name, data, len);
+    if (!t) {
+        gaz_seterr(err, errlen, "%s: out of memory", name);
         return -1;
     }
-    if (reserve(g, len) < 0) {
-        seterr(err, errlen, "%s: out of memory", name);
-        return -1;
-    }
-    size_t pos = 0, lineno = 0;
-    char msg[256];
-    while (pos < len) {
-        const char *line = data + pos;
-        const char *nl = memchr(line, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - line) : len - pos;
-        pos += n + (nl ? 1 : 0);
-        lineno++;
-        if (n && line[n - 1] == '\r')
-            n--;
-        if (n == 0 || line[0] == '#')
-            continue;
-        size_t bad;
-        if (!dp_utf8_valid(line, n, &bad)) {
-            seterr(err, errlen, "%s:%zu: invalid UTF-8 at byte %zu of the line", name, lineno, bad + 1);
-            return -1;
-        }
-        if (memchr(line, '\0', n)) {
-            seterr(err, errlen, "%s:%zu: NUL byte in the line", name, lineno);
-            return -1;
-        }
-        int rc = parse_row(g, line, n, f, msg, sizeof msg);
-        if (rc > 0) {
-            seterr(err, errlen, "%s:%zu: %s", name, lineno, msg);
-            return -1;
-        }
-        if (rc < 0) {
-            seterr(err, errlen, "%s:%zu: out of memory", name, lineno);
-            return -1;
-        }
-        if (((build *)g->build)->blen >= BATCH_BYTES && flush_batch(g, name, err, errlen) < 0)
-            return -1;
-    }
-    return flush_batch(g, name, err, errlen);
+    int rc = load_rows(g, t, len, f, err, errlen);
+    dp_tsv_close(t);
+    return rc;
 }
 
 int gaz_load_file(gaz *g, const char *path, const gaz_filter *f, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        seterr(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
-    }
     struct stat st;
-    if (fstat(fd, &st) < 0) {
-        seterr(err, errlen, "%s: %s", path, strerror(errno));
-        close(fd);
+    size_t size = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    dp_tsv *t = dp_tsv_open(path);
+    if (!t) {
+        gaz_seterr(err, errlen, "%s: out of memory", path);
         return -1;
     }
-    if (!S_ISREG(st.st_mode)) {
-        seterr(err, errlen, "%s: %s", path, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-        close(fd);
-        return -1;
-    }
-    size_t size = (size_t)st.st_size, got = 0;
-    char *buf = malloc(size ? size : 1);
-    if (!buf) {
-        seterr(err, errlen, "%s: out of memory", path);
-        close(fd);
-        return -1;
-    }
-    while (got < size) {
-        ssize_t r = read(fd, buf + got, size - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0) {
-            seterr(err, errlen, "%s: read error: %s", path, r < 0 ? strerror(errno) : "file shrank");
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        got += (size_t)r;
-    }
-    close(fd);
-    int rc = gaz_load_buffer(g, path, buf, size, f, err, errlen);
-    free(buf);
+    int rc = load_rows(g, t, size, f, err, errlen);
+    dp_tsv_close(t);
     return rc;
 }
 

@@ -1,13 +1,12 @@
 /*
  * gaz_cache.c — the compiled cache: the gazetteer's flat arrays in one file,
  * mapped read-only on load.  The header carries a fingerprint of the inputs
- * (list paths, sizes, modification times, load filter); a cache whose
+ * (list paths, sizes, modification times, load filter, language rules); a cache whose
  * fingerprint differs is rebuilt.  Every index is checked on load, so a
  * damaged cache is rejected rather than trusted.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fnv.h"
 #include "gaz.h"
 
 #define CACHE_MAGIC "DPGAZC1\n"
@@ -29,50 +29,30 @@ typedef struct cache_header {
         tokpool_len;
 } cache_header;
 
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void seterr(char *err, size_t errlen, const char *fmt, ...)
+int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, const char *rules,
+                    uint64_t *out, char *err, size_t errlen)
 {
-    if (!err || !errlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, errlen, fmt, ap);
-    va_end(ap);
-}
-
-static uint64_t fnv64(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-int gaz_fingerprint(const char *const *paths, size_t n, const gaz_filter *f, uint64_t *out,
-                    char *err, size_t errlen)
-{
-    uint64_t h = 14695981039346656037ULL;
+    uint64_t h = FNV1A64_INIT;
     uint32_t v = CACHE_VERSION;
-    h = fnv64(h, &v, sizeof v);
+    h = fnv1a64(h, &v, sizeof v);
+    /* keys made under other language rules are other keys */
+    h = rules ? fnv1a64(h, rules, strlen(rules) + 1) : fnv1a64(h, "", 0);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(paths[i], &st) < 0) {
-            seterr(err, errlen, "%s: %s", paths[i], strerror(errno));
+            gaz_seterr(err, errlen, "%s: %s", paths[i], strerror(errno));
             return -1;
         }
         int64_t meta[3] = { (int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
                             (int64_t)st.st_mtim.tv_nsec };
-        h = fnv64(h, paths[i], strlen(paths[i]) + 1);
-        h = fnv64(h, meta, sizeof meta);
+        h = fnv1a64(h, paths[i], strlen(paths[i]) + 1);
+        h = fnv1a64(h, meta, sizeof meta);
     }
     if (f) {
         for (size_t i = 0; f->types && i < f->n_types; i++)
-            h = fnv64(h, f->types[i], strlen(f->types[i]) + 1);
+            h = fnv1a64(h, f->types[i], strlen(f->types[i]) + 1);
         int64_t ml = f->min_length;
-        h = fnv64(h, &ml, sizeof ml);
+        h = fnv1a64(h, &ml, sizeof ml);
     }
     *out = h;
     return 0;
@@ -140,13 +120,13 @@ int gaz_cache_save(const gaz *g, const char *path, uint64_t fingerprint, char *e
     size_t plen = strlen(path) + 32;
     char *tmp = malloc(plen);
     if (!tmp) {
-        seterr(err, errlen, "%s: out of memory", path);
+        gaz_seterr(err, errlen, "%s: out of memory", path);
         return -1;
     }
     snprintf(tmp, plen, "%s.tmp.%ld", path, (long)getpid());
     FILE *fp = fopen(tmp, "wb");
     if (!fp) {
-        seterr(err, errlen, "%s: %s", tmp, strerror(errno));
+        gaz_seterr(err, errlen, "%s: %s", tmp, strerror(errno));
         free(tmp);
         return -1;
     }
@@ -168,7 +148,7 @@ int gaz_cache_save(const gaz *g, const char *path, uint64_t fingerprint, char *e
     ok = ok && fflush(fp) == 0 && fsync(fileno(fp)) == 0;
     ok = (fclose(fp) == 0) && ok;
     if (!ok || rename(tmp, path) < 0) {
-        seterr(err, errlen, "%s: %s", path, strerror(errno));
+        gaz_seterr(err, errlen, "%s: %s", path, strerror(errno));
         unlink(tmp);
         free(tmp);
         return -1;
@@ -231,20 +211,20 @@ int gaz_cache_load(gaz *g, const char *path, uint64_t fingerprint, char *err, si
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        seterr(err, errlen, "%s: %s", path, strerror(errno));
+        gaz_seterr(err, errlen, "%s: %s", path, strerror(errno));
         return errno == ENOENT ? 0 : -1;
     }
     struct stat st;
     if (fstat(fd, &st) < 0 || (size_t)st.st_size < sizeof(cache_header)) {
         close(fd);
-        seterr(err, errlen, "%s: too short to be a cache", path);
+        gaz_seterr(err, errlen, "%s: too short to be a cache", path);
         return 0;
     }
     size_t size = (size_t)st.st_size;
     void *base = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
     if (base == MAP_FAILED) {
-        seterr(err, errlen, "%s: mmap: %s", path, strerror(errno));
+        gaz_seterr(err, errlen, "%s: mmap: %s", path, strerror(errno));
         return 0;
     }
     cache_header h;
@@ -299,7 +279,7 @@ int gaz_cache_load(gaz *g, const char *path, uint64_t fingerprint, char *err, si
     }
     if (why) {
         munmap(base, size);
-        seterr(err, errlen, "%s: %s", path, why);
+        gaz_seterr(err, errlen, "%s: %s", path, why);
         return 0;
     }
     g->map_base = base;

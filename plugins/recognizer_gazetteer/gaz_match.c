@@ -1,51 +1,11 @@
-/* gaz_match.c — character classes, the tokenizer and trie lookups. */
+/* gaz_match.c — the tokenizer and trie lookups. */
 #include <string.h>
 
-#include <utf8proc.h>
+#include <docpipe/chars.h>
+#include <docpipe/text.h>
 
+#include "fnv.h"
 #include "gaz.h"
-
-/* Latin letters with diacritics and Vietnamese letters take a fast path. */
-int gaz_cp_is_word(int32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (cp >= 0xC0 && cp <= 0x24F)
-        return cp != 0xD7 && cp != 0xF7;
-    if ((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x300 && cp <= 0x36F))
-        return 1;
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-int gaz_cp_is_upper(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
-
-int gaz_cp_is_lower(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-static int is_space_cp(int32_t cp)
-{
-    if (cp < 0x80)
-        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029;
-}
 
 /* Decode one code point; invalid bytes decode as -1 and advance by one. */
 static inline int32_t next_cp(const char *s, size_t len, size_t *pos)
@@ -55,15 +15,7 @@ static inline int32_t next_cp(const char *s, size_t len, size_t *pos)
         (*pos)++;
         return c;
     }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *pos,
-                                          (utf8proc_ssize_t)(len - *pos), &cp);
-    if (n <= 0) {
-        (*pos)++;
-        return -1;
-    }
-    *pos += (size_t)n;
-    return cp;
+    return dp_utf8_next(s, len, pos);
 }
 
 int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t *te, int *word)
@@ -78,11 +30,11 @@ int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t 
         }
         start = p;
         cp = next_cp(key, len, &p);
-        if (!is_space_cp(cp))
+        if (!dp_char_is_space(cp))
             break;
     }
     *ts = start;
-    if (!gaz_cp_is_word(cp)) {
+    if (!dp_char_is_word(cp)) {
         *word = 0;
         *te = *pos = p;
         return 1;
@@ -99,7 +51,7 @@ int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t 
         }
         size_t q = p;
         int32_t d = next_cp(key, len, &q);
-        if (!gaz_cp_is_word(d))
+        if (!dp_char_is_word(d))
             break;
         p = q;
     }
@@ -109,12 +61,7 @@ int gaz_next_token(const char *key, size_t len, size_t *pos, size_t *ts, size_t 
 
 static inline uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h | 1u; /* never 0 */
+    return fnv1a32(FNV1A32_INIT, s, n) | 1u; /* never 0 */
 }
 
 uint32_t gaz_token_id(const gaz *g, const char *s, size_t n)
@@ -160,13 +107,13 @@ void gaz_shape_of(const char *t, size_t n, gaz_shape *sh)
     int in_word = 0, first = 1;
     while (p < n) {
         int32_t cp = next_cp(t, n, &p);
-        int up = gaz_cp_is_upper(cp), lo = !up && gaz_cp_is_lower(cp);
+        int up = dp_char_is_upper(cp), lo = !up && dp_char_is_lower(cp);
         if (first)
             sh->first_upper = up;
         first = 0;
         sh->n_upper += up;
         sh->n_lower += lo;
-        if (gaz_cp_is_word(cp)) {
+        if (dp_char_is_word(cp)) {
             if (!in_word) {
                 if (up && sh->nwords < 32)
                     sh->capmask |= 1u << sh->nwords;

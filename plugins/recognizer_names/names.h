@@ -3,8 +3,12 @@
  *
  * names_lex.c   word and phrase lexicon (hash table over match keys)
  * names_tok.c   tokenizer over the document's match key
+ * names_ctx.c   what the rules share: phrase lookups, token tests, the finds
  * names_per.c   persons: after triggers, by name structure, bylines, credits
  * names_org.c   organisations, events, documents and acronyms from head words
+ *
+ * recognizer_names.c (the plugin: options, init, process) calls the rules;
+ * the rules call names_ctx.c and never the plugin file.
  */
 #ifndef NAMES_H
 #define NAMES_H
@@ -42,6 +46,7 @@ typedef struct nm_slot {
 } nm_slot;
 
 typedef struct nm_lex {
+    const dp_text_rules *rules; /* of the keys (the text's key uses the same) */
     char *pool;
     size_t pool_len, pool_cap;
     nm_slot *slots;
@@ -49,20 +54,27 @@ typedef struct nm_lex {
     int maxw; /* most tokens in one phrase */
 } nm_lex;
 
-int nm_lex_init(nm_lex *lx);
+int nm_lex_init(nm_lex *lx, const dp_text_rules *rules);
 void nm_lex_free(nm_lex *lx);
 /* Add a surface (any case, any tone placement) with flags; aux keeps the maximum. */
 int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux);
 /* Look a match key up. */
 const nm_slot *nm_lex_get(const nm_lex *lx, const char *key, size_t len);
-/*
- * Load column `col` (0-based) of a TSV file; '#' lines are comments.  With
- * kind_col >= 0 a value "honorific" there makes the row LX_HONOR, and rows of
- * a LX_COUNTRY list whose type there is not LOC are skipped.  With
- * count_col >= 0 that column is the aux value.  Returns rows or -1 (err set).
- */
-long nm_lex_load_tsv(nm_lex *lx, const char *path, int col, int kind_col, uint32_t flags,
-                     int count_col, char *err, size_t errlen);
+/* A data file the lexicon reads (formats in data/README.md). */
+typedef struct nm_list {
+    const char *option;        /* the option naming the file */
+    size_t min_cols, max_cols; /* the file's format */
+    const char *columns;       /* its column names, for messages */
+    const char *what;          /* what column `col` holds */
+    int col;                   /* the column added to the lexicon */
+    int kind_col;              /* >= 0: "honorific" there makes the row LX_HONOR; rows of a
+                                  LX_COUNTRY list whose type there is not LOC are skipped */
+    int count_col;             /* >= 0: the aux value (a frequency) */
+    uint32_t flags;
+} nm_list;
+
+/* Load a list through docpipe/tsv.h.  Returns rows, or -1 with "file:line: …" in err. */
+long nm_lex_load_tsv(nm_lex *lx, const char *path, const nm_list *spec, char *err, size_t errlen);
 /* The built-in head words, connectors and stop words. */
 int nm_lex_builtin(nm_lex *lx);
 
@@ -95,7 +107,6 @@ int nm_tokenize(const char *text, size_t len, const char *key, size_t klen, cons
 
 typedef struct nm_state {
     nm_lex lx;
-    const char *instance;
     unsigned min_surname;
     int structure, org, event, misc, acronyms, bylines;
     double conf_per, conf_name, conf_org;
@@ -133,6 +144,8 @@ int nm_glued(const nm_ctx *c, size_t i);
 nm_found *nm_add(nm_ctx *c, uint32_t a, uint32_t b, char type, double conf);
 /* The key of token i equals the NUL-terminated s. */
 int nm_is(const nm_ctx *c, size_t i, const char *s);
+/* Token i is the punctuation character p (a non-word token whose key is p). */
+int nm_punct(const nm_ctx *c, size_t i, const char *p);
 
 void nm_find_persons(nm_ctx *c);
 void nm_find_structured(nm_ctx *c);

@@ -1,24 +1,15 @@
 /* The lexicon: every word and phrase the rules look up, keyed by match key. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fnv.h"
 #include "names.h"
 
-static uint64_t hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-int nm_lex_init(nm_lex *lx)
+int nm_lex_init(nm_lex *lx, const dp_text_rules *rules)
 {
     memset(lx, 0, sizeof *lx);
+    lx->rules = rules;
     lx->cap = 1024;
     lx->slots = calloc(lx->cap, sizeof *lx->slots);
     return lx->slots ? 0 : -1;
@@ -34,7 +25,7 @@ void nm_lex_free(nm_lex *lx)
 static nm_slot *find(const nm_lex *lx, const char *key, size_t len)
 {
     size_t m = lx->cap - 1;
-    for (size_t i = hash(key, len) & m;; i = (i + 1) & m) {
+    for (size_t i = fnv1a64(FNV1A64_INIT, key, len) & m;; i = (i + 1) & m) {
         nm_slot *s = &lx->slots[i];
         if (!s->len)
             return s;
@@ -119,7 +110,7 @@ static nm_slot *put(nm_lex *lx, const char *key, size_t len)
 int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux)
 {
     size_t kl;
-    char *k = dp_text_match_key(surface, len, &kl, NULL);
+    char *k = dp_text_match_key(surface, len, lx->rules, &kl, NULL);
     if (!k)
         return -1;
     size_t a = 0;
@@ -166,64 +157,42 @@ int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint
     return 0;
 }
 
-long nm_lex_load_tsv(nm_lex *lx, const char *path, int col, int kind_col, uint32_t flags,
-                     int count_col, char *err, size_t errlen)
+long nm_lex_load_tsv(nm_lex *lx, const char *path, const nm_list *spec, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    dp_tsv *t = dp_tsv_open(path);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
         return -1;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    long rows = 0, lineno = 0;
-    while ((got = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
-            line[--got] = '\0';
-        if (got == 0 || line[0] == '#')
-            continue;
-        char *cols[8];
-        int nc = 0;
-        char *p = line;
-        cols[nc++] = p;
-        while (nc < 8 && (p = strchr(p, '\t')) != NULL) {
-            *p++ = '\0';
-            cols[nc++] = p;
+    dp_tsv_expect(t, spec->min_cols, spec->max_cols, spec->columns);
+    dp_tsv_row row;
+    long rows = 0;
+    int rc;
+    while ((rc = dp_tsv_next(t, &row)) > 0) {
+        const char *word = row.col[spec->col];
+        if (!*word) {
+            rc = dp_tsv_fail(t, "empty %s column", spec->what);
+            break;
         }
-        if (col >= nc || !*cols[col]) {
-            snprintf(err, errlen, "%s:%ld: expected at least %d columns", path, lineno, col + 1);
-            free(line);
-            fclose(f);
-            return -1;
-        }
-        uint32_t fl = flags;
-        if (kind_col >= 0 && kind_col < nc) {
-            if (strcmp(cols[kind_col], "honorific") == 0)
+        uint32_t fl = spec->flags;
+        if (spec->kind_col >= 0) {
+            const char *kind = row.col[spec->kind_col];
+            if (strcmp(kind, "honorific") == 0)
                 fl = LX_HONOR;
-            if ((flags & LX_COUNTRY) && strcmp(cols[kind_col], "LOC") != 0)
+            if ((spec->flags & LX_COUNTRY) && strcmp(kind, "LOC") != 0)
                 continue;
         }
-        uint32_t aux = 0;
-        if (count_col >= 0 && count_col < nc)
-            aux = (uint32_t)strtoul(cols[count_col], NULL, 10);
-        if (nm_lex_add(lx, cols[col], strlen(cols[col]), fl, aux) < 0) {
-            snprintf(err, errlen, "out of memory");
-            free(line);
-            fclose(f);
-            return -1;
+        uint32_t aux = spec->count_col >= 0 ? (uint32_t)strtoul(row.col[spec->count_col], NULL, 10) : 0;
+        if (nm_lex_add(lx, word, row.len[spec->col], fl, aux) < 0) {
+            rc = dp_tsv_fail(t, "out of memory");
+            break;
         }
         rows++;
     }
-    int bad = ferror(f);
-    free(line);
-    fclose(f);
-    if (bad) {
-        snprintf(err, errlen, "%s: read error", path);
-        return -1;
-    }
-    return rows;
+    if (rc < 0)
+        snprintf(err, errlen, "%s", dp_tsv_error(t));
+    dp_tsv_close(t);
+    return rc < 0 ? -1 : rows;
 }
 
 /* ---- built-in words ---------------------------------------------------------- */

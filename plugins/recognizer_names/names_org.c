@@ -7,24 +7,19 @@ enum { M_ORG, M_EVENT, M_MISC };
 
 #define ACR_HERE 4 /* taken[] bit: an acronym entity of this recognizer starts at the token */
 
-static int punct(const nm_ctx *c, size_t i, const char *p)
-{
-    return i < c->n && !(c->t[i].flags & T_WORD) && nm_is(c, i, p);
-}
-
 static int dash(const nm_ctx *c, size_t i)
 {
-    return punct(c, i, "-") || punct(c, i, "\xe2\x80\x93") || punct(c, i, "\xe2\x80\x94");
+    return nm_punct(c, i, "-") || nm_punct(c, i, "\xe2\x80\x93") || nm_punct(c, i, "\xe2\x80\x94");
 }
 
 static int open_quote(const nm_ctx *c, size_t i)
 {
-    return punct(c, i, "\xe2\x80\x9c") || punct(c, i, "\"");
+    return nm_punct(c, i, "\xe2\x80\x9c") || nm_punct(c, i, "\"");
 }
 
 static int close_quote(const nm_ctx *c, size_t i)
 {
-    return punct(c, i, "\xe2\x80\x9d") || punct(c, i, "\"");
+    return nm_punct(c, i, "\xe2\x80\x9d") || nm_punct(c, i, "\"");
 }
 
 static int cap_word(const nm_ctx *c, size_t i)
@@ -158,7 +153,7 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
             if (mode == M_ORG)
                 caps++;
             /* 2.0 */
-            if (punct(c, j, ".") && nm_glued(c, j - 1) && nm_glued(c, j) && (c->t[j + 1].flags & T_DIGIT))
+            if (nm_punct(c, j, ".") && nm_glued(c, j - 1) && nm_glued(c, j) && (c->t[j + 1].flags & T_DIGIT))
                 j += 2, good = j;
             prev_cap = 1;
             continue;
@@ -274,7 +269,7 @@ size_t nm_org_at(const nm_ctx *c, size_t i)
 /* "(ADMM+)", "(ADSOM WG)", "(UNCLOS 1982)", "(viết tắt là JASMINE)" at p: content [*a, *b). */
 static int acronym_parens(const nm_ctx *c, size_t p, size_t *a, size_t *b)
 {
-    if (!punct(c, p, "("))
+    if (!nm_punct(c, p, "("))
         return 0;
     size_t j = p + 1;
     if (nm_is(c, j, "viết") && nm_is(c, j + 1, "tắt") && nm_is(c, j + 2, "là"))
@@ -285,11 +280,11 @@ static int acronym_parens(const nm_ctx *c, size_t p, size_t *a, size_t *b)
         return 0;
     size_t s = j++;
     for (int k = 0; k < 6 && j < c->n; k++) {
-        if (punct(c, j, ")"))
+        if (nm_punct(c, j, ")"))
             break;
         if (c->t[j].flags & T_NL)
             return 0;
-        if (punct(c, j, "+") && nm_glued(c, j - 1)) {
+        if (nm_punct(c, j, "+") && nm_glued(c, j - 1)) {
             j++;
             continue;
         }
@@ -303,7 +298,7 @@ static int acronym_parens(const nm_ctx *c, size_t p, size_t *a, size_t *b)
         }
         return 0;
     }
-    if (!punct(c, j, ")"))
+    if (!nm_punct(c, j, ")"))
         return 0;
     *a = s;
     *b = j;

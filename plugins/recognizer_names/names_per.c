@@ -14,11 +14,6 @@ static int name_word(const nm_ctx *c, size_t i)
     return (f & T_WORD) && (f & T_CAP) && !(f & T_ALLCAPS) && !(f & T_DIGIT);
 }
 
-static int is_punct(const nm_ctx *c, size_t i, const char *p)
-{
-    return i < c->n && !(c->t[i].flags & T_WORD) && nm_is(c, i, p);
-}
-
 /*
  * A run of name words from k: capitalised words, hyphenated parts (Jae-min),
  * a trailing apostrophe (Dato'), lowercase connectors between capitalised
@@ -43,13 +38,13 @@ static size_t name_run(const nm_ctx *c, size_t k, size_t max, size_t *end)
             j++;
             words++;
             for (;;) {
-                if (j + 1 < c->n && nm_glued(c, j - 1) && is_punct(c, j, "-") && nm_glued(c, j) &&
+                if (j + 1 < c->n && nm_glued(c, j - 1) && nm_punct(c, j, "-") && nm_glued(c, j) &&
                     (c->t[j + 1].flags & T_WORD) && !(c->t[j + 1].flags & T_DIGIT)) {
                     j += 2;
                     continue;
                 }
                 if (j < c->n && nm_glued(c, j - 1) &&
-                    (is_punct(c, j, "'") || is_punct(c, j, "\xe2\x80\x99"))) {
+                    (nm_punct(c, j, "'") || nm_punct(c, j, "\xe2\x80\x99"))) {
                     j++;
                     continue;
                 }
@@ -172,7 +167,7 @@ void nm_find_persons(nm_ctx *c)
             for (size_t j = k; j < c->n && j < k + 12; j++) {
                 if (j > k && (c->t[j].flags & T_NL))
                     break;
-                if (!(c->t[j].flags & T_WORD) && !is_punct(c, j, "-"))
+                if (!(c->t[j].flags & T_WORD) && !nm_punct(c, j, "-"))
                     break;
                 size_t m3 = nm_phrase(c, j, LX_COUNTRY, NULL);
                 if (m3 && (c->t[j].flags & T_CAP)) {
@@ -268,7 +263,7 @@ void nm_find_structured(nm_ctx *c)
         }
         a = lo;
         while (a < c->n && c->t[a].e <= sg->end) {
-            if (is_punct(c, a, ":") || !name_word(c, a) || (c->taken[a] & 1)) {
+            if (nm_punct(c, a, ":") || !name_word(c, a) || (c->taken[a] & 1)) {
                 a++;
                 continue;
             }
@@ -284,7 +279,7 @@ void nm_find_structured(nm_ctx *c)
     }
     /* photo credits: "(Ảnh: Phạm Tuân/TTXVN)" */
     for (size_t i = 0; i + 2 < c->n; i++) {
-        if (!nm_is(c, i, "ảnh") || !is_punct(c, i + 1, ":"))
+        if (!nm_is(c, i, "ảnh") || !nm_punct(c, i + 1, ":"))
             continue;
         size_t a = i + 2, end;
         if (c->taken[a] & 1)
@@ -294,8 +289,8 @@ void nm_find_structured(nm_ctx *c)
         size_t w = name_run(c, a, 5, &end);
         if (w < 2)
             continue;
-        if (end < c->n && !(c->t[end].flags & T_NL) && !is_punct(c, end, "/") &&
-            !is_punct(c, end, ")") && !is_punct(c, end, ",") && !is_punct(c, end, ";"))
+        if (end < c->n && !(c->t[end].flags & T_NL) && !nm_punct(c, end, "/") &&
+            !nm_punct(c, end, ")") && !nm_punct(c, end, ",") && !nm_punct(c, end, ";"))
             continue;
         if (!nm_add(c, (uint32_t)a, (uint32_t)end, 'P', c->st->conf_per))
             return;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang_rules.h"
 #include "names.h"
 
 static const dp_option options[] = {
@@ -38,6 +39,7 @@ static const dp_option options[] = {
     { "bylines", DP_OPT_BOOL, "true", 0, NULL, "names in byline and author segments and photo credits" },
     { "confidence", DP_OPT_FLOAT, "0.8", 0, NULL,
       "confidence of persons after a trigger; other rules use less (see README.md)" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
@@ -50,19 +52,27 @@ static void nm_fini(void *state)
     free(s);
 }
 
-static int load_optional(nm_state *s, dp_instance *inst, const char *opt, int col, int kind_col,
-                         uint32_t flags, int count_col)
+static const nm_list lists[] = {
+    { "ranks", 4, 4, "vi, en_official, en_wikipedia, group", "rank", 0, -1, -1, LX_RANK },
+    { "titles", 3, 3, "vi, en, kind", "title", 0, 2, -1, LX_TITLE },
+    { "surnames", 2, 2, "surname, count", "surname", 0, -1, 1, LX_SURNAME },
+    { "given", 1, 1, "syllable", "syllable", 0, -1, -1, LX_GIVEN },
+    { "middle", 2, 2, "syllable, count", "syllable", 0, -1, -1, LX_GIVEN },
+    { "countries", 4, 5, "surface, type, id, english[, attrs]", "surface", 0, 1, -1, LX_COUNTRY },
+};
+
+static int load_optional(nm_state *s, dp_instance *inst, const nm_list *spec)
 {
-    const char *path = dp_opt_str(inst, opt);
+    const char *path = dp_opt_str(inst, spec->option);
     if (!path)
         return 0;
-    char err[512];
-    long rows = nm_lex_load_tsv(&s->lx, path, col, kind_col, flags, count_col, err, sizeof err);
+    char err[1024];
+    long rows = nm_lex_load_tsv(&s->lx, path, spec, err, sizeof err);
     if (rows < 0) {
-        dp_instance_error(inst, "%s: %s", opt, err);
+        dp_instance_error(inst, "%s: %s", spec->option, err);
         return -1;
     }
-    dp_log(inst, DP_LOG_DEBUG, "%s: %ld rows", opt, rows);
+    dp_log(inst, DP_LOG_DEBUG, "%s: %ld rows", spec->option, rows);
     return 0;
 }
 
@@ -70,12 +80,11 @@ static int nm_init(dp_instance *inst, void **state)
 {
     *state = NULL;
     nm_state *s = calloc(1, sizeof *s);
-    if (!s || nm_lex_init(&s->lx) < 0) {
+    if (!s || nm_lex_init(&s->lx, lang_rules(dp_opt_str(inst, "match_lang"))) < 0) {
         free(s);
         dp_instance_nomem(inst);
         return -1;
     }
-    s->instance = dp_instance_name(inst);
     long long ms = dp_opt_int(inst, "min_surname_count");
     double conf = dp_opt_float(inst, "confidence");
     if (ms < 0 || ms > 1000000000) {
@@ -103,96 +112,14 @@ static int nm_init(dp_instance *inst, void **state)
         nm_fini(s);
         return -1;
     }
-    if (load_optional(s, inst, "ranks", 0, -1, LX_RANK, -1) < 0 ||
-        load_optional(s, inst, "titles", 0, 2, LX_TITLE, -1) < 0 ||
-        load_optional(s, inst, "surnames", 0, -1, LX_SURNAME, 1) < 0 ||
-        load_optional(s, inst, "given", 0, -1, LX_GIVEN, -1) < 0 ||
-        load_optional(s, inst, "middle", 0, -1, LX_GIVEN, -1) < 0 ||
-        load_optional(s, inst, "countries", 0, 1, LX_COUNTRY, -1) < 0) {
-        nm_fini(s);
-        return -1;
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+        if (load_optional(s, inst, &lists[i]) < 0) {
+            nm_fini(s);
+            return -1;
+        }
     }
     *state = s;
     return 0;
-}
-
-/* ---- helpers shared by the rules ------------------------------------------------ */
-
-size_t nm_phrase(const nm_ctx *c, size_t i, uint32_t mask, const nm_slot **slot)
-{
-    if (i >= c->n)
-        return 0;
-    const nm_slot *s1 = nm_lex_get(&c->st->lx, c->key + c->t[i].ks, c->t[i].ke - c->t[i].ks);
-    if (!s1)
-        return 0; /* no phrase starts with this word */
-    size_t maxw = s1->maxw;
-    if (maxw > c->n - i)
-        maxw = c->n - i;
-    /* phrases never cross a line break */
-    size_t lim = 1;
-    while (lim < maxw && !(c->t[i + lim].flags & T_NL))
-        lim++;
-    /* Grow the phrase word by word; the lexicon holds every prefix of its
-     * phrases, so the first missing prefix ends the search. */
-    size_t best = (s1->flags & mask) ? 1 : 0;
-    const nm_slot *best_slot = s1;
-    for (size_t m = 2; m <= lim; m++) {
-        const nm_tok *a = &c->t[i], *b = &c->t[i + m - 1];
-        const nm_slot *s = nm_lex_get(&c->st->lx, c->key + a->ks, b->ke - a->ks);
-        if (!s)
-            break;
-        if (s->flags & mask) {
-            best = m;
-            best_slot = s;
-        }
-    }
-    if (best && slot)
-        *slot = best_slot;
-    return best;
-}
-
-uint32_t nm_word(const nm_ctx *c, size_t i)
-{
-    if (i >= c->n)
-        return 0;
-    const nm_slot *s = nm_lex_get(&c->st->lx, c->key + c->t[i].ks, c->t[i].ke - c->t[i].ks);
-    return s ? s->flags : 0;
-}
-
-int nm_glued(const nm_ctx *c, size_t i)
-{
-    return i + 1 < c->n && !(c->t[i + 1].flags & T_SP);
-}
-
-int nm_is(const nm_ctx *c, size_t i, const char *s)
-{
-    if (i >= c->n)
-        return 0;
-    size_t l = strlen(s);
-    return c->t[i].ke - c->t[i].ks == l && memcmp(c->key + c->t[i].ks, s, l) == 0;
-}
-
-nm_found *nm_add(nm_ctx *c, uint32_t a, uint32_t b, char type, double conf)
-{
-    if (b <= a)
-        return NULL;
-    if (c->nf == c->capf) {
-        size_t nc = c->capf ? c->capf * 2 : 32;
-        nm_found *nf = realloc(c->f, nc * sizeof *nf);
-        if (!nf) {
-            c->oom = 1;
-            return NULL;
-        }
-        c->f = nf;
-        c->capf = nc;
-    }
-    nm_found *f = &c->f[c->nf++];
-    memset(f, 0, sizeof *f);
-    f->a = a;
-    f->b = b;
-    f->type = type;
-    f->conf = conf;
-    return f;
 }
 
 /* ---- process ------------------------------------------------------------------ */
@@ -258,10 +185,9 @@ static int emit(nm_ctx *c)
         const char *kind = dp_doc_segment_kind_at(c->doc, s);
         if (kind && strcmp(kind, "image") == 0)
             continue;
-        dp_entity *e = dp_doc_entity_add(c->doc, s, en, type_name(f->type), c->st->instance);
-        if (!e)
+        dp_entity *e = dp_doc_entity_add(c->doc, s, en, type_name(f->type));
+        if (!e || dp_entity_set_confidence(e, f->conf) < 0)
             return -1;
-        e->confidence = f->conf;
         if (set_range_attr(c, e, "rank", f->rank_a, f->rank_b) < 0 ||
             set_range_attr(c, e, "title", f->title_a, f->title_b) < 0)
             return -1;
@@ -292,7 +218,7 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     size_t klen;
     const size_t *map = NULL;
     /* The key is the document's, shared with the other matchers of the chain. */
-    const char *key = dp_doc_match_key(doc, &klen, &map);
+    const char *key = dp_doc_match_key(doc, st->lx.rules, &klen, &map);
     if (!key)
         return dp_fail(err, DP_FAILED, "cannot compute the match key (invalid UTF-8 or out of memory)");
     c.key = key;

@@ -12,6 +12,7 @@
 #include <docpipe/docpipe.h>
 
 #include "tagger.h"
+#include "vi/vi_text.h"
 
 typedef struct sspan {
     size_t start, end;
@@ -162,7 +163,7 @@ int tg_evaluate(const tg_model *m, const tg_corpus *c, size_t a, size_t b, tg_sc
         char *text;
         size_t len, klen, *map = NULL;
         if (tg_corpus_sentence(c, k, &text, &len, &toks) < 0) goto out;
-        char *key = dp_text_match_key(text, len, &klen, &map);
+        char *key = dp_text_match_key(text, len, &vi_text_rules, &klen, &map);
         int trc = key ? tg_tag_sentence(m, text, toks.v, toks.n, key, klen, map, m->temperature, 0, &w) : -1;
         free(text); free(key); free(map);
         if (trc < 0) goto out;

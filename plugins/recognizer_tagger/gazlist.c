@@ -21,6 +21,7 @@
 #include <docpipe/docpipe.h>
 
 #include "tagger.h"
+#include "vi/vi_text.h"
 
 typedef struct pair {
     uint64_t key;
@@ -64,7 +65,7 @@ static int add_surface(tg_gaz *g, pairs *p, const char *surface, size_t len, int
     tg_tokens toks = { 0 };
     size_t klen;
     size_t *map = NULL;
-    char *key = dp_text_match_key(surface, len, &klen, &map);
+    char *key = dp_text_match_key(surface, len, &vi_text_rules, &klen, &map);
     if (!key || tg_tokenize(surface, len, &toks) < 0) {
         free(key);
         free(map);

@@ -15,6 +15,7 @@
 #include <docpipe/docpipe.h>
 
 #include "tagger.h"
+#include "vi/vi_text.h"
 
 static const dp_option tagger_options[] = {
     { "model", DP_OPT_DATA, NULL, 1, NULL,
@@ -51,7 +52,7 @@ static void tagger_fini(void *state)
 static int tagger_init(dp_instance *inst, void **state)
 {
     tagger_state *s = calloc(1, sizeof *s);
-    if (!s) { dp_instance_error(inst, "out of memory"); return -1; }
+    if (!s) { dp_instance_nomem(inst); return -1; }
     s->inst = inst;
     char err[1024];
     uint64_t expect = 0;
@@ -116,23 +117,22 @@ static int tagger_process(void *state, dp_doc *doc, dp_error *err)
     const size_t *map;
     const char *text = dp_doc_text(doc, &len);
     if (len == 0) return DP_OK;
-    const char *key = dp_doc_match_key(doc, &klen, &map);
-    if (!key) return dp_fail(err, DP_FATAL, "out of memory");
+    const char *key = dp_doc_match_key(doc, &vi_text_rules, &klen, &map);
+    if (!key) return dp_fail_nomem(err);
     tg_tokens toks = { 0 };
     tg_work w = { 0 };
     size_t *ends = NULL, n_sent = 0;
     int rc = DP_OK;
     if (tg_tokenize(text, len, &toks) < 0 ||
         (toks.n && (n_sent = tg_sentences(text, toks.v, toks.n, s->max_sentence, &ends)) == (size_t)-1)) {
-        rc = dp_fail(err, DP_FATAL, "out of memory");
+        rc = dp_fail_nomem(err);
         n_sent = 0;
     }
-    const char *name = dp_instance_name(s->inst);
     for (size_t k = 0, start = 0; k < n_sent && rc == DP_OK; start = ends[k++]) {
         const tg_token *tok = toks.v + start;
         size_t n = ends[k] - start;
         if (tg_tag_sentence(&s->model, text, tok, n, key, klen, map, s->temperature, s->marginals, &w) < 0) {
-            rc = dp_fail(err, DP_FATAL, "out of memory");
+            rc = dp_fail_nomem(err);
             break;
         }
         for (size_t i = 0; i < w.n_spans; i++) {
@@ -140,12 +140,15 @@ static int tagger_process(void *state, dp_doc *doc, dp_error *err)
             double conf = s->marginals ? sp->confidence : 0.5;
             if (!(s->type_mask & (1u << sp->type)) || conf < s->min_confidence) continue;
             dp_entity *e = dp_doc_entity_add(doc, tok[sp->start].start, tok[sp->end - 1].end,
-                                             s->model.types[sp->type], name);
+                                             s->model.types[sp->type]);
             if (!e) {
-                rc = dp_fail(err, DP_FATAL, "out of memory");
+                rc = dp_fail_nomem(err);
                 break;
             }
-            e->confidence = conf;
+            if (dp_entity_set_confidence(e, conf) < 0) {
+                rc = dp_fail(err, DP_FATAL, "confidence %g out of [0, 1]", conf);
+                break;
+            }
         }
     }
     free(ends);

@@ -26,6 +26,7 @@
 #include <docpipe/docpipe.h>
 
 #include "tagger.h"
+#include "vi/vi_text.h"
 
 /* A growable open-addressing map from feature hash to (count, row). */
 typedef struct fmap {
@@ -150,7 +151,7 @@ static int observe_corpus(const tg_corpus *c, const tg_featset *fs, corpus_feats
         char *text;
         size_t len, klen, *map = NULL;
         if (tg_corpus_sentence(c, k, &text, &len, &toks) < 0) goto out;
-        char *key = dp_text_match_key(text, len, &klen, &map);
+        char *key = dp_text_match_key(text, len, &vi_text_rules, &klen, &map);
         if (!key) { free(text); goto out; }
         if (toks.n > obs_cap) {
             tg_obs *no = realloc(obs, (toks.n + 2 * TG_OBS_PAD) * sizeof *no);
@@ -197,7 +198,7 @@ static double brier(const tg_model *m, const tg_corpus *dev, double T, size_t *n
         char *text;
         size_t len, klen, *map = NULL;
         if (tg_corpus_sentence(dev, k, &text, &len, &toks) < 0) break;
-        char *key = dp_text_match_key(text, len, &klen, &map);
+        char *key = dp_text_match_key(text, len, &vi_text_rules, &klen, &map);
         int trc = key ? tg_tag_sentence(m, text, toks.v, toks.n, key, klen, map, T, 1, &w) : -1;
         free(text); free(key); free(map);
         if (trc < 0) break;

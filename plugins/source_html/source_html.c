@@ -73,33 +73,8 @@ static int class_has(const xmlNode *n, const char *const *words)
     return 0;
 }
 
-typedef struct buf {
-    char *p;
-    size_t n, cap;
-    int oom;
-} buf;
-
-static void put(buf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (cap < b->n + n + 1) cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
 /* Append text with every run of white space (and NBSP) as one space. */
-static void put_collapsed(buf *b, const char *s)
+static void put_collapsed(dp_strbuf *b, const char *s)
 {
     while (*s) {
         size_t run = 0;
@@ -107,7 +82,7 @@ static void put_collapsed(buf *b, const char *s)
                s[run] != '\f' && !((unsigned char)s[run] == 0xC2 && (unsigned char)s[run + 1] == 0xA0))
             run++;
         if (run) {
-            put(b, s, run);
+            dp_strbuf_add(b, s, run);
             s += run;
         }
         int space = 0;
@@ -117,7 +92,7 @@ static void put_collapsed(buf *b, const char *s)
             else break;
             space = 1;
         }
-        if (space && b->n && b->p[b->n - 1] != ' ') put(b, " ", 1);
+        if (space && b->len && b->data[b->len - 1] != ' ') dp_strbuf_add(b, " ", 1);
     }
 }
 
@@ -133,7 +108,7 @@ typedef struct block {
 } block;
 
 typedef struct walk {
-    buf acc;       /* text of all blocks, back to back */
+    dp_strbuf acc;       /* text of all blocks, back to back */
     size_t open;   /* start of the block being collected */
     block *v;
     size_t n, cap;
@@ -145,9 +120,9 @@ typedef struct walk {
 
 static void flush(walk *w, int kind)
 {
-    size_t s = w->open, e = w->acc.n;
-    while (s < e && w->acc.p[s] == ' ') s++;
-    while (e > s && w->acc.p[e - 1] == ' ') e--;
+    size_t s = w->open, e = w->acc.len;
+    while (s < e && w->acc.data[s] == ' ') s++;
+    while (e > s && w->acc.data[e - 1] == ' ') e--;
     if (e > s && !w->oom) {
         if (w->n == w->cap) {
             size_t cap = w->cap ? w->cap * 2 : 32;
@@ -162,8 +137,8 @@ static void flush(walk *w, int kind)
         w->v[w->n++] = (block){ s, e - s, kind };
     }
     /* the next block starts after this one; keep a separator so text nodes do not glue */
-    put(&w->acc, " ", 1);
-    w->open = w->acc.n;
+    dp_strbuf_add(&w->acc, " ", 1);
+    w->open = w->acc.len;
 }
 
 static int skipped(const xmlNode *n, int in_article)
@@ -220,7 +195,7 @@ static void walk_blocks(walk *w, xmlNode *root, int in_article)
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content) put_collapsed(&w->acc, (const char *)n->content);
         } else if (n->type == XML_ELEMENT_NODE && !skipped(n, in_article)) {
-            if (is(n, "br")) put(&w->acc, " ", 1);
+            if (is(n, "br")) dp_strbuf_add(&w->acc, " ", 1);
             int k = block_of(w, n);
             if (k >= 0) {
                 flush(w, w->kinds[(w->depth < 256 ? w->depth : 256) - 1]);
@@ -343,7 +318,7 @@ static int field(dp_doc *doc, const char *key, const char *v)
 static int keyword_fields(dp_doc *doc, const char *kw)
 {
     if (!kw) return 0;
-    buf joined = { 0 };
+    dp_strbuf joined = { 0 };
     const char *p = kw;
     int rc = 0;
     while (*p && rc == 0) {
@@ -355,14 +330,14 @@ static int keyword_fields(dp_doc *doc, const char *kw)
         if (b > a) {
             char *v = dp_arena_strndup(dp_doc_arena(doc), a, (size_t)(b - a));
             if (!v || dp_doc_field_add(doc, "keyword", v) < 0) rc = -1;
-            if (joined.n) put(&joined, ", ", 2);
-            put(&joined, a, (size_t)(b - a));
+            if (joined.len) dp_strbuf_add(&joined, ", ", 2);
+            dp_strbuf_add(&joined, a, (size_t)(b - a));
         }
         p = *q ? q + 1 : q;
     }
     if (rc == 0 && joined.oom) rc = -1;
-    if (rc == 0 && joined.n) rc = dp_doc_field_add(doc, "keywords", joined.p);
-    free(joined.p);
+    if (rc == 0 && joined.len) rc = dp_doc_field_add(doc, "keywords", joined.data);
+    dp_strbuf_free(&joined);
     return rc;
 }
 
@@ -408,7 +383,7 @@ static char *iso_date(dp_doc *doc, const char *v)
 
 static int assemble(dp_doc *doc, walk *w, const char *title, int nfc_blocks, int *mismatch)
 {
-    buf out = { 0 };
+    dp_strbuf out = { 0 };
     typedef struct span { size_t s, e; int kind; int credit; } span;
     span *sp = calloc(w->n + 1, sizeof *sp);
     if (!sp) return -1;
@@ -416,13 +391,13 @@ static int assemble(dp_doc *doc, walk *w, const char *title, int nfc_blocks, int
     int have_title = 0, have_lede = 0;
     for (size_t i = 0; i < w->n; i++) have_title |= w->v[i].kind == B_TITLE;
     if (!have_title && title && *title) {
-        put(&out, title, strlen(title));
-        sp[ns++] = (span){ 0, out.n, B_TITLE, 0 };
+        dp_strbuf_add(&out, title, strlen(title));
+        sp[ns++] = (span){ 0, out.len, B_TITLE, 0 };
         have_title = 1;
     }
     for (size_t i = 0; i < w->n; i++) have_lede |= w->v[i].kind == B_LEDE;
     for (size_t i = 0; i < w->n; i++) {
-        const char *s = w->acc.p + w->v[i].off;
+        const char *s = w->acc.data + w->v[i].off;
         size_t n = w->v[i].len;
         char *norm = NULL;
         if (nfc_blocks) {
@@ -430,24 +405,24 @@ static int assemble(dp_doc *doc, walk *w, const char *title, int nfc_blocks, int
             if (!norm) continue; /* not valid UTF-8: drop the block */
             s = norm;
         }
-        if (out.n) put(&out, "\n\n", 2);
+        if (out.len) dp_strbuf_add(&out, "\n\n", 2);
         int kind = w->v[i].kind;
         if (kind == B_PARA && !have_lede && have_title) {
             kind = B_LEDE;
             have_lede = 1;
         }
-        size_t start = out.n;
-        put(&out, s, n);
-        sp[ns++] = (span){ start, out.n, kind, kind == B_CAPTION };
+        size_t start = out.len;
+        dp_strbuf_add(&out, s, n);
+        sp[ns++] = (span){ start, out.len, kind, kind == B_CAPTION };
         free(norm);
     }
     int rc = 0;
     if (out.oom) rc = -1;
-    else if (dp_doc_set_text(doc, out.p ? out.p : "", out.n) < 0) rc = -2;
+    else if (dp_doc_set_text(doc, out.data ? out.data : "", out.len) < 0) rc = -2;
     if (rc == 0) {
         size_t len;
         const char *t = dp_doc_text(doc, &len);
-        if (len != out.n || (len && memcmp(t, out.p, len) != 0)) {
+        if (len != out.len || (len && memcmp(t, out.data, len) != 0)) {
             *mismatch = 1;
         } else {
             for (size_t i = 0; i < ns && rc == 0; i++) {
@@ -459,7 +434,7 @@ static int assemble(dp_doc *doc, walk *w, const char *title, int nfc_blocks, int
             }
         }
     }
-    free(out.p);
+    dp_strbuf_free(&out);
     free(sp);
     return rc;
 }
@@ -505,19 +480,19 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
     if (!title && m.h1) {
         xmlChar *h = xmlNodeGetContent(m.h1);
         if (h) {
-            buf b = { 0 };
+            dp_strbuf b = { 0 };
             put_collapsed(&b, (const char *)h);
-            if (b.p) title = dp_arena_strdup(dp_doc_arena(doc), b.p);
-            free(b.p);
+            if (b.data) title = dp_arena_strdup(dp_doc_arena(doc), b.data);
+            dp_strbuf_free(&b);
             xmlFree(h);
         }
     }
     if (!title) title = clean_title(doc, m.title_tag);
     if (title) { /* collapse white space of metadata titles too */
-        buf b = { 0 };
+        dp_strbuf b = { 0 };
         put_collapsed(&b, title);
-        title = b.p ? dp_arena_strdup(dp_doc_arena(doc), b.p) : NULL;
-        free(b.p);
+        title = b.data ? dp_arena_strdup(dp_doc_arena(doc), b.data) : NULL;
+        dp_strbuf_free(&b);
         if (title) {
             size_t n = strlen(title);
             while (n && title[n - 1] == ' ') title[--n] = '\0';
@@ -571,7 +546,7 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
     if (!lang || !*lang || strlen(lang) > 35) lang = "vi";
     if (f < 0 || dp_doc_set_lang(d, lang) < 0) rc = dp_fail_nomem(err);
 out:
-    free(w.acc.p);
+    dp_strbuf_free(&w.acc);
     free(w.v);
     if (m.title_text) xmlFree(m.title_text);
     if (hd) xmlFreeDoc(hd);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "news_parse.h"
+#include "vi/vi_date.h"
 
 enum {
     K_BLANK,
@@ -107,18 +108,6 @@ static int ends_terminal(const char *t, size_t s, size_t e)
     char c = t[e - 1];
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return 1;
     if (e - s >= 3 && memcmp(t + e - 3, "\xE2\x80\xA6", 3) == 0) return 1; /* … */
-    return 0;
-}
-
-/* Upper-case letters of the Latin scripts Vietnamese uses. */
-static int is_upper_cp(int32_t c)
-{
-    if (c >= 'A' && c <= 'Z') return 1;
-    if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-    if (c >= 0x100 && c <= 0x137) return (c & 1) == 0;
-    if (c >= 0x14A && c <= 0x177) return (c & 1) == 0;
-    if (c == 0x1A0 || c == 0x1AF) return 1;
-    if (c >= 0x1E00 && c <= 0x1EFF) return (c & 1) == 0;
     return 0;
 }
 
@@ -270,7 +259,7 @@ static int byline_shape(const char *t, size_t s, size_t e)
         int32_t cp = dp_utf8_next(t, e, &i);
         if (cp < 0) return 0;
         if (at_word) {
-            if (!is_upper_cp(cp)) return 0;
+            if (!dp_char_is_upper(cp)) return 0;
             words++;
             at_word = 0;
         }
@@ -280,65 +269,11 @@ static int byline_shape(const char *t, size_t s, size_t e)
 
 /* ---- dates ----------------------------------------------------------------- */
 
-/* Write YYYY-MM or YYYY-MM-DD (d == 0: month only); returns the length. */
-static size_t put_iso(char out[11], int y, int m, int d)
-{
-    out[0] = (char)('0' + y / 1000 % 10);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10 % 10);
-    out[6] = (char)('0' + m % 10);
-    if (!d) {
-        out[7] = '\0';
-        return 7;
-    }
-    out[7] = '-';
-    out[8] = (char)('0' + d / 10 % 10);
-    out[9] = (char)('0' + d % 10);
-    out[10] = '\0';
-    return 10;
-}
-
-static size_t read_num(const char *s, size_t len, size_t i, int *val)
-{
-    size_t j = i;
-    int v = 0;
-    while (j < len && is_digit(s[j]) && j - i < 5) v = v * 10 + (s[j++] - '0');
-    *val = v;
-    return j - i;
-}
-
 size_t news_parse_date(const char *s, size_t len, char out[11])
 {
-    for (size_t i = 0; i < len; i++) {
-        if (!is_digit(s[i]) || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '/' ||
-                                          s[i - 1] == '-' || s[i - 1] == '.')))
-            continue;
-        int a, b, c = 0;
-        size_t na = read_num(s, len, i, &a);
-        size_t j = i + na;
-        if (j + 1 >= len) break;
-        char sep = s[j];
-        if (sep != '/' && sep != '-' && sep != '.') continue;
-        size_t nb = read_num(s, len, j + 1, &b);
-        if (nb == 0 || nb > 2) continue;
-        size_t k = j + 1 + nb;
-        size_t nc = 0;
-        if (k + 1 < len && s[k] == sep) nc = read_num(s, len, k + 1, &c);
-        if (na == 4) {
-            if (b < 1 || b > 12 || a < 1000) continue;
-            if (nc >= 1 && nc <= 2 && c >= 1 && c <= 31) {
-                return put_iso(out, a, b, c);
-            }
-            return put_iso(out, a, b, 0);
-        }
-        if (na <= 2 && nc == 4 && a >= 1 && a <= 31 && b >= 1 && b <= 12 && c >= 1000) {
-            return put_iso(out, c, b, a);
-        }
-    }
-    return 0;
+    vi_date d;
+    if (!vi_date_first(s, len, &d)) return 0;
+    return vi_date_iso(d, out, 11);
 }
 
 /* " date 2024-01 …": the end of the date token when the line starts so, else 0. */

@@ -19,9 +19,10 @@ typedef struct news_opts {
 int news_parse(dp_doc *doc, const news_opts *opts);
 
 /*
- * Parse the first date of s[0..len) ("25/09/2019", "2024-01", "11-9-2023")
- * into ISO 8601 in out ("2019-09-25", "2024-01").  Returns the length of the
- * ISO string, 0 when there is no date.  out must hold 11 bytes.
+ * The first date of a dateline s[0..len) ("25/09/2019", "2024-01",
+ * "11-9-2023"; vi_date_first of plugins/lib/vi) as ISO 8601 in out
+ * ("2019-09-25", "2024-01").  Returns the length of the ISO string, 0 when
+ * there is no date.  out must hold 11 bytes.
  */
 size_t news_parse_date(const char *s, size_t len, char out[11]);
 

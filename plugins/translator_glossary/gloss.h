@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+#include <docpipe/text.h>
+
 /* What a row means when it is part of a longer name. */
 typedef enum gl_kind {
     GL_TERM = 1,   /* modifier or noun: reversed into English order */
@@ -44,7 +46,8 @@ typedef struct gl_entry {
 
 typedef struct gl_table gl_table;
 
-gl_table *gl_table_new(void);
+/* rules: the language rules of the keys (NULL: none). */
+gl_table *gl_table_new(const dp_text_rules *rules);
 void gl_table_free(gl_table *t);
 /* Longest phrase (in tokens) stored so far. */
 size_t gl_table_max_tokens(const gl_table *t);
@@ -74,8 +77,8 @@ typedef struct gl_tok {
     char *key;          /* matching key of the token (malloc'ed) */
 } gl_tok;
 
-/* Tokenize s[0..len); returns the count (tokens in *out, malloc'ed), -1 on OOM. */
-long gl_tokenize(const char *s, size_t len, gl_tok **out);
+/* Tokenize s[0..len), keying words under rules; returns the count (tokens in *out, malloc'ed), -1 on OOM. */
+long gl_tokenize(const dp_text_rules *rules, const char *s, size_t len, gl_tok **out);
 void gl_tokens_free(gl_tok *t, size_t n);
 /* The key of tokens [a, b): their keys joined by ' ', plural markers dropped. */
 char *gl_tokens_key(const gl_tok *t, size_t a, size_t b);
@@ -85,6 +88,7 @@ int gl_tok_dropped(const gl_tok *t, size_t i, size_t n);
 /* ---- composition --------------------------------------------------------- */
 
 typedef struct gl_tables {
+    const dp_text_rules *rules; /* of every key: the tables' and the names' */
     gl_table *terms;  /* glossary + gazetteer rows */
     gl_table *ranks;
     gl_table *titles;

@@ -17,58 +17,6 @@
 
 #include <docpipe/docpipe.h>
 
-/* ---- a small string builder ------------------------------------------------ */
-
-typedef struct sb {
-    char *d;
-    size_t len, cap;
-    int oom;
-} sb;
-
-static void sb_add(sb *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t c = b->cap ? b->cap : 64;
-        while (c < b->len + n + 1) c *= 2;
-        char *p = realloc(b->d, c);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->d = p;
-        b->cap = c;
-    }
-    memcpy(b->d + b->len, s, n);
-    b->len += n;
-    b->d[b->len] = '\0';
-}
-static void sb_puts(sb *b, const char *s) { sb_add(b, s, strlen(s)); }
-static void sb_printf(sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sb *b, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = 1;
-        return;
-    }
-    sb_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-/* Take the string (never NULL unless OOM). */
-static char *sb_take(sb *b)
-{
-    if (b->oom) {
-        free(b->d);
-        return NULL;
-    }
-    if (!b->d) return strdup("");
-    return b->d;
-}
-
 void gl_result_clear(gl_result *r)
 {
     free(r->en);
@@ -94,7 +42,7 @@ static const char *const american[][2] = {
 char *gl_spell(const char *s, int am)
 {
     if (!am) return strdup(s);
-    sb b = { 0 };
+    dp_strbuf b = { 0 };
     const char *p = s;
     while (*p) {
         int word_start = p == s || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z'));
@@ -104,16 +52,16 @@ char *gl_spell(const char *s, int am)
                 size_t l = strlen(american[i][0]);
                 if (strncmp(p, american[i][0], l) == 0 &&
                     !((p[l] >= 'a' && p[l] <= 'z') || (p[l] >= 'A' && p[l] <= 'Z'))) {
-                    sb_puts(&b, american[i][1]);
+                    dp_strbuf_puts(&b, american[i][1]);
                     p += l;
                     done = 1;
                     break;
                 }
             }
         }
-        if (!done) sb_add(&b, p++, 1);
+        if (!done) dp_strbuf_add(&b, p++, 1);
     }
-    return sb_take(&b);
+    return dp_strbuf_take(&b);
 }
 
 /* ---- chunks ----------------------------------------------------------------- */
@@ -132,9 +80,9 @@ typedef struct chunk {
 typedef struct ctx {
     const gl_tables *T;
     const char *s;
-    sb rules; /* rule tags */
-    sb srcs;  /* rows used */
-    sb untr;  /* untranslated words */
+    dp_strbuf rules; /* rule tags */
+    dp_strbuf srcs;  /* rows used */
+    dp_strbuf untr;  /* untranslated words */
     int unknown;
     int depth;
 } ctx;
@@ -142,32 +90,32 @@ typedef struct ctx {
 static void tag(ctx *c, const char *t)
 {
     /* each tag once */
-    if (c->rules.d) {
+    if (c->rules.data) {
         size_t l = strlen(t);
-        const char *p = c->rules.d;
+        const char *p = c->rules.data;
         while ((p = strstr(p, t)) != NULL) {
-            if ((p == c->rules.d || p[-1] == '+') && (p[l] == '\0' || p[l] == '+')) return;
+            if ((p == c->rules.data || p[-1] == '+') && (p[l] == '\0' || p[l] == '+')) return;
             p++;
         }
     }
-    if (c->rules.len) sb_puts(&c->rules, "+");
-    sb_puts(&c->rules, t);
+    if (c->rules.len) dp_strbuf_puts(&c->rules, "+");
+    dp_strbuf_puts(&c->rules, t);
 }
 
 static void use(ctx *c, const gl_entry *e)
 {
     if (!e || !e->src) return;
-    if (c->srcs.d && strstr(c->srcs.d, e->src)) {
+    if (c->srcs.data && strstr(c->srcs.data, e->src)) {
         /* avoid listing the same row twice ("x.tsv:1" vs "x.tsv:12": check exact) */
-        const char *p = c->srcs.d;
+        const char *p = c->srcs.data;
         size_t l = strlen(e->src);
         while ((p = strstr(p, e->src)) != NULL) {
-            if ((p == c->srcs.d || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' ')) return;
+            if ((p == c->srcs.data || p[-1] == ' ') && (p[l] == '\0' || p[l] == ' ')) return;
             p++;
         }
     }
-    if (c->srcs.len) sb_puts(&c->srcs, " ");
-    sb_puts(&c->srcs, e->src);
+    if (c->srcs.len) dp_strbuf_puts(&c->srcs, " ");
+    dp_strbuf_puts(&c->srcs, e->src);
 }
 
 /* The preferred row of a key: the first one not restricted to countries. */
@@ -307,12 +255,12 @@ static int chunkify(ctx *c, gl_tok *t, size_t n, chunk **out, size_t *nout)
                 int rc = compose_tokens(c, t + i + 1, j - i - 1, &inner);
                 c->depth--;
                 if (rc < 0) goto oom;
-                sb q = { 0 };
-                sb_puts(&q, "'");
-                sb_puts(&q, inner);
-                sb_puts(&q, "'");
+                dp_strbuf q = { 0 };
+                dp_strbuf_puts(&q, "'");
+                dp_strbuf_puts(&q, inner);
+                dp_strbuf_puts(&q, "'");
                 free(inner);
-                ck->en = sb_take(&q);
+                ck->en = dp_strbuf_take(&q);
                 if (!ck->en) goto oom;
                 ck->kind = CK_QUOTED;
                 ck->b1 = t[j].end;
@@ -516,8 +464,8 @@ static int rewrite(ctx *c, chunk *k, size_t *pn, char **ordinal, char **year, ch
         char *f = dp_text_fold_diacritics(c->s + b0, b1 - b0, NULL);
         if (!f) return -1;
         if (!acronym(c->s + b0, b1 - b0) && !is_digits(c->s + b0, b1 - b0)) {
-            if (c->untr.len) sb_puts(&c->untr, ", ");
-            sb_add(&c->untr, c->s + b0, b1 - b0);
+            if (c->untr.len) dp_strbuf_puts(&c->untr, ", ");
+            dp_strbuf_add(&c->untr, c->s + b0, b1 - b0);
             c->unknown = 1;
             tag(c, "kept");
         }
@@ -531,16 +479,16 @@ static int rewrite(ctx *c, chunk *k, size_t *pn, char **ordinal, char **year, ch
     return 0;
 }
 
-static void plural(sb *b, const char *en, int possessive)
+static void plural(dp_strbuf *b, const char *en, int possessive)
 {
     size_t l = strlen(en);
-    sb_puts(b, en);
-    if (l && en[l - 1] != 's') sb_puts(b, "s");
-    if (possessive) sb_puts(b, "'");
+    dp_strbuf_puts(b, en);
+    if (l && en[l - 1] != 's') dp_strbuf_puts(b, "s");
+    if (possessive) dp_strbuf_puts(b, "'");
 }
 
 /* Modifiers k[a..b) in English order: coordinated parts in order, each part reversed. */
-static void render_mods(ctx *c, chunk *k, size_t a, size_t b, int reverse, int meeting, sb *o)
+static void render_mods(ctx *c, chunk *k, size_t a, size_t b, int reverse, int meeting, dp_strbuf *o)
 {
     size_t p = a;
     int first = 1;
@@ -550,25 +498,25 @@ static void render_mods(ctx *c, chunk *k, size_t a, size_t b, int reverse, int m
         for (size_t x = 0; x < q - p; x++) {
             chunk *ck = &k[reverse ? q - 1 - x : p + x];
             if (ck->kind == CK_DASH) continue;
-            if (!first) sb_puts(o, " ");
+            if (!first) dp_strbuf_puts(o, " ");
             first = 0;
             const gl_entry *term = ck->kind != GL_TERM ? row_of(ck, GL_TERM) : NULL;
             if (ck->kind == GL_ROLE && !term) {
                 plural(o, ck->en, meeting);
                 tag(c, meeting ? "role'" : "roles");
             } else if (term) {
-                sb_puts(o, term->en); /* "Chiến lược" is "Strategy" as a head, "Strategic" after one */
+                dp_strbuf_puts(o, term->en); /* "Chiến lược" is "Strategy" as a head, "Strategic" after one */
                 use(c, term);
                 continue;
             } else {
-                sb_puts(o, ck->en);
+                dp_strbuf_puts(o, ck->en);
             }
             use(c, ck->e);
         }
         if (q < b) {
             use(c, k[q].e);
-            sb_puts(o, k[q].kind == CK_COMMA ? "," : (first ? "" : " "));
-            sb_puts(o, k[q].kind == CK_COMMA ? "" : k[q].en);
+            dp_strbuf_puts(o, k[q].kind == CK_COMMA ? "," : (first ? "" : " "));
+            dp_strbuf_puts(o, k[q].kind == CK_COMMA ? "" : k[q].en);
             first = 0;
             q++;
         }
@@ -590,7 +538,7 @@ static int the_place(const char *en)
 }
 
 /* One phrase (no prepositions inside). */
-static void render_seg(ctx *c, chunk *k, size_t a, size_t b, int after_prep, sb *o)
+static void render_seg(ctx *c, chunk *k, size_t a, size_t b, int after_prep, dp_strbuf *o)
 {
     size_t e = b;
     while (e > a && k[e - 1].kind == CK_NUM) e--;
@@ -600,67 +548,67 @@ static void render_seg(ctx *c, chunk *k, size_t a, size_t b, int after_prep, sb 
         if (na == 2 && k[a + 1].kind == GL_COUNTRY && k[a + 1].e && k[a + 1].e->adj &&
             (h->kind == GL_NAME || h->kind == GL_HEAD_OF)) {
             const gl_entry *v = k[a + 1].e->iso ? pick_country(h->chain, k[a + 1].e->iso) : NULL;
-            sb_puts(o, k[a + 1].e->adj);
-            sb_puts(o, " ");
-            sb_puts(o, v ? v->en : h->en);
+            dp_strbuf_puts(o, k[a + 1].e->adj);
+            dp_strbuf_puts(o, " ");
+            dp_strbuf_puts(o, v ? v->en : h->en);
             use(c, h->e);
             use(c, v);
             use(c, k[a + 1].e);
             tag(c, "name+country");
         } else if (h->kind == GL_MEETING && na == 2 && k[a + 1].kind == GL_NAME && k[a + 1].e &&
                    k[a + 1].e->type && strcmp(k[a + 1].e->type, "PER") != 0) {
-            sb_puts(o, k[a + 1].en); /* "Hội nghị <a body that meets>": the body's name */
+            dp_strbuf_puts(o, k[a + 1].en); /* "Hội nghị <a body that meets>": the body's name */
             use(c, k[a + 1].e);
             use(c, h->e);
             tag(c, "meeting+body");
         } else if (h->kind == GL_NAME && na > 1 && acronym(c->s + h->b0, h->b1 - h->b0)) {
-            sb_puts(o, h->en); /* "ADMM Hẹp": an acronym is a name, its modifiers follow it */
+            dp_strbuf_puts(o, h->en); /* "ADMM Hẹp": an acronym is a name, its modifiers follow it */
             use(c, h->e);
-            sb_puts(o, " ");
+            dp_strbuf_puts(o, " ");
             render_mods(c, k, a + 1, e, 0, 0, o);
             tag(c, "acronym+mods");
         } else if (after_prep && na == 1 && (h->kind == GL_PLACE || h->kind == GL_COUNTRY) && the_place(h->en)) {
-            sb_puts(o, "the ");
-            sb_puts(o, h->en);
+            dp_strbuf_puts(o, "the ");
+            dp_strbuf_puts(o, h->en);
             use(c, h->e);
             tag(c, "the");
         } else if (h->kind == GL_HEAD_KEEP) {
-            sb_puts(o, h->en);
+            dp_strbuf_puts(o, h->en);
             use(c, h->e);
-            if (na > 1) sb_puts(o, " ");
+            if (na > 1) dp_strbuf_puts(o, " ");
             render_mods(c, k, a + 1, e, 0, 0, o);
             tag(c, "head_keep");
         } else if (h->kind == GL_HEAD_OF) {
             size_t me = e;
             if (na > 1 && k[e - 1].kind == GL_COUNTRY && k[e - 1].e && k[e - 1].e->adj) {
-                sb_puts(o, k[e - 1].e->adj);
-                sb_puts(o, " ");
+                dp_strbuf_puts(o, k[e - 1].e->adj);
+                dp_strbuf_puts(o, " ");
                 use(c, k[e - 1].e);
                 tag(c, "country-adj");
                 me--;
             }
-            sb_puts(o, h->en);
+            dp_strbuf_puts(o, h->en);
             use(c, h->e);
-            if (me > a + 1) sb_puts(o, " ");
+            if (me > a + 1) dp_strbuf_puts(o, " ");
             render_mods(c, k, a + 1, me, 1, 0, o);
             tag(c, "head_of");
         } else {
-            sb m = { 0 };
+            dp_strbuf m = { 0 };
             render_mods(c, k, a + 1, e, 1, h->kind == GL_MEETING, &m);
             if (m.len) {
-                sb_add(o, m.d, m.len);
-                sb_puts(o, " ");
+                dp_strbuf_add(o, m.data, m.len);
+                dp_strbuf_puts(o, " ");
                 tag(c, "head");
             }
             if (m.oom) o->oom = 1;
-            free(m.d);
-            sb_puts(o, h->en);
+            dp_strbuf_free(&m);
+            dp_strbuf_puts(o, h->en);
             use(c, h->e);
         }
     }
     for (size_t i = e; i < b; i++) {
-        if (o->len) sb_puts(o, " ");
-        sb_puts(o, k[i].en);
+        if (o->len) dp_strbuf_puts(o, " ");
+        dp_strbuf_puts(o, k[i].en);
     }
 }
 
@@ -670,39 +618,38 @@ static int compose_tokens(ctx *c, gl_tok *t, size_t n, char **out)
     size_t nk = 0;
     char *ordinal = NULL, *year = NULL, *tail = NULL;
     int rc = -1;
-    sb o = { 0 };
+    dp_strbuf o = { 0 };
     if (chunkify(c, t, n, &k, &nk) < 0) goto done;
     if (rewrite(c, k, &nk, &ordinal, &year, &tail) < 0) goto done;
     if (ordinal) {
-        sb_puts(&o, ordinal);
-        sb_puts(&o, " ");
+        dp_strbuf_puts(&o, ordinal);
+        dp_strbuf_puts(&o, " ");
     }
     if (year) {
-        sb_puts(&o, year);
-        sb_puts(&o, " ");
+        dp_strbuf_puts(&o, year);
+        dp_strbuf_puts(&o, " ");
     }
     size_t a = 0;
     for (size_t i = 0; i <= nk; i++) {
         if (i < nk && k[i].kind != GL_PREP) continue;
         render_seg(c, k, a, i, a > 0, &o);
         if (i < nk) {
-            sb_puts(&o, " ");
-            sb_puts(&o, k[i].en);
-            sb_puts(&o, " ");
+            dp_strbuf_puts(&o, " ");
+            dp_strbuf_puts(&o, k[i].en);
+            dp_strbuf_puts(&o, " ");
             use(c, k[i].e);
             tag(c, "prep");
         }
         a = i + 1;
     }
     if (tail) {
-        sb_puts(&o, " ");
-        sb_puts(&o, tail);
+        dp_strbuf_puts(&o, " ");
+        dp_strbuf_puts(&o, tail);
     }
-    *out = sb_take(&o);
-    o.d = NULL;
+    *out = dp_strbuf_take(&o);
     rc = *out ? 0 : -1;
 done:
-    free(o.d);
+    dp_strbuf_free(&o);
     free(ordinal);
     free(year);
     free(tail);
@@ -727,22 +674,22 @@ static int finish(ctx *c, gl_result *r, char *en, const char *rule)
     tidy(en);
     r->en = gl_spell(en, c->T->american);
     free(en);
-    sb rr = { 0 };
-    sb_puts(&rr, rule);
+    dp_strbuf rr = { 0 };
+    dp_strbuf_puts(&rr, rule);
     if (c->rules.len) {
-        sb_puts(&rr, ":");
-        sb_add(&rr, c->rules.d, c->rules.len);
+        dp_strbuf_puts(&rr, ":");
+        dp_strbuf_add(&rr, c->rules.data, c->rules.len);
     }
     if (c->srcs.len) {
-        sb_puts(&rr, " ");
-        sb_add(&rr, c->srcs.d, c->srcs.len);
+        dp_strbuf_puts(&rr, " ");
+        dp_strbuf_add(&rr, c->srcs.data, c->srcs.len);
     }
-    r->rule = sb_take(&rr);
-    r->untranslated = c->untr.len ? strdup(c->untr.d) : NULL;
+    r->rule = dp_strbuf_take(&rr);
+    r->untranslated = c->untr.len ? strdup(c->untr.data) : NULL;
     r->complete = !c->unknown;
-    free(c->rules.d);
-    free(c->srcs.d);
-    free(c->untr.d);
+    dp_strbuf_free(&c->rules);
+    dp_strbuf_free(&c->srcs);
+    dp_strbuf_free(&c->untr);
     if (!r->en || !r->rule || (c->untr.len && !r->untranslated)) {
         gl_result_clear(r);
         return -1;
@@ -752,9 +699,9 @@ static int finish(ctx *c, gl_result *r, char *en, const char *rule)
 
 static void ctx_free(ctx *c)
 {
-    free(c->rules.d);
-    free(c->srcs.d);
-    free(c->untr.d);
+    dp_strbuf_free(&c->rules);
+    dp_strbuf_free(&c->srcs);
+    dp_strbuf_free(&c->untr);
 }
 
 /* Whole lookup on tokens [a,b): 1 found, 0 not, -1 OOM. */
@@ -776,7 +723,7 @@ int gl_lookup_whole(const gl_tables *T, const char *s, size_t len, gl_result *r)
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long n = gl_tokenize(s, len, &t);
+    long n = gl_tokenize(T->rules, s, len, &t);
     if (n < 0) return -1;
     int rc = whole(&c, t, 0, (size_t)n, r);
     gl_tokens_free(t, (size_t)n);
@@ -789,7 +736,7 @@ int gl_compose(const gl_tables *T, const char *s, size_t len, gl_result *r)
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long nl = gl_tokenize(s, len, &t);
+    long nl = gl_tokenize(T->rules, s, len, &t);
     if (nl < 0) return -1;
     size_t n = (size_t)nl;
     int rc = whole(&c, t, 0, n, r);
@@ -852,10 +799,10 @@ int gl_term_by_term(const gl_tables *T, const char *s, size_t len, gl_result *r)
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long nl = gl_tokenize(s, len, &t);
+    long nl = gl_tokenize(T->rules, s, len, &t);
     if (nl < 0) return -1;
     size_t n = (size_t)nl, maxl = gl_table_max_tokens(T->terms);
-    sb o = { 0 };
+    dp_strbuf o = { 0 };
     size_t i = 0;
     while (i < n) {
         size_t best = 0;
@@ -883,33 +830,33 @@ int gl_term_by_term(const gl_tables *T, const char *s, size_t len, gl_result *r)
                 }
             }
         }
-        if (o.len && t[i].space_before) sb_puts(&o, " ");
+        if (o.len && t[i].space_before) dp_strbuf_puts(&o, " ");
         if (best && be->kind == GL_ORDINAL && i + best < n &&
             is_digits(s + t[i + best].start, t[i + best].end - t[i + best].start)) {
             long v = strtol(s + t[i + best].start, NULL, 10);
-            sb_printf(&o, "%ld%s", v, ord_suffix(v));
+            dp_strbuf_printf(&o, "%ld%s", v, ord_suffix(v));
             use(&c, be);
             i += best + 1;
             continue;
         }
         if (best) {
-            if (be->kind != GL_DROP) sb_puts(&o, be->en);
+            if (be->kind != GL_DROP) dp_strbuf_puts(&o, be->en);
             use(&c, be);
             i += best;
             continue;
         }
         if (t[i].type == GL_T_WORD && !gl_tok_dropped(t, i, n) && !acronym(s + t[i].start, t[i].end - t[i].start) &&
             !is_digits(s + t[i].start, t[i].end - t[i].start)) {
-            if (c.untr.len) sb_puts(&c.untr, ", ");
-            sb_add(&c.untr, s + t[i].start, t[i].end - t[i].start);
+            if (c.untr.len) dp_strbuf_puts(&c.untr, ", ");
+            dp_strbuf_add(&c.untr, s + t[i].start, t[i].end - t[i].start);
             c.unknown = 1;
         }
-        if (!(t[i].type == GL_T_WORD && gl_tok_dropped(t, i, n))) sb_add(&o, s + t[i].start, t[i].end - t[i].start);
+        if (!(t[i].type == GL_T_WORD && gl_tok_dropped(t, i, n))) dp_strbuf_add(&o, s + t[i].start, t[i].end - t[i].start);
         i++;
     }
     gl_tokens_free(t, n);
     {
-        char *en = sb_take(&o);
+        char *en = dp_strbuf_take(&o);
         if (!en) {
             ctx_free(&c);
             return -1;
@@ -917,7 +864,7 @@ int gl_term_by_term(const gl_tables *T, const char *s, size_t len, gl_result *r)
         return finish(&c, r, en, "terms");
     }
 oom:
-    free(o.d);
+    dp_strbuf_free(&o);
     gl_tokens_free(t, n);
     ctx_free(&c);
     return -1;
@@ -928,10 +875,10 @@ int gl_person_title(const gl_tables *T, const char *s, size_t len, int rank, gl_
     memset(r, 0, sizeof *r);
     ctx c = { .T = T, .s = s };
     gl_tok *t;
-    long nl = gl_tokenize(s, len, &t);
+    long nl = gl_tokenize(T->rules, s, len, &t);
     if (nl < 0) return -1;
     size_t n = (size_t)nl;
-    sb o = { 0 };
+    dp_strbuf o = { 0 };
     size_t i = 0;
     /* longest rank or title at i; then what follows up to the next one is its organisation */
     while (i < n) {
@@ -969,28 +916,28 @@ int gl_person_title(const gl_tables *T, const char *s, size_t len, int rank, gl_
             if (gl_compose(T, s + t[i].start, t[j - 1].end - t[i].start, &org) < 0) goto oom;
             const char *en = org.en;
             if (strncmp(en, "Ministry of ", 12) == 0) en += 12;
-            sb_puts(&o, o.len ? " of " : "");
-            sb_puts(&o, en);
+            dp_strbuf_puts(&o, o.len ? " of " : "");
+            dp_strbuf_puts(&o, en);
             if (org.untranslated) {
-                if (c.untr.len) sb_puts(&c.untr, ", ");
-                sb_puts(&c.untr, org.untranslated);
+                if (c.untr.len) dp_strbuf_puts(&c.untr, ", ");
+                dp_strbuf_puts(&c.untr, org.untranslated);
                 c.unknown = 1;
             }
-            if (c.srcs.len) sb_puts(&c.srcs, " ");
-            sb_puts(&c.srcs, org.rule);
+            if (c.srcs.len) dp_strbuf_puts(&c.srcs, " ");
+            dp_strbuf_puts(&c.srcs, org.rule);
             gl_result_clear(&org);
             tag(&c, "title+org");
             i = j;
             continue;
         }
-        if (o.len) sb_puts(&o, ", ");
-        sb_puts(&o, (rank && T->wikipedia && be->alt) ? be->alt : be->en);
+        if (o.len) dp_strbuf_puts(&o, ", ");
+        dp_strbuf_puts(&o, (rank && T->wikipedia && be->alt) ? be->alt : be->en);
         use(&c, be);
         i += best;
     }
     gl_tokens_free(t, n);
     {
-        char *en = sb_take(&o);
+        char *en = dp_strbuf_take(&o);
         if (!en) {
             ctx_free(&c);
             return -1;
@@ -998,7 +945,7 @@ int gl_person_title(const gl_tables *T, const char *s, size_t len, int rank, gl_
         return finish(&c, r, en, rank ? "rank" : "title");
     }
 oom:
-    free(o.d);
+    dp_strbuf_free(&o);
     gl_tokens_free(t, n);
     ctx_free(&c);
     return -1;

@@ -2,7 +2,6 @@
  * and the tokenizer that makes phrase keys. Read-only once loaded. */
 #include "gloss.h"
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,31 +9,25 @@
 
 #include <docpipe/docpipe.h>
 
+#include "fnv.h"
+
 typedef struct gl_slot {
     char *key;
     gl_entry *head, *tail;
 } gl_slot;
 
 struct gl_table {
+    const dp_text_rules *rules;
     gl_slot *slots;
     size_t cap, used;
     size_t max_tokens;
 };
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-gl_table *gl_table_new(void)
+gl_table *gl_table_new(const dp_text_rules *rules)
 {
     gl_table *t = calloc(1, sizeof *t);
     if (!t) return NULL;
+    t->rules = rules;
     t->cap = 256;
     t->slots = calloc(t->cap, sizeof *t->slots);
     if (!t->slots) {
@@ -64,7 +57,7 @@ size_t gl_table_max_tokens(const gl_table *t) { return t->max_tokens; }
 
 static gl_slot *find_slot(gl_slot *slots, size_t cap, const char *key)
 {
-    size_t i = (size_t)hash_str(key) & (cap - 1);
+    size_t i = (size_t)fnv1a64(FNV1A64_INIT, key, strlen(key)) & (cap - 1);
     while (slots[i].key && strcmp(slots[i].key, key) != 0) i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -140,7 +133,7 @@ void gl_tokens_free(gl_tok *t, size_t n)
     free(t);
 }
 
-long gl_tokenize(const char *s, size_t len, gl_tok **out)
+long gl_tokenize(const dp_text_rules *rules, const char *s, size_t len, gl_tok **out)
 {
     size_t cap = 16, n = 0, pos = 0;
     gl_tok *t = malloc(cap * sizeof *t);
@@ -184,7 +177,7 @@ long gl_tokenize(const char *s, size_t len, gl_tok **out)
         k->type = ty;
         k->space_before = space || n == 0;
         switch (ty) {
-        case GL_T_WORD: k->key = dp_text_match_key(s + at, end - at, NULL, NULL); break;
+        case GL_T_WORD: k->key = dp_text_match_key(s + at, end - at, rules, NULL, NULL); break;
         case GL_T_DASH: k->key = strdup("-"); break;
         case GL_T_QUOTE: k->key = strdup("\""); break;
         case GL_T_OPEN: k->key = strdup("("); break;
@@ -241,24 +234,16 @@ static const struct { const char *name; gl_kind kind; } kinds[] = {
     { "suffix", GL_SUFFIX },
 };
 
-/* Value of key in "k=v;k=v" (copied into buf), or NULL. */
+/* Value of key in the attributes column "k=v;k=v" (copied into buf), or NULL. */
 static const char *attr_get(const char *attrs, const char *key, char *buf, size_t size)
 {
-    size_t kl = strlen(key);
-    const char *p = attrs;
-    while (p && *p) {
-        const char *semi = strchr(p, ';');
-        size_t l = semi ? (size_t)(semi - p) : strlen(p);
-        if (l > kl && strncmp(p, key, kl) == 0 && p[kl] == '=') {
-            size_t vl = l - kl - 1;
-            if (vl >= size) vl = size - 1;
-            memcpy(buf, p + kl + 1, vl);
-            buf[vl] = '\0';
-            return buf;
-        }
-        p = semi ? semi + 1 : NULL;
-    }
-    return NULL;
+    size_t vl;
+    const char *v = dp_tsv_attr(attrs, strlen(attrs), key, &vl);
+    if (!v) return NULL;
+    if (vl >= size) vl = size - 1;
+    memcpy(buf, v, vl);
+    buf[vl] = '\0';
+    return buf;
 }
 
 /* One allocation holding the entry and copies of its strings. */
@@ -280,10 +265,11 @@ static gl_entry *entry_new(const char *const *strs, size_t nstr)
     return e;
 }
 
-static int add_row(gl_table *t, const char *vi, gl_entry *e, char *err, size_t errlen)
+/* Key the row and insert it (takes ownership of e); -1 when memory is exhausted. */
+static int add_row(gl_table *t, const char *vi, gl_entry *e)
 {
     gl_tok *tok;
-    long n = gl_tokenize(vi, strlen(vi), &tok);
+    long n = gl_tokenize(t->rules, vi, strlen(vi), &tok);
     if (n < 0) goto oom;
     char *key = gl_tokens_key(tok, 0, (size_t)n);
     gl_tokens_free(tok, (size_t)n);
@@ -297,7 +283,6 @@ static int add_row(gl_table *t, const char *vi, gl_entry *e, char *err, size_t e
     return 0;
 oom:
     free(e);
-    snprintf(err, errlen, "out of memory");
     return -1;
 }
 
@@ -313,116 +298,95 @@ int gl_table_load_roles(gl_table *t, const char *path, gl_format format, char *e
     return load_file(t, path, format, 1, err, errlen);
 }
 
+/* The columns of each format (data/README.md). */
+static const struct { size_t min, max; const char *columns; } formats[] = {
+    [GL_FMT_GLOSSARY] = { 3, 4, "vi, en, kind[, note]" },
+    [GL_FMT_GAZETTEER] = { 4, 5, "surface, type, id, english[, attrs]" },
+    [GL_FMT_RANKS] = { 4, 4, "vi, en_official, en_wikipedia, group" },
+    [GL_FMT_TITLES] = { 3, 3, "vi, en, kind" },
+};
+
+/* The entry of one row, NULL when memory is exhausted; *skip for a row the table does not take. */
+static gl_entry *row_entry(dp_tsv *t, const dp_tsv_row *row, gl_format format, int roles, const char *src,
+                           int *skip)
+{
+    const char *const *col = row->col;
+    const char *vi = col[0];
+    gl_entry *e = NULL;
+    *skip = 0;
+    if (format == GL_FMT_GLOSSARY) {
+        gl_kind kind = 0;
+        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+            if (strcmp(col[2], kinds[i].name) == 0) kind = kinds[i].kind;
+        if (!kind) {
+            dp_tsv_fail(t, "unknown kind '%s'", col[2]);
+            *skip = -1;
+            return NULL;
+        }
+        const char *countries = NULL;
+        if (row->n > 3 && strncmp(col[3], "countries=", 10) == 0) countries = col[3] + 10;
+        const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, countries, src, NULL };
+        e = entry_new(s, 9);
+        if (e) e->kind = kind;
+    } else if (format == GL_FMT_GAZETTEER) {
+        char adj[128], iso[16], kindv[64];
+        const char *attrs = row->n > 4 ? col[4] : "";
+        const char *a = attr_get(attrs, "adj", adj, sizeof adj);
+        const char *k = attr_get(attrs, "kind", kindv, sizeof kindv);
+        const char *is = attr_get(attrs, "iso2", iso, sizeof iso);
+        if (is)
+            for (char *c = iso; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+        const char *s[] = { vi, col[3], col[1], col[2], a, is, NULL, src, NULL };
+        e = entry_new(s, 9);
+        if (e) {
+            char amb[64];
+            e->ambiguous = attr_get(attrs, "ambiguous", amb, sizeof amb) != NULL;
+            if (k && (strcmp(k, "country") == 0 || strcmp(k, "territory") == 0)) e->kind = GL_COUNTRY;
+            else if (strcmp(col[1], "LOC") == 0) e->kind = GL_PLACE;
+            else e->kind = GL_NAME;
+        }
+    } else if (format == GL_FMT_RANKS) {
+        const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, NULL, src, col[2] };
+        e = entry_new(s, 9);
+        if (e) e->kind = GL_ROLE;
+    } else {
+        if (roles && strcmp(col[2], "title") != 0) { /* honorifics: ông, bà … */
+            *skip = 1;
+            return NULL;
+        }
+        const char *s[] = { vi, col[1], col[2], NULL, NULL, NULL, NULL, src, NULL };
+        e = entry_new(s, 9);
+        if (e) e->kind = GL_ROLE;
+    }
+    if (!e) dp_tsv_fail(t, "out of memory");
+    return e;
+}
+
 static int load_file(gl_table *t, const char *path, gl_format format, int roles, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    dp_tsv *in = dp_tsv_open(path);
+    if (!in) {
+        snprintf(err, errlen, "out of memory");
         return -1;
     }
+    dp_tsv_expect(in, formats[format].min, formats[format].max, formats[format].columns);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t got;
-    long lineno = 0;
-    int rc = 0;
-    while ((got = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r')) line[--got] = '\0';
-        if (got == 0 || line[0] == '#') continue;
-        char *col[6] = { 0 };
-        size_t nc = 0;
-        char *p = line;
-        while (nc < 6) {
-            col[nc++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab) break;
-            *tab = '\0';
-            p = tab + 1;
-        }
+    dp_tsv_row row;
+    int rc;
+    while ((rc = dp_tsv_next(in, &row)) > 0) {
         char src[512];
-        snprintf(src, sizeof src, "%s:%ld", base, lineno);
-        gl_entry *e = NULL;
-        const char *vi = col[0];
-        if (format == GL_FMT_GLOSSARY) {
-            if (nc < 3) {
-                snprintf(err, errlen, "%s:%ld: expected vi<TAB>en<TAB>kind[<TAB>note]", path, lineno);
-                rc = -1;
-                break;
-            }
-            gl_kind kind = 0;
-            for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-                if (strcmp(col[2], kinds[i].name) == 0) kind = kinds[i].kind;
-            if (!kind) {
-                snprintf(err, errlen, "%s:%ld: unknown kind '%s'", path, lineno, col[2]);
-                rc = -1;
-                break;
-            }
-            const char *countries = NULL;
-            if (nc > 3 && strncmp(col[3], "countries=", 10) == 0) countries = col[3] + 10;
-            const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, countries, src, NULL };
-            e = entry_new(s, 9);
-            if (e) e->kind = kind;
-        } else if (format == GL_FMT_GAZETTEER) {
-            if (nc < 4) {
-                snprintf(err, errlen, "%s:%ld: expected surface<TAB>type<TAB>id<TAB>english[<TAB>attrs]",
-                         path, lineno);
-                rc = -1;
-                break;
-            }
-            char adj[128], iso[16], kindv[64];
-            const char *attrs = nc > 4 ? col[4] : "";
-            const char *a = attr_get(attrs, "adj", adj, sizeof adj);
-            const char *k = attr_get(attrs, "kind", kindv, sizeof kindv);
-            const char *is = attr_get(attrs, "iso2", iso, sizeof iso);
-            if (is)
-                for (char *c = iso; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-            const char *s[] = { vi, col[3], col[1], col[2], a, is, NULL, src, NULL };
-            e = entry_new(s, 9);
-            if (e) {
-                char amb[64];
-                e->ambiguous = attr_get(attrs, "ambiguous", amb, sizeof amb) != NULL;
-                if (k && (strcmp(k, "country") == 0 || strcmp(k, "territory") == 0)) e->kind = GL_COUNTRY;
-                else if (strcmp(col[1], "LOC") == 0) e->kind = GL_PLACE;
-                else e->kind = GL_NAME;
-            }
-        } else if (format == GL_FMT_RANKS) {
-            if (nc < 3) {
-                snprintf(err, errlen, "%s:%ld: expected vi<TAB>en_official<TAB>en_wikipedia<TAB>group",
-                         path, lineno);
-                rc = -1;
-                break;
-            }
-            const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, NULL, src, col[2] };
-            e = entry_new(s, 9);
-            if (e) e->kind = GL_ROLE;
-        } else {
-            if (nc < 2) {
-                snprintf(err, errlen, "%s:%ld: expected vi<TAB>en<TAB>kind", path, lineno);
-                rc = -1;
-                break;
-            }
-            if (roles && nc > 2 && strcmp(col[2], "title") != 0) continue; /* honorifics: ông, bà … */
-            const char *s[] = { vi, col[1], nc > 2 ? col[2] : "title", NULL, NULL, NULL, NULL, src, NULL };
-            e = entry_new(s, 9);
-            if (e) e->kind = GL_ROLE;
-        }
-        if (!e) {
-            snprintf(err, errlen, "out of memory");
-            rc = -1;
-            break;
-        }
-        if (add_row(t, vi, e, err, errlen) < 0) {
+        snprintf(src, sizeof src, "%s:%zu", base, row.line);
+        int skip;
+        gl_entry *e = row_entry(in, &row, format, roles, src, &skip);
+        if (skip > 0) continue;
+        if (!e || add_row(t, row.col[0], e) < 0) {
+            if (e) dp_tsv_fail(in, "out of memory");
             rc = -1;
             break;
         }
     }
-    if (rc == 0 && ferror(f)) {
-        snprintf(err, errlen, "%s: read error", path);
-        rc = -1;
-    }
-    free(line);
-    fclose(f);
-    return rc;
+    if (rc < 0) snprintf(err, errlen, "%s", dp_tsv_error(in));
+    dp_tsv_close(in);
+    return rc < 0 ? -1 : 0;
 }

@@ -6,6 +6,7 @@
 #include <docpipe/docpipe.h>
 
 #include "gloss.h"
+#include "lang_rules.h"
 
 static const dp_option options[] = {
     { "files", DP_OPT_DATA_LIST, "vi-en/*.tsv", 0, NULL, "glossary files (vi<TAB>en<TAB>kind<TAB>note)" },
@@ -18,6 +19,7 @@ static const dp_option options[] = {
     { "spelling", DP_OPT_ENUM, "british", 0, "british|american", "Defence/Defense, Centre/Center, Programme/Program" },
     { "lang", DP_OPT_STRING, "en", 0, NULL, "language tag of the renderings" },
     { "fields", DP_OPT_LIST, "title", 0, NULL, "document fields translated term by term" },
+    LANG_RULES_OPTION,
     DP_OPTION_END
 };
 
@@ -68,9 +70,10 @@ static int glossary_init(dp_instance *inst, void **out)
         dp_instance_nomem(inst);
         return -1;
     }
-    st->T.terms = gl_table_new();
-    st->T.ranks = gl_table_new();
-    st->T.titles = gl_table_new();
+    st->T.rules = lang_rules(dp_opt_str(inst, "match_lang"));
+    st->T.terms = gl_table_new(st->T.rules);
+    st->T.ranks = gl_table_new(st->T.rules);
+    st->T.titles = gl_table_new(st->T.rules);
     st->lang = strdup(dp_opt_str(inst, "lang"));
     st->instance = strdup(dp_instance_name(inst));
     st->n_fields = dp_opt_count(inst, "fields");

@@ -15,6 +15,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "fnv.h"
+
 static const dp_option options[] = {
     { "url", DP_OPT_STRING, NULL, 1, NULL, "base URL of the server (http://127.0.0.1:5000)" },
     { "api", DP_OPT_ENUM, "libretranslate", 0, "libretranslate|openai",
@@ -80,24 +82,6 @@ static void http_fini(void *sp)
     free(st);
 }
 
-static int mkdirs(const char *path)
-{
-    char *p = strdup(path);
-    if (!p) return -1;
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/') continue;
-        *s = '\0';
-        if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int rc = mkdir(p, 0777) < 0 && errno != EEXIST ? -1 : 0;
-    free(p);
-    return rc;
-}
-
 static int http_init(dp_instance *inst, void **out)
 {
     state *st = calloc(1, sizeof *st);
@@ -159,7 +143,7 @@ static int http_init(dp_instance *inst, void **out)
     if (!st->kinds) goto oom;
     for (size_t i = 0; i < st->n_kinds; i++)
         if (!(st->kinds[i] = strdup(dp_opt_item(inst, "segments", i)))) goto oom;
-    if (st->cache && mkdirs(st->cache) < 0) {
+    if (st->cache && dp_mkdirs(st->cache) < 0) {
         dp_instance_error(inst, "cannot create the cache directory %s: %s", st->cache, strerror(errno));
         goto fail;
     }
@@ -195,25 +179,15 @@ static void release(state *st, CURL *c)
 
 /* ---- cache ----------------------------------------------------------------------- */
 
-static uint64_t fnv(const void *p, size_t n, uint64_t h)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 /* 128-bit name of a cache entry: two FNV-1a hashes over every part, NUL-separated. */
 static void cache_path(const state *st, const char *text, char *out, size_t size)
 {
     const char *parts[] = { st->api == API_OPENAI ? "openai" : "libretranslate", st->from, st->to,
                             st->model ? st->model : "", text };
-    uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull;
+    uint64_t a = 1469598103934665603ull, b = 0x9e3779b97f4a7c15ull; /* the seeds existing caches were named with */
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        a = fnv(parts[i], strlen(parts[i]) + 1, a);
-        b = fnv(parts[i], strlen(parts[i]) + 1, b * 31 + i);
+        a = fnv1a64(a, parts[i], strlen(parts[i]) + 1);
+        b = fnv1a64(b * 31 + i, parts[i], strlen(parts[i]) + 1);
     }
     snprintf(out, size, "%s/%016llx%016llx", st->cache, (unsigned long long)a, (unsigned long long)b);
 }
@@ -257,27 +231,13 @@ static void cache_put(const state *st, const char *text, const char *translation
 
 /* ---- HTTP ---------------------------------------------------------------------- */
 
-typedef struct buf {
-    char *d;
-    size_t len;
-    int oom;
-} buf;
-
+/* curl's write callback: the reply accumulates in a dp_strbuf. */
 static size_t on_body(char *p, size_t size, size_t n, void *ud)
 {
-    buf *b = ud;
+    dp_strbuf *b = ud;
     size_t add = size * n;
     if (b->len + add > (size_t)64 << 20) return 0; /* a reply over 64 MB is not a translation */
-    char *d = realloc(b->d, b->len + add + 1);
-    if (!d) {
-        b->oom = 1;
-        return 0;
-    }
-    memcpy(d + b->len, p, add);
-    b->len += add;
-    d[b->len] = '\0';
-    b->d = d;
-    return add;
+    return dp_strbuf_add(b, p, add) == 0 ? add : 0;
 }
 
 static void sleep_ms(long ms)
@@ -316,7 +276,7 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
     int rc = -1;
     long wait = st->backoff_ms;
     for (long attempt = 0;; attempt++) {
-        buf b = { 0 };
+        dp_strbuf b = DP_STRBUF_INIT;
         char errbuf[CURL_ERROR_SIZE] = "";
         curl_easy_reset(c); /* keeps the connection cache */
         curl_easy_setopt(c, CURLOPT_URL, st->endpoint);
@@ -337,7 +297,7 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
         if (cc == CURLE_OK) {
             curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
             if (status >= 200 && status < 300) {
-                *reply = b.d ? b.d : strdup("");
+                *reply = dp_strbuf_take(&b);
                 rc = *reply ? 0 : -1;
                 if (rc < 0) snprintf(msg, msglen, "out of memory");
                 break;
@@ -349,7 +309,7 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
             retry = cc != CURLE_WRITE_ERROR && cc != CURLE_OUT_OF_MEMORY;
             snprintf(msg, msglen, "POST %s: %s", st->endpoint, *errbuf ? errbuf : curl_easy_strerror(cc));
         }
-        free(b.d);
+        dp_strbuf_free(&b);
         if (!retry || attempt >= st->retries) {
             if (attempt > 0) {
                 size_t l = strlen(msg);

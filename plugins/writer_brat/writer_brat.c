@@ -8,6 +8,7 @@
  * requires; its surface is the fragments joined by one space.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include <docpipe/docpipe.h>
+
+#include "entity_colors.h"
 
 #define MAX_NAMES 4096 /* distinct types / attribute names kept for the conf files */
 
@@ -30,6 +33,7 @@ typedef struct brat_state {
     name_set types;
     name_set attrs;
     int conf_dirty;
+    unsigned long long docs; /* documents written, counting those before a resume */
 } brat_state;
 
 static int set_has(const name_set *s, const char *name)
@@ -92,32 +96,6 @@ static void brat_name(const char *in, char *out, size_t size)
     out[o] = '\0';
 }
 
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
-
-static const char *type_color(const char *type)
-{
-    static const struct { const char *t, *c; } known[] = {
-        { "PER", "#ffccaa" }, { "ORG", "#8fb2ff" }, { "LOC", "#95dfff" },
-        { "GPE", "#7fe2ff" }, { "DATE", "#c9ffc0" }, { "TIME", "#d9f5c0" },
-        { "EVENT", "#f1c0ff" }, { "MISC", "#e6e6a0" }, { "TITLE", "#ffe38f" },
-        { "NUM", "#dddddd" }, { "MONEY", "#c0f0e0" }, { "PERCENT", "#e0e0ff" },
-    };
-    static const char *palette[] = { "#ffd0d0", "#d0ffd8", "#d8d0ff", "#fff0b0",
-                                     "#c0ecec", "#f0d0f0", "#e8e0c8", "#d0e8ff" };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(known[i].t, type) == 0)
-            return known[i].c;
-    return palette[fnv1a(type) % (sizeof palette / sizeof palette[0])];
-}
-
 static int is_true(const char *v)
 {
     return v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "1") == 0);
@@ -133,15 +111,6 @@ static void put_note(FILE *f, const char *s)
 {
     for (; s && *s; s++)
         fputc((*s == '\n' || *s == '\t' || *s == '\r') ? ' ' : *s, f);
-}
-
-static char *path_join(const char *dir, const char *name, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s", dir, name, ext);
-    return p;
 }
 
 static int write_confs(brat_state *st, dp_error *err)
@@ -170,13 +139,13 @@ static int write_confs(brat_state *st, dp_error *err)
     fputs("\n[drawing]\nSPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n"
           "ATTRIBUTE_DEFAULT\tglyph:*\n", v);
     for (size_t i = 0; i < st->types.n; i++)
-        fprintf(v, "%s\tbgColor:%s\n", st->types.v[i], type_color(st->types.v[i]));
+        fprintf(v, "%s\tbgColor:%s\n", st->types.v[i], entity_type_color(st->types.v[i]));
     if (fclose(a) != 0 || fclose(v) != 0) {
         rc = dp_fail_nomem(err);
         goto out;
     }
-    char *ap = path_join(st->dir, "annotation", ".conf");
-    char *vp = path_join(st->dir, "visual", ".conf");
+    char *ap = dp_path_join(st->dir, "annotation", ".conf");
+    char *vp = dp_path_join(st->dir, "visual", ".conf");
     if (!ap || !vp)
         rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(ap, abuf, alen, err) != 0 ||
@@ -195,7 +164,7 @@ out:
 /* On --resume: the conf files written at the last checkpoint list the types seen before. */
 static int load_confs(brat_state *st)
 {
-    char *ap = path_join(st->dir, "annotation", ".conf");
+    char *ap = dp_path_join(st->dir, "annotation", ".conf");
     if (!ap)
         return -1;
     FILE *f = fopen(ap, "r");
@@ -378,31 +347,60 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
         return rc;
     }
 
-    char *tp = path_join(st->dir, stem, ".txt");
-    char *ap = path_join(st->dir, stem, ".ann");
+    char *tp = dp_path_join(st->dir, stem, ".txt");
+    char *ap = dp_path_join(st->dir, stem, ".ann");
     if (!tp || !ap)
         rc = dp_fail_nomem(err);
     else if (dp_write_file_atomic(tp, text, tlen, err) != 0 ||
              dp_write_file_atomic(ap, abuf ? abuf : "", alen, err) != 0)
         rc = DP_FATAL;
+    else
+        st->docs++;
     free(tp);
     free(ap);
     free(abuf);
     return rc;
 }
 
+/* The token: the number of documents written ("docs=N"); their pages are made durable. */
 static int brat_checkpoint(void *state, char *token, size_t size, dp_error *err)
 {
     brat_state *st = state;
-    if (size > 0)
-        snprintf(token, size, "brat");
-    return st->conf_dirty ? write_confs(st, err) : DP_OK;
+    snprintf(token, size, "docs=%llu", st->docs);
+    int rc = st->conf_dirty ? write_confs(st, err) : DP_OK;
+    return rc == DP_OK ? dp_outdir_sync(st->dir, err) : rc;
 }
 
+/* Files named *.ann in dir; -1 when it cannot be read. */
+static long long count_ann(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    long long n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        n += len > 4 && strcmp(e->d_name + len - 4, ".ann") == 0;
+    }
+    closedir(d);
+    return n;
+}
+
+/* Resume: the folder must still hold (at least) the documents the checkpoint counted. */
 static int brat_restore(void *state, const char *token, dp_error *err)
 {
     brat_state *st = state;
-    (void)token;
+    char *end;
+    if (strncmp(token, "docs=", 5) != 0 || (st->docs = strtoull(token + 5, &end, 10), *end))
+        return dp_fail(err, DP_FAILED, "the checkpoint's token '%s' is not one of this writer", token);
+    long long have = count_ann(st->dir);
+    if (have >= 0 && (unsigned long long)have < st->docs)
+        return dp_fail(err, DP_FAILED, "%s holds %lld .ann files, fewer than the %llu documents the checkpoint "
+                       "recorded: it was changed since the run stopped", st->dir, have, st->docs);
+    if (have < 0 && st->docs > 0)
+        return dp_fail(err, DP_FAILED, "cannot read %s, which held %llu documents at the checkpoint: %s", st->dir,
+                       st->docs, strerror(errno));
     if (load_confs(st) != 0)
         return dp_fail_nomem(err);
     return DP_OK;
@@ -455,7 +453,7 @@ static int brat_init(dp_instance *inst, void **state)
 }
 
 static const dp_option brat_options[] = {
-    { "dir", DP_OPT_STRING, "out/brat", 0, NULL,
+    { "dir", DP_OPT_OUTPUT_DIR, "out/brat", 0, NULL,
       "output folder: <id>.txt and <id>.ann per document, annotation.conf, visual.conf" },
     DP_OPTION_END
 };

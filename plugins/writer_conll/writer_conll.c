@@ -227,7 +227,7 @@ static int conll_process(void *state, dp_doc *doc, dp_error *err)
         int brk = memchr(text + tk->end, '\n', nx->start - tk->end) != NULL;
         if (!brk && after_terminal && nx->start > tk->end) {
             int32_t nc = cp_at(text, len, nx->start);
-            brk = nc >= 0 && utf8proc_category(nc) == UTF8PROC_CATEGORY_LU;
+            brk = dp_char_is_upper(nc);
         }
         if (brk) {
             fputc('\n', f);
@@ -289,7 +289,7 @@ static int conll_init(dp_instance *inst, void **state)
 }
 
 static const dp_option conll_options[] = {
-    { "path", DP_OPT_STRING, "-", 0, NULL, "output file (\"-\": standard output)" },
+    { "path", DP_OPT_OUTPUT, "-", 0, NULL, "output file (\"-\": standard output)" },
     { "columns", DP_OPT_ENUM, "2", 0, "2|4",
       "2: \"token tag\"; 4: \"token _ _ tag\" as in CoNLL-2003" },
     DP_OPTION_END

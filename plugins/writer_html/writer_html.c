@@ -23,6 +23,9 @@
 
 #include <docpipe/docpipe.h>
 
+#include "entity_colors.h"
+#include "fnv.h"
+
 #define MAX_TYPES 64 /* index columns; further types count in "other" */
 
 typedef struct html_state {
@@ -82,22 +85,12 @@ static void tsv_unescape(char *s)
     *o = '\0';
 }
 
-static uint32_t fnv1a(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
-    }
-    return h;
-}
-
 /* Document pages are named like the brat writer's files (dp_file_stem);
  * index.html is the report's own page. */
 static void safe_stem(const char *id, char *out, size_t size)
 {
     dp_file_stem(id, out, size);
-    if (strcmp(out, "index") == 0) snprintf(out, size, "index-%08x", (unsigned)fnv1a(id));
+    if (strcmp(out, "index") == 0) snprintf(out, size, "index-%08x", (unsigned)fnv1a32(FNV1A32_INIT, id, strlen(id)));
 }
 
 /* A CSS class for a type: [A-Za-z0-9_-] only. */
@@ -109,31 +102,6 @@ static void type_class(const char *type, char *out, size_t size)
         out[o++] = (isalnum(c) || c == '_' || c == '-') ? (char)c : '_';
     }
     out[o] = '\0';
-}
-
-static const char *type_color(const char *type)
-{
-    static const struct { const char *t, *c; } known[] = {
-        { "PER", "#ffccaa" }, { "ORG", "#8fb2ff" }, { "LOC", "#95dfff" },
-        { "GPE", "#7fe2ff" }, { "DATE", "#c9ffc0" }, { "TIME", "#d9f5c0" },
-        { "EVENT", "#f1c0ff" }, { "MISC", "#e6e6a0" }, { "TITLE", "#ffe38f" },
-        { "NUM", "#dddddd" }, { "MONEY", "#c0f0e0" }, { "PERCENT", "#e0e0ff" },
-    };
-    static const char *palette[] = { "#ffd0d0", "#d0ffd8", "#d8d0ff", "#fff0b0",
-                                     "#c0ecec", "#f0d0f0", "#e8e0c8", "#d0e8ff" };
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(known[i].t, type) == 0)
-            return known[i].c;
-    return palette[fnv1a(type) % (sizeof palette / sizeof palette[0])];
-}
-
-static char *path_join(const char *dir, const char *name, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(name) + strlen(ext) + 2;
-    char *p = malloc(n);
-    if (p)
-        snprintf(p, n, "%s/%s%s", dir, name, ext);
-    return p;
 }
 
 static const char STYLE[] =
@@ -228,7 +196,7 @@ static int write_page(html_state *st, dp_doc *doc, const char *stem, tcount *cou
     for (size_t k = 0; k < nt; k++) {
         char cls[96];
         type_class(counts[k].type, cls, sizeof cls);
-        fprintf(f, ".t-%s{background:%s}", cls, type_color(counts[k].type));
+        fprintf(f, ".t-%s{background:%s}", cls, entity_type_color(counts[k].type));
     }
     fputs("</style>\n</head>\n<body>\n<p><a href=\"index.html\">&larr; all documents</a></p>\n<h1>",
           f);
@@ -350,7 +318,7 @@ static int write_page(html_state *st, dp_doc *doc, const char *stem, tcount *cou
         free(buf);
         return dp_fail_nomem(err);
     }
-    char *path = path_join(st->dir, stem, ".html");
+    char *path = dp_path_join(st->dir, stem, ".html");
     int rc = DP_OK;
     if (!path)
         rc = dp_fail_nomem(err);
@@ -466,9 +434,9 @@ static int add_type(char types[][96], size_t *nt, const char *t, size_t tl)
 
 static int write_index(html_state *st, dp_error *err)
 {
-    char *spath = path_join(st->dir, "index", ".tsv");
-    char *ipath = path_join(st->dir, "index", ".html");
-    char *tpath = path_join(st->dir, "index", ".html.tmp");
+    char *spath = dp_path_join(st->dir, "index", ".tsv");
+    char *ipath = dp_path_join(st->dir, "index", ".html");
+    char *tpath = dp_path_join(st->dir, "index", ".html.tmp");
     char types[MAX_TYPES][96];
     size_t nt = 0;
     char *line = NULL;
@@ -498,7 +466,12 @@ static int write_index(html_state *st, dp_error *err)
         }
     }
     rewind(in);
-    out = fopen(tpath, "w");
+    /* Created anew: a link planted at index.html.tmp is removed, never followed. */
+    unlink(tpath);
+    int fd = open(tpath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!out && fd >= 0)
+        close(fd);
     if (!out) {
         rc = dp_fail(err, DP_FATAL, "cannot write %s: %s", tpath, strerror(errno));
         goto out;
@@ -507,7 +480,7 @@ static int write_index(html_state *st, dp_error *err)
           "<title>docpipe report</title>\n<style>", out);
     fputs(STYLE, out);
     for (size_t k = 0; k < nt; k++)
-        fprintf(out, ".t-%s{background:%s}", types[k], type_color(types[k]));
+        fprintf(out, ".t-%s{background:%s}", types[k], entity_type_color(types[k]));
     fputs("</style>\n</head>\n<body>\n<h1>docpipe report</h1>\n"
           "<p><input id=\"q\" type=\"search\" placeholder=\"filter by title, date or type\" "
           "size=\"40\"> <span id=\"shown\"></span></p>\n"
@@ -593,13 +566,47 @@ out:
 static int html_checkpoint(void *state, char *token, size_t size, dp_error *err)
 {
     html_state *st = state;
-    return dp_outfile_checkpoint(st->summary, token, size, err);
+    int rc = dp_outfile_checkpoint(st->summary, token, size, err);
+    return rc == DP_OK ? dp_outdir_sync(st->dir, err) : rc;
+}
+
+/* Every page index.tsv (as restored) lists must exist; DP_FAILED names the first missing one. */
+static int check_pages(html_state *st, dp_error *err)
+{
+    char *tmp = dp_path_join(st->dir, "index", ".tsv.tmp");
+    char *fin = dp_path_join(st->dir, "index", ".tsv");
+    FILE *f = tmp && fin ? fopen(tmp, "r") : NULL;
+    if (!f && fin)
+        f = fopen(fin, "r"); /* the run was committing and had renamed it */
+    char *line = NULL, *page = NULL;
+    size_t cap = 0;
+    int rc = tmp && fin ? DP_OK : dp_fail_nomem(err);
+    while (rc == DP_OK && f && getline(&line, &cap, f) > 0) {
+        summary s;
+        if (parse_summary(line, &s) != 0)
+            continue;
+        free(page);
+        page = dp_path_join(st->dir, s.stem, ".html");
+        if (!page)
+            rc = dp_fail_nomem(err);
+        else if (access(page, F_OK) != 0)
+            rc = dp_fail(err, DP_FAILED, "%s is missing, though the checkpoint counted it: the folder was "
+                         "changed since the run stopped", page);
+    }
+    if (f)
+        fclose(f);
+    free(line);
+    free(page);
+    free(tmp);
+    free(fin);
+    return rc;
 }
 
 static int html_restore(void *state, const char *token, dp_error *err)
 {
     html_state *st = state;
-    return dp_outfile_restore(st->summary, token, err);
+    int rc = dp_outfile_restore(st->summary, token, err);
+    return rc == DP_OK ? check_pages(st, err) : rc;
 }
 
 static int html_flush(void *state, dp_error *err)
@@ -637,7 +644,7 @@ static int html_init(dp_instance *inst, void **state)
     }
     html_state *st = calloc(1, sizeof *st);
     char *spath = NULL;
-    if (!st || !(st->dir = strdup(dir)) || !(spath = path_join(dir, "index", ".tsv"))) {
+    if (!st || !(st->dir = strdup(dir)) || !(spath = dp_path_join(dir, "index", ".tsv"))) {
         if (st)
             free(st->dir);
         free(st);
@@ -657,7 +664,7 @@ static int html_init(dp_instance *inst, void **state)
 }
 
 static const dp_option html_options[] = {
-    { "dir", DP_OPT_STRING, "out/html", 0, NULL,
+    { "dir", DP_OPT_OUTPUT_DIR, "out/html", 0, NULL,
       "output folder: index.html, index.tsv and one <id>.html per document" },
     DP_OPTION_END
 };

@@ -9,13 +9,14 @@ mkdir -p "$out"
 CC=${CC:-clang}
 CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 CORE="$top/core/src/*.c"
+LIB="$top/plugins/lib/*.c $top/plugins/lib/*/*.c"   # the code plugins share
 DEPS="$(pkg-config --cflags --libs libconfig libutf8proc) -lltdl -lpthread -lm"
 build() { # name plugin-sources extra-flags
   name=$1; shift
   srcs=$1; shift
   # shellcheck disable=SC2086
-  $CC $CFLAGS -DDOCPIPE_VERSION='"fuzz"' -I"$top/core/include" -I"$top/core/src" \
-    $CORE $srcs "$top/tests/fuzz/$name.c" "$@" $DEPS -o "$out/$name"
+  $CC $CFLAGS -DDOCPIPE_VERSION='"fuzz"' -I"$top/core/include" -I"$top/core/src" -I"$top/plugins/lib" \
+    $CORE $LIB $srcs "$top/tests/fuzz/$name.c" "$@" $DEPS -o "$out/$name"
   echo "built $out/$name"
 }
 build fuzz_news "$top/plugins/source_news/source_news.c $top/plugins/source_news/news_parse.c"

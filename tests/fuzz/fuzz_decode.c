@@ -1,10 +1,11 @@
 /*
  * libFuzzer target: raw-input decoding and the text helpers every matcher and
- * writer relies on (core/src/decode.c, text.c).
+ * writer relies on (core/src/decode.c, text.c, plugins/lib/vi/vi_text.c).
  *
  * The first byte picks the encoding (auto, utf-8, utf-16le, windows-1258,
  * tcvn3, viscii); the rest goes through dp_text_decode().  On success the
- * clean text must be NUL-free valid UTF-8 in NFC; its match key's map must be
+ * clean text must be NUL-free valid UTF-8 in NFC; its match key's map (with
+ * and without the Vietnamese rules of plugins/lib/vi) must be
  * non-decreasing, on character boundaries, with map[keylen] == len; offset
  * conversions (direct and by cursor, forwards and rewinding) must agree with a
  * count made here.  A failure must leave a message and no output.
@@ -16,14 +17,16 @@
 
 #include <docpipe/docpipe.h>
 
+#include "vi/vi_text.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const encodings[] = { "auto", "utf-8", "utf-16le", "windows-1258", "tcvn3", "viscii" };
 
-static void check_key(const char *s, size_t len)
+static void check_key(const char *s, size_t len, const dp_text_rules *rules)
 {
     size_t klen = 0, *map = NULL;
-    char *key = dp_text_match_key(s, len, &klen, &map);
+    char *key = dp_text_match_key(s, len, rules, &klen, &map);
     if (!key) {
         if (map) abort();
         return; /* out of memory (the input is valid UTF-8) */
@@ -43,7 +46,7 @@ static void check_key(const char *s, size_t len)
 static void check_transforms(const char *s, size_t len)
 {
     char *(*const fns[])(const char *, size_t, size_t *) = {
-        dp_text_nfc, dp_text_casefold, dp_text_fold_diacritics, dp_text_vi_tone_canonical
+        dp_text_nfc, dp_text_casefold, dp_text_fold_diacritics, vi_tone_canonical
     };
     for (size_t f = 0; f < sizeof fns / sizeof fns[0]; f++) {
         size_t n = 0;
@@ -89,10 +92,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* The helpers on the raw bytes: NULL exactly when they are not UTF-8. */
     int valid = dp_utf8_valid(in, len, NULL);
-    if (valid) check_key(in, len);
-    else {
+    if (valid) {
+        check_key(in, len, NULL);
+        check_key(in, len, &vi_text_rules);
+    } else {
         size_t klen;
-        char *k = dp_text_match_key(in, len, &klen, NULL);
+        char *k = dp_text_match_key(in, len, &vi_text_rules, &klen, NULL);
         if (k) abort();
     }
 
@@ -117,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (nfc && (nlen != outlen || memcmp(nfc, out, outlen) != 0)) abort();
     free(nfc);
 
-    check_key(out, outlen);
+    check_key(out, outlen, &vi_text_rules);
     check_transforms(out, outlen);
     check_offsets(out, outlen);
     free(out);

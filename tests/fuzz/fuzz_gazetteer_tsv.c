@@ -6,9 +6,10 @@
  * source tree, with a built core in $B):
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE \
- *     -Icore/include -Iplugins/recognizer_gazetteer tests/fuzz/fuzz_gazetteer_tsv.c \
+ *     -Icore/include -Iplugins/lib -Iplugins/recognizer_gazetteer tests/fuzz/fuzz_gazetteer_tsv.c \
  *     plugins/recognizer_gazetteer/gaz_build.c plugins/recognizer_gazetteer/gaz_match.c \
- *     plugins/recognizer_gazetteer/gaz_cache.c -L$B/core/.libs -Wl,-rpath,$B/core/.libs \
+ *     plugins/recognizer_gazetteer/gaz_cache.c plugins/lib/vi/vi_text.c \
+ *     -L$B/core/.libs -Wl,-rpath,$B/core/.libs \
  *     -ldocpipe -lutf8proc -o fuzz_gazetteer_tsv
  *   ./fuzz_gazetteer_tsv -max_len=4096 corpus/   (seed corpus: the lists in data/vi)
  */
@@ -19,6 +20,7 @@
 #include <docpipe/text.h>
 
 #include "gaz.h"
+#include "vi/vi_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     gaz g;
     char err[256];
-    if (gaz_init(&g) < 0) {
+    if (gaz_init(&g, &vi_text_rules) < 0) {
         gaz_free(&g);
         return 0;
     }
@@ -35,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (gaz_load_buffer(&g, "fuzz", s, size, &f, err, sizeof err) == 0 &&
         gaz_finish(&g, err, sizeof err) == 0) {
         size_t klen, *map = NULL;
-        char *key = dp_text_match_key(s, size, &klen, &map);
+        char *key = dp_text_match_key(s, size, &vi_text_rules, &klen, &map);
         if (key) {
             size_t pos = 0, ts, te;
             int word;

@@ -132,7 +132,7 @@ static dp_doc *make_doc(const char *in, size_t len)
     snprintf(title, sizeof title, "%.*s", (int)(ends[0] - starts[0]), text + starts[0]);
     if (dp_doc_field_set(doc, "title", title) < 0) goto fail;
     for (size_t k = 0; k < ne; k++) {
-        dp_entity *e = dp_doc_entity_add(doc, starts[k], ends[k], types[k % 6], "fuzz");
+        dp_entity *e = dp_doc_entity_add(doc, starts[k], ends[k], types[k % 6]);
         if (!e) goto fail;
         if (k % 6 == 2) {
             char v[256];

@@ -73,11 +73,12 @@ for t in "${targets[@]}"; do
     echo "fuzz $name: skipped ($mods not installed)"
     continue
   fi
-  srcs=()
-  inc=()
+  # every target links the code plugins share (plugins/lib: the language libraries)
+  srcs=("$top"/plugins/lib/*.c "$top"/plugins/lib/*/*.c)
+  inc=(-I"$top/plugins/lib")
   if [ -n "$pdir" ]; then
-    srcs=("$top/$pdir"/*.c)
-    inc=(-I"$top/$pdir")
+    srcs+=("$top/$pdir"/*.c)
+    inc+=(-I"$top/$pdir")
   fi
   extra=()
   [ -n "$mods" ] && read -r -a extra <<<"$(pkg-config --cflags --libs $mods)"

@@ -1,5 +1,6 @@
 /* Unit tests: arena, document model, entity resolution, JSON escaping, outfile. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +8,10 @@
 
 #include "docpipe/docpipe.h"
 #include "error_impl.h"
+#include "instance.h"
 #include "internal.h"
 #include "outfile_impl.h"
+#include "check_run.h"
 
 START_TEST(arena_alloc_and_strings)
 {
@@ -72,9 +75,11 @@ START_TEST(doc_entities_spans_attrs_translations)
     const char *t = "Thượng tướng Nguyễn Chí Vịnh thăm Seoul.";
     ck_assert_int_eq(dp_doc_set_text(d, t, strlen(t)), 0);
     size_t s = strlen("Thượng tướng "), e = s + strlen("Nguyễn Chí Vịnh");
-    dp_entity *ent = dp_doc_entity_add(d, s, e, "PER", "names");
+    dp_doc_set_instance(d, 1, "names");
+    dp_entity *ent = dp_doc_entity_add(d, s, e, "PER");
     ck_assert_ptr_nonnull(ent);
     ck_assert(ent->confidence == 1.0);
+    ck_assert_str_eq(ent->instance, "names");
     ck_assert_int_eq(dp_entity_attr_set(d, ent, "rank", "Thượng tướng"), 0);
     ck_assert_int_eq(dp_entity_attr_set(d, ent, "rank", "Đại tướng"), 0); /* replaces */
     ck_assert_uint_eq(dp_entity_attr_count(ent), 1);
@@ -85,9 +90,9 @@ START_TEST(doc_entities_spans_attrs_translations)
     const char *surf = dp_entity_surface(d, ent, &slen);
     ck_assert_int_eq(strncmp(surf, "Nguyễn Chí Vịnh", slen), 0);
     /* Spans must be inside the text, non-empty and on character boundaries. */
-    ck_assert_ptr_null(dp_doc_entity_add(d, 1, 3, "X", NULL));      /* "ư" is bytes 2..3: 3 is inside it */
-    ck_assert_ptr_null(dp_doc_entity_add(d, 0, strlen(t) + 1, "X", NULL));
-    ck_assert_ptr_null(dp_doc_entity_add(d, 3, 3, "X", NULL));
+    ck_assert_ptr_null(dp_doc_entity_add(d, 1, 3, "X"));      /* "ư" is bytes 2..3: 3 is inside it */
+    ck_assert_ptr_null(dp_doc_entity_add(d, 0, strlen(t) + 1, "X"));
+    ck_assert_ptr_null(dp_doc_entity_add(d, 3, 3, "X"));
     ck_assert_int_eq(dp_doc_segment_add(d, 0, strlen(t), "paragraph"), 0);
     ck_assert_str_eq(dp_doc_segment_kind_at(d, 5), "paragraph");
     /* Setting the text again drops stale standoff layers. */
@@ -100,12 +105,81 @@ END_TEST
 
 static dp_entity *add(dp_doc *d, size_t a, size_t b, const char *type, const char *inst, int rank, double conf)
 {
-    dp_doc_set_rank(d, rank);
-    dp_entity *e = dp_doc_entity_add(d, a, b, type, inst);
+    dp_doc_set_instance(d, rank, inst);
+    dp_entity *e = dp_doc_entity_add(d, a, b, type);
     ck_assert_ptr_nonnull(e);
-    e->confidence = conf;
+    ck_assert_int_eq(dp_entity_set_confidence(e, conf), 0);
     return e;
 }
+
+START_TEST(confidence_setter_checks_its_range)
+{
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "Hà Nội", strlen("Hà Nội"));
+    dp_entity *e = dp_doc_entity_add(d, 0, strlen("Hà"), "LOC");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_int_eq(dp_entity_set_confidence(e, 0.7), 0);
+    ck_assert(e->confidence == 0.7);
+    ck_assert_int_eq(dp_entity_set_confidence(e, 0.0), 0);
+    ck_assert_int_eq(dp_entity_set_confidence(e, 1.0), 0);
+    const double bad[] = { -0.01, 1.0000001, NAN, -NAN, INFINITY, -INFINITY, 70 };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ck_assert_int_eq(dp_entity_set_confidence(e, bad[i]), -1);
+        ck_assert(e->confidence == 1.0); /* unchanged */
+    }
+    dp_doc_free(d);
+}
+END_TEST
+
+/* A recognizer that tags the first character of the text. */
+static int tag_first(void *state, dp_doc *doc, dp_error *err)
+{
+    (void)state;
+    (void)err;
+    size_t len;
+    const char *t = dp_doc_text(doc, &len);
+    size_t end = 0;
+    (void)dp_utf8_next(t, len, &end);
+    return dp_doc_entity_add(doc, 0, end, "X") ? DP_OK : DP_FAILED;
+}
+
+static const dp_plugin tagger_a = { DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER), .name = "tagger_a",
+                                    .process = tag_first };
+static const dp_plugin tagger_b = { DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER), .name = "tagger_b",
+                                    .process = tag_first };
+
+START_TEST(entity_instance_is_the_running_one)
+{
+    char err[256];
+    dp_instance *a = dp_harness_new(&tagger_a, NULL, 0, NULL, err, sizeof err);
+    dp_instance *b = dp_harness_new(&tagger_b, NULL, 0, NULL, err, sizeof err);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    b->rank = 2; /* the second instance of a chain */
+    dp_doc *d = dp_doc_new("a", NULL);
+    dp_doc_set_text(d, "Đà Nẵng", strlen("Đà Nẵng"));
+    /* outside a pipeline nobody is running */
+    dp_entity *e = dp_doc_entity_add(d, 0, strlen("Đà"), "LOC");
+    ck_assert_ptr_null(e->instance);
+    ck_assert_int_eq(dp_instance_process(a, d, NULL), DP_OK);
+    ck_assert_int_eq(dp_instance_process(b, d, NULL), DP_OK);
+    ck_assert_uint_eq(dp_doc_entity_count(d), 3);
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->instance, "tagger_a");
+    ck_assert_str_eq(dp_doc_entity_at(d, 2)->instance, "tagger_b");
+    /* the chain position goes with the name: equal spans sort by it */
+    dp_doc_entities_sort(d);
+    ck_assert_str_eq(dp_doc_entity_at(d, 1)->instance, "tagger_a");
+    ck_assert_str_eq(dp_doc_entity_at(d, 2)->instance, "tagger_b");
+    /* a test builds documents as if an instance ran */
+    dp_harness_doc_instance(d, "gazetteer");
+    e = dp_doc_entity_add(d, 0, strlen("Đà"), "LOC");
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->instance, "gazetteer");
+    dp_doc_free(d);
+    dp_harness_free(a);
+    dp_harness_free(b);
+}
+END_TEST
 
 START_TEST(doc_match_key_is_shared_and_invalidated)
 {
@@ -114,17 +188,17 @@ START_TEST(doc_match_key_is_shared_and_invalidated)
     dp_doc_set_text(d, t, strlen(t));
     size_t len1, len2;
     const size_t *map = NULL;
-    const char *k1 = dp_doc_match_key(d, &len1, &map);
-    const char *k2 = dp_doc_match_key(d, &len2, NULL);
+    const char *k1 = dp_doc_match_key(d, NULL, &len1, &map);
+    const char *k2 = dp_doc_match_key(d, NULL, &len2, NULL);
     ck_assert_ptr_eq(k1, k2); /* computed once */
     size_t want_len;
-    char *want = dp_text_match_key(t, strlen(t), &want_len, NULL);
+    char *want = dp_text_match_key(t, strlen(t), NULL, &want_len, NULL);
     ck_assert_uint_eq(len1, want_len);
     ck_assert_int_eq(memcmp(k1, want, want_len), 0);
     ck_assert_uint_eq(map[len1], strlen(t));
     free(want);
     dp_doc_set_text(d, "Hà Nội", strlen("Hà Nội"));
-    const char *k3 = dp_doc_match_key(d, &len2, NULL);
+    const char *k3 = dp_doc_match_key(d, NULL, &len2, NULL);
     ck_assert_str_eq(k3, "hà nội");
     dp_doc_free(d);
 }
@@ -246,6 +320,83 @@ START_TEST(json_escaping)
 }
 END_TEST
 
+/* The string builder's escaper agrees with a byte-at-a-time one wherever the escapes fall. */
+static void naive_escape(dp_strbuf *b, const char *s, size_t n)
+{
+    dp_strbuf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') dp_strbuf_puts(b, "\\\"");
+        else if (c == '\\') dp_strbuf_puts(b, "\\\\");
+        else if (c == '\n') dp_strbuf_puts(b, "\\n");
+        else if (c == '\r') dp_strbuf_puts(b, "\\r");
+        else if (c == '\t') dp_strbuf_puts(b, "\\t");
+        else if (c < 0x20) dp_strbuf_printf(b, "\\u%04x", c);
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            dp_strbuf_puts(b, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+            i += 2;
+        } else dp_strbuf_putc(b, (char)c);
+    }
+    dp_strbuf_putc(b, '"');
+}
+
+START_TEST(json_append_string_runs)
+{
+    const char *pieces[] = { "\"", "\\", "\n", "\x01", "\xe2\x80\xa8", "\xe2\x80\x9c", "Việt", "a", "\t" };
+    unsigned seed = 1;
+    for (int round = 0; round < 500; round++) {
+        dp_strbuf in = DP_STRBUF_INIT, want = DP_STRBUF_INIT, got = DP_STRBUF_INIT;
+        int n = round % 40;
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            dp_strbuf_puts(&in, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        naive_escape(&want, in.data ? in.data : "", in.len);
+        ck_assert_int_eq(dp_json_append_string(&got, in.data ? in.data : "", in.len), 0);
+        ck_assert_str_eq(got.data, want.data);
+        dp_strbuf_free(&in);
+        dp_strbuf_free(&want);
+        dp_strbuf_free(&got);
+    }
+    dp_strbuf b = DP_STRBUF_INIT;
+    dp_json_append_string(&b, NULL, 0);
+    ck_assert_str_eq(b.data, "null");
+    dp_strbuf_free(&b);
+}
+END_TEST
+
+/* A document as the jsonl writer's record: offsets in the chosen unit, repeated fields as arrays. */
+START_TEST(doc_write_json_record)
+{
+    dp_doc *d = dp_doc_new("a1", "x.txt");
+    const char *t = "Tin 😀 Hà Nội";
+    ck_assert_int_eq(dp_doc_set_text(d, t, strlen(t)), 0);
+    dp_doc_field_add(d, "keyword", "k1");
+    dp_doc_field_add(d, "keyword", "k2");
+    dp_doc_field_add(d, "title", "T");
+    const char *hn = strstr(t, "Hà");
+    dp_entity *e = dp_doc_entity_add(d, (size_t)(hn - t), strlen(t), "LOC");
+    dp_entity_set_confidence(e, 0.85);
+    dp_entity_translation_set(d, e, "en", "Hanoi");
+    dp_strbuf b = DP_STRBUF_INIT;
+    ck_assert_int_eq(dp_doc_write_json(d, NULL, &b), 0);
+    ck_assert_str_eq(b.data, "{\"id\":\"a1\",\"source\":\"x.txt\",\"lang\":null,\"offset_unit\":\"codepoint\","
+                             "\"fields\":{\"keyword\":[\"k1\",\"k2\"],\"title\":\"T\"},\"text\":\"Tin 😀 Hà Nội\","
+                             "\"segments\":[],\"entities\":[{\"start\":6,\"end\":12,\"type\":\"LOC\",\"surface\":\"Hà Nội\","
+                             "\"value\":null,\"confidence\":0.85,\"instance\":null,\"attrs\":{},\"translations\":{\"en\":\"Hanoi\"}}],"
+                             "\"translations\":[]}\n");
+    dp_strbuf_clear(&b);
+    dp_doc_json_opts o = { DP_OFFSET_UTF16, 0, 0, 0 };
+    ck_assert_int_eq(dp_doc_write_json(d, &o, &b), 0);
+    ck_assert_ptr_nonnull(strstr(b.data, "\"offset_unit\":\"utf16\""));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"start\":7,\"end\":13"));
+    ck_assert_ptr_null(strstr(b.data, "\"text\""));
+    dp_strbuf_free(&b);
+    dp_doc_free(d);
+}
+END_TEST
+
 START_TEST(outfile_checkpoint_restore_commit)
 {
     char dir[] = "/tmp/dp-outfile-XXXXXX";
@@ -260,7 +411,7 @@ START_TEST(outfile_checkpoint_restore_commit)
     char tok[64];
     fputs("one\n", dp_outfile_stream(f));
     ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
-    ck_assert_str_eq(tok, "4");
+    ck_assert_int_eq(strncmp(tok, "4:", 2), 0); /* the length, then the checksum */
     fputs("half a rec", dp_outfile_stream(f));
     dp_outfile_close(f); /* a crash: the final name does not exist */
     ck_assert_int_eq(access(path, F_OK), -1);
@@ -277,6 +428,57 @@ START_TEST(outfile_checkpoint_restore_commit)
     fclose(r);
     ck_assert_str_eq(content, "one\ntwo\n");
     ck_assert_int_eq(access(tmp, F_OK), -1);
+    /* A resume that finds the output changed is refused (DP_FAILED), not written over. */
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    fputs("abc\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    dp_outfile_close(f);
+    FILE *w = fopen(tmp, "r+");
+    fputs("x", w); /* one byte changed */
+    fclose(w);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_FAILED);
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "does not hold"));
+    dp_outfile_close(f);
+    unlink(tmp);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_FAILED); /* gone */
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "is missing"));
+    dp_outfile_close(f);
+    /* Died while committing, after the rename: the final file is verified and kept. */
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    fputs("abc\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore_to(f, tok, 0, &err), DP_FAILED); /* not committing: the temp must be there */
+    ck_assert_int_eq(dp_outfile_restore_to(f, tok, 1, &err), DP_OK);
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    r = fopen(path, "r");
+    n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "abc\n");
+    /* A link planted at the temporary name is removed, not followed. */
+    char victim[300];
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    w = fopen(victim, "w");
+    fputs("keep", w);
+    fclose(w);
+    ck_assert_int_eq(symlink(victim, tmp), 0);
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    ck_assert_ptr_nonnull(f);
+    fputs("new\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    r = fopen(victim, "r");
+    n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "keep");
+    unlink(victim);
     /* An unwritable place is an error naming the path. */
     ck_assert_ptr_null(dp_outfile_open_path("/proc/no/such/dir/x.jsonl", 0, 0, &err));
     ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "/proc/no/such/dir/x.jsonl"));
@@ -296,6 +498,8 @@ int main(void)
     tcase_add_test(tc, doc_fields_ordered_and_repeated);
     tcase_add_test(tc, doc_text_is_nfc_and_validated);
     tcase_add_test(tc, doc_entities_spans_attrs_translations);
+    tcase_add_test(tc, confidence_setter_checks_its_range);
+    tcase_add_test(tc, entity_instance_is_the_running_one);
     tcase_add_test(tc, doc_match_key_is_shared_and_invalidated);
     tcase_add_test(tc, entities_sort_total_order);
     tcase_add_test(tc, resolve_longest_wins_then_confidence_then_chain_order);
@@ -304,11 +508,9 @@ int main(void)
     tcase_add_test(tc, translations_of_fields);
     tcase_add_test(tc, offsets_in_codepoints_and_utf16_on_multibyte_text);
     tcase_add_test(tc, json_escaping);
+    tcase_add_test(tc, json_append_string_runs);
+    tcase_add_test(tc, doc_write_json_record);
     tcase_add_test(tc, outfile_checkpoint_restore_commit);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

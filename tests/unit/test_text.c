@@ -2,11 +2,13 @@
 #include <check.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "docpipe/text.h"
+#include "docpipe/docpipe.h"
+#include "check_run.h"
 
 /* ---- helpers -------------------------------------------------------------- */
 
@@ -23,10 +25,21 @@ static void expect_norm(norm_fn f, const char *in, const char *want)
     free(got);
 }
 
+static void expect_norm_rules(const dp_text_rules *r, const char *in, const char *want)
+{
+    size_t n = 0;
+    char *got = dp_text_canonical(in, strlen(in), r, &n);
+
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, want);
+    ck_assert_uint_eq(n, strlen(want));
+    free(got);
+}
+
 static char *key(const char *s)
 {
     size_t n;
-    char *k = dp_text_match_key(s, strlen(s), &n, NULL);
+    char *k = dp_text_match_key(s, strlen(s), NULL, &n, NULL);
 
     ck_assert_ptr_nonnull(k);
     ck_assert_uint_eq(n, strlen(k));
@@ -238,7 +251,7 @@ START_TEST(nfc_of_nfd)
     free(r);
     /* invalid input → NULL */
     ck_assert_ptr_null(dp_text_nfc("a\xc3", 2, &n));
-    ck_assert_ptr_null(dp_text_match_key("a\xc3", 2, &n, NULL));
+    ck_assert_ptr_null(dp_text_match_key("a\xc3", 2, NULL, &n, NULL));
 }
 END_TEST
 
@@ -288,42 +301,68 @@ START_TEST(casefold)
 }
 END_TEST
 
-START_TEST(tone_canonical)
+START_TEST(language_neutral_key)
 {
-    expect_norm(dp_text_vi_tone_canonical, "hoà", "hòa");
-    expect_norm(dp_text_vi_tone_canonical, "hòa", "hòa");
-    expect_norm(dp_text_vi_tone_canonical, "thuỷ", "thủy");
-    expect_norm(dp_text_vi_tone_canonical, "hoá", "hóa");
-    expect_norm(dp_text_vi_tone_canonical, "Hoá", "Hóa");
-    expect_norm(dp_text_vi_tone_canonical, "khoẻ", "khỏe");
-    expect_norm(dp_text_vi_tone_canonical, "Hoà Bình", "Hòa Bình");
-    expect_norm(dp_text_vi_tone_canonical, "HOÀ", "HÒA");
-    expect_norm(dp_text_vi_tone_canonical, "THUỶ", "THỦY");
-    /* already canonical / must not move */
-    expect_norm(dp_text_vi_tone_canonical, "quý", "quý");
-    expect_norm(dp_text_vi_tone_canonical, "giá", "giá");
-    expect_norm(dp_text_vi_tone_canonical, "gìn", "gìn");
-    expect_norm(dp_text_vi_tone_canonical, "thuở", "thuở");
-    expect_norm(dp_text_vi_tone_canonical, "người", "người");
-    expect_norm(dp_text_vi_tone_canonical, "hoàng", "hoàng");
-    expect_norm(dp_text_vi_tone_canonical, "thuyền", "thuyền");
-    expect_norm(dp_text_vi_tone_canonical, "mùa", "mùa");
-    expect_norm(dp_text_vi_tone_canonical, "tài", "tài");
-    expect_norm(dp_text_vi_tone_canonical, "Nguyễn", "Nguyễn");
-    expect_norm(dp_text_vi_tone_canonical, "khuỷu", "khuỷu");
-    expect_norm(dp_text_vi_tone_canonical, "café", "café");
-    /* misplaced tones move */
-    expect_norm(dp_text_vi_tone_canonical, "hóang", "hoáng");
-    expect_norm(dp_text_vi_tone_canonical, "gía", "giá");
-    expect_norm(dp_text_vi_tone_canonical, "ngừơi", "người");
-    expect_norm(dp_text_vi_tone_canonical, "thuý", "thúy");
-    expect_norm(dp_text_vi_tone_canonical, "quỳnh", "quỳnh");
-    expect_norm(dp_text_vi_tone_canonical, "hoài", "hoài");
-    /* decomposed input: NFC in, NFC out */
-    expect_norm(dp_text_vi_tone_canonical, "hoa\xcc\x80 bi\xcc\x80nh", "hòa bình");
-    expect_norm(dp_text_vi_tone_canonical, "Thuỷ quân, Hoà-Bình; 2024", "Thủy quân, Hòa-Bình; 2024");
-    expect_same_key("hoà bình", "HÒA   BÌNH");
-    expect_same_key("Thuỷ", "thủy");
+    /* Without language rules the key folds case, NFC and spaces, nothing more:
+     * the two Vietnamese tone placements stay two keys. */
+    char *a = key("Hoà   BÌNH"), *b = key("hòa bình");
+    ck_assert_str_eq(a, "hoà bình");
+    ck_assert_str_ne(a, b);
+    free(a);
+    free(b);
+    expect_norm_rules(NULL, "Hoà Bình", "Hoà Bình");
+    expect_norm_rules(NULL, "Ho" "a\xcc\x80", "Hoà");
+}
+END_TEST
+
+/* A toy rule set: a final 'y' of a word becomes 'i' (as in the Vietnamese
+ * spellings "Sỹ"/"Sĩ"), and every call is counted in the rules' data. */
+static void y_to_i(const dp_text_rules *r, int32_t *w, size_t n)
+{
+    (*(int *)(void *)(uintptr_t)r->data)++;
+    if (w[n - 1] == 'y') w[n - 1] = 'i';
+    else if (w[n - 1] == 'Y') w[n - 1] = 'I';
+    else if (w[n - 1] == 0x1EF9) w[n - 1] = 0x129; /* ỹ → ĩ */
+}
+
+START_TEST(rules_rewrite_words)
+{
+    int calls = 0;
+    dp_text_rules r = { "y-i", y_to_i, &calls };
+    const char *s = "Thụy Sỹ,  ANY 2y2 Hy\xcc\x83";
+    size_t len = strlen(s), n, *map = NULL;
+    char *k = dp_text_match_key(s, len, &r, &n, &map);
+    ck_assert_ptr_nonnull(k);
+    /* words are runs of letters and marks: "2y2" holds the word "y" */
+    ck_assert_str_eq(k, "thụi sĩ, ani 2i2 hĩ");
+    ck_assert_int_eq(calls, 5); /* Thụy, Sỹ, ANY, y, Hỹ */
+    /* the byte map still points every key byte at the text byte it came from */
+    ck_assert_uint_eq(map[n], len);
+    const char *p = strstr(k, "sĩ");
+    size_t ka = (size_t)(p - k), kb = ka + strlen("sĩ");
+    ck_assert_uint_eq(map[kb] - map[ka], strlen("Sỹ"));
+    ck_assert(memcmp(s + map[ka], "Sỹ", strlen("Sỹ")) == 0);
+    p = strstr(k, "hĩ");
+    ck_assert_uint_eq(map[(size_t)(p - k)], len - strlen("Hy\xcc\x83"));
+    free(k);
+    free(map);
+    /* canonical form: the rules, NFC, case and spaces kept */
+    expect_norm_rules(&r, "Thụy Sỹ,  ANY", "Thụi Sĩ,  ANI");
+
+    /* a document keeps one key per rule set name */
+    dp_doc *d = dp_doc_new("t", NULL);
+    ck_assert_int_eq(dp_doc_set_text(d, "Sỹ", strlen("Sỹ")), 0);
+    const char *kr = dp_doc_match_key(d, &r, NULL, NULL);
+    const char *kn = dp_doc_match_key(d, NULL, NULL, NULL);
+    ck_assert_str_eq(kr, "sĩ");
+    ck_assert_str_eq(kn, "sỹ");
+    calls = 0;
+    ck_assert_ptr_eq(dp_doc_match_key(d, &r, NULL, NULL), kr);
+    ck_assert_int_eq(calls, 0); /* cached */
+    dp_text_rules other = { "other", y_to_i, &calls };
+    ck_assert_ptr_ne(dp_doc_match_key(d, &other, NULL, NULL), kr);
+    ck_assert_int_eq(calls, 1);
+    dp_doc_free(d);
 }
 END_TEST
 
@@ -331,9 +370,9 @@ START_TEST(match_key_map)
 {
     const char *s = "  BỘ  Quốc\t\nphòng, Hoà\xc2\xa0" "Bình Straße e\xcc\x82\xcc\xa3";
     size_t len = strlen(s), n, *map = NULL, i;
-    char *k = dp_text_match_key(s, len, &n, &map);
-    const char *want = " bộ quốc phòng, hòa bình strasse ệ";
-    const char *words[] = {"bộ", "quốc", "phòng", "hòa", "bình", "strasse", "ệ"};
+    char *k = dp_text_match_key(s, len, NULL, &n, &map);
+    const char *want = " bộ quốc phòng, hoà bình strasse ệ";
+    const char *words[] = {"bộ", "quốc", "phòng", "hoà", "bình", "strasse", "ệ"};
     const char *surf[] = {"BỘ", "Quốc", "phòng", "Hoà", "Bình", "Straße", "e\xcc\x82\xcc\xa3"};
 
     ck_assert_ptr_nonnull(k);
@@ -361,7 +400,7 @@ START_TEST(match_key_map)
     free(map);
 
     /* empty input: empty key, map = {0} */
-    k = dp_text_match_key("", 0, &n, &map);
+    k = dp_text_match_key("", 0, NULL, &n, &map);
     ck_assert_ptr_nonnull(k);
     ck_assert_uint_eq(n, 0);
     ck_assert_uint_eq(map[0], 0);
@@ -539,7 +578,8 @@ static Suite *text_suite(void)
     tcase_add_test(t, nfc_of_nfd);
     tcase_add_test(t, nfc_long_text);
     tcase_add_test(t, casefold);
-    tcase_add_test(t, tone_canonical);
+    tcase_add_test(t, language_neutral_key);
+    tcase_add_test(t, rules_rewrite_words);
     tcase_add_test(t, match_key_map);
     tcase_add_test(t, fold_diacritics);
     suite_add_tcase(s, t);
@@ -557,11 +597,5 @@ static Suite *text_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(text_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_run(text_suite());
 }

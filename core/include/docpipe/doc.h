@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -53,13 +54,17 @@ typedef struct dp_segment {
     const char *kind; /* "title", "lede", "paragraph", "caption" … */
 } dp_segment;
 
+/*
+ * An entity.  Read the members; change value and confidence through
+ * dp_entity_set_value and dp_entity_set_confidence, which check and copy.
+ */
 typedef struct dp_entity {
     size_t start; /* byte offset into text */
     size_t end;
     const char *type;     /* "PER", "ORG", "LOC", "DATE", "EVENT", "MISC" … */
     const char *value;    /* normalized value (ISO date, canonical id) or NULL */
     double confidence;    /* 0..1 */
-    const char *instance; /* name of the producing instance */
+    const char *instance; /* name of the producing instance (set by the core), or NULL */
 } dp_entity;
 
 /* ---- life cycle (used by the core and by test harnesses) ---------------- */
@@ -97,12 +102,23 @@ const char *dp_doc_text(const dp_doc *doc, size_t *len);
 int dp_doc_set_text(dp_doc *doc, const char *utf8, size_t len);
 
 /*
- * The matching key of the text (dp_text_match_key, text.h) and its byte map
- * back to the text, computed on the first call and kept with the document
- * until the text changes, so that every matcher of a chain shares one key.
- * NULL when memory is exhausted.  `map` may be NULL.
+ * The matching key of the text under a rule set (dp_text_match_key, text.h;
+ * rules NULL: language-neutral) cut into tokens (dp_tokens, text.h), each
+ * with its bytes in the key and in the text: computed on the first call and
+ * kept with the document until the text changes, one per rule set name, so
+ * that every matcher of a chain that uses the same rules shares one pass over
+ * the text.  NULL when memory is exhausted (or the text is 4 GiB or more).
  */
-const char *dp_doc_match_key(dp_doc *doc, size_t *len, const size_t **map);
+const dp_tokens *dp_doc_tokens(dp_doc *doc, const dp_text_rules *rules);
+
+/*
+ * The same key as a string, and, when map is not NULL, its per-byte map back
+ * to the text (dp_text_match_key's; made on the first call that asks for it,
+ * at a size_t per key byte: prefer the tokens' offsets).  NULL when memory is
+ * exhausted.
+ */
+const char *dp_doc_match_key(dp_doc *doc, const dp_text_rules *rules, size_t *len,
+                             const size_t **map);
 
 /* ---- fields -------------------------------------------------------------- */
 
@@ -128,12 +144,21 @@ const char *dp_doc_segment_kind_at(const dp_doc *doc, size_t pos);
 /*
  * Add an entity over [start, end) of the text and return it for the caller
  * to complete (value, confidence, attributes).  The span must lie inside the
- * text and on UTF-8 character boundaries.  confidence defaults to 1.0.
+ * text and on UTF-8 character boundaries.  confidence defaults to 1.0.  The
+ * entity's `instance` is the instance whose process() is running, which the
+ * core knows (NULL for a document built outside a pipeline; see harness.h).
  * Returns NULL on an invalid span or exhausted memory.
  */
-dp_entity *dp_doc_entity_add(dp_doc *doc, size_t start, size_t end,
-                             const char *type, const char *instance);
+dp_entity *dp_doc_entity_add(dp_doc *doc, size_t start, size_t end, const char *type);
+
+/* Set (a copy of) the normalized value; NULL clears it.  0, or -1 when memory is exhausted. */
 int dp_entity_set_value(dp_doc *doc, dp_entity *e, const char *value);
+
+/*
+ * Set the confidence: 0 for a value in [0, 1]; -1 for anything else (NaN,
+ * negative, above 1), which leaves the entity unchanged.
+ */
+int dp_entity_set_confidence(dp_entity *e, double confidence);
 
 size_t dp_doc_entity_count(const dp_doc *doc);
 dp_entity *dp_doc_entity_at(const dp_doc *doc, size_t i);

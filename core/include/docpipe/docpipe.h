@@ -9,9 +9,14 @@
  *   doc.h      the document: text, fields, segments, entities, translations
  *   text.h     UTF-8, offsets, normalization, matching keys, decoding
  *   error.h    dp_error: how failures are reported, the out-of-memory policy
+ *   chars.h    character classes: uppercase, word characters, white space
  *   plugin.h   the plugin descriptor, options, the threading contract
  *   outfile.h  crash-safe, resumable output files for writers
+ *   path.h     joining paths, creating folders
+ *   tsv.h      reading the TAB-separated data files, errors with file:line
  *   json.h     a small JSON string escaper shared by writers
+ *   doc_json.h a document as one JSON object (the jsonl writer's schema)
+ *   strbuf.h   a growable string builder
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
  *   exitcode.h the exit codes of a run, named once
  */
@@ -19,14 +24,19 @@
 #define DOCPIPE_DOCPIPE_H
 
 #include "arena.h"
+#include "chars.h"
 #include "doc.h"
+#include "doc_json.h"
 #include "error.h"
 #include "exitcode.h"
 #include "harness.h"
 #include "json.h"
 #include "outfile.h"
+#include "path.h"
 #include "plugin.h"
+#include "strbuf.h"
 #include "text.h"
+#include "tsv.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "doc.h"
 #include "plugin.h"
 
 #ifdef __cplusplus
@@ -37,6 +38,14 @@ int dp_harness_flush(dp_instance *inst, char *err, size_t errlen);
 
 /* fini() and free. */
 void dp_harness_free(dp_instance *inst);
+
+/*
+ * For documents built by hand (a writer's test needs entities of a
+ * recognizer that is not running): entities added to doc from now on carry
+ * `name` as their instance, as if that instance were running.  Around every
+ * process() the core sets the running instance itself.
+ */
+void dp_harness_doc_instance(dp_doc *doc, const char *name);
 
 #ifdef __cplusplus
 }

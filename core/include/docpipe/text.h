@@ -58,28 +58,105 @@ size_t dp_offset_cursor_utf16(dp_offset_cursor *c, size_t byte_off);
 /* ---- normalization ------------------------------------------------------- */
 
 char *dp_text_nfc(const char *s, size_t len, size_t *outlen);
+
+/* Non-zero when s[0..len) is valid UTF-8 in NFC (0 also when memory runs out). */
+int dp_text_is_nfc(const char *s, size_t len);
+
 char *dp_text_casefold(const char *s, size_t len, size_t *outlen);
 
 /* Drop diacritics and map đ/Đ to d/D, keeping case: "Hoàng Xuân Chiến" → "Hoang Xuan Chien". */
 char *dp_text_fold_diacritics(const char *s, size_t len, size_t *outlen);
 
-/*
- * Canonical Vietnamese tone placement: the traditional placement most
- * Vietnamese news sites use ("hoà" → "hòa", "thuỷ" → "thủy", "Hoá" → "Hóa");
- * what matters for matching is that both spellings map to one.  NFC in, NFC out.
- */
-char *dp_text_vi_tone_canonical(const char *s, size_t len, size_t *outlen);
+/* ---- language rules -------------------------------------------------------- */
 
 /*
- * The matching key of a text: NFC, case-folded, canonical tone placement, and
- * every run of white space collapsed to one ' '.  Two surfaces that a reader
- * would call the same ("BỘ QUỐC PHÒNG" / "Bộ Quốc phòng", "hoà bình" /
- * "hòa bình") have the same key.  When map is not NULL, *map receives a
- * malloc'ed array of *outlen + 1 entries: map[i] is the byte offset in s of
- * the character that produced key byte i, and map[*outlen] == len, so a match
- * key[a..b) covers s[map[a] .. map[b]).
+ * A language's own rules for comparing words, such as Vietnamese tone
+ * placement ("hoà" and "hòa" are one word): the core knows no language, and
+ * a matcher hands the rule set its configuration names to the functions
+ * below, or NULL for language-neutral keys.  The rule sets docpipe ships live
+ * with the plugins (plugins/lib/, e.g. vi_text_rules in plugins/lib/vi); a new
+ * language adds its own without touching the core.
+ *
+ * A word is a maximal run of letters and combining marks (digits,
+ * punctuation and white space end it).  word() gets its code points, in NFC
+ * (and case-folded when the caller folds case), and may replace any of them
+ * but not add or remove one: that keeps every key byte traceable to the text
+ * byte it came from.  word() must be thread-safe and give the same result
+ * for the same word every time.
  */
-char *dp_text_match_key(const char *s, size_t len, size_t *outlen, size_t **map);
+typedef struct dp_text_rules {
+    /*
+     * Names the rule set ("vi").  Keys are cached per name
+     * (dp_doc_match_key), so two rule sets that share a name must agree.
+     */
+    const char *name;
+    void (*word)(const struct dp_text_rules *rules, int32_t *cps, size_t n);
+    const void *data; /* the rule set's own, for word() */
+} dp_text_rules;
+
+/*
+ * NFC with the words rewritten by the rule set, case and white space kept:
+ * with the Vietnamese rules "Hoà Bình" → "Hòa Bình".  rules NULL: plain NFC.
+ */
+char *dp_text_canonical(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen);
+
+/*
+ * The matching key of a text: NFC, case-folded, words rewritten by the rule
+ * set (NULL: none), and every run of white space (dp_char_is_space) collapsed
+ * to one ' '.  Two surfaces that a reader would call the same ("BỘ QUỐC
+ * PHÒNG" / "Bộ Quốc phòng"; with the Vietnamese rules also "hoà bình" / "hòa
+ * bình") have the same key.  When map is not NULL, *map receives a malloc'ed
+ * array of *outlen + 1 entries: map[i] is the byte offset in s of the
+ * character that produced key byte i, and map[*outlen] == len, so a match
+ * key[a..b) covers s[map[a] .. map[b]).  The map costs a size_t per key
+ * byte: matchers that need text spans use the tokens below (dp_text_tokens,
+ * dp_doc_tokens), which carry them per token.
+ */
+char *dp_text_match_key(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen,
+                        size_t **map);
+
+/* ---- tokens of the match key ------------------------------------------------- */
+
+/*
+ * The match key cut into tokens: maximal runs of word characters
+ * (dp_char_is_word: letters, marks, numbers) and single other characters;
+ * the key's spaces only separate them.  Each token knows its bytes in the key
+ * and in the text, as 32-bit offsets (a text is at most 4 GiB), so a matcher
+ * that works on the key's tokens reports text spans without any per-byte map.
+ * A token's text span covers the whole characters that produced its key bytes.
+ */
+typedef struct dp_token {
+    uint32_t start, end;   /* the token's bytes in the text: [start, end) */
+    uint32_t kstart, kend; /* its bytes in the key: [kstart, kend) */
+} dp_token;
+
+/* Flags of a token (dp_tokens.flags[i]), read from the text, not the key. */
+enum {
+    DP_TOKEN_WORD = 0x01,           /* a run of word characters (else one other character) */
+    DP_TOKEN_UPPER = 0x02,          /* a word whose first character is uppercase (Lu, Lt) */
+    DP_TOKEN_LOWER = 0x04,          /* a word whose first character is lowercase (Ll) */
+    DP_TOKEN_ALLCAPS = 0x08,        /* a word of two or more cased letters, none lowercase */
+    DP_TOKEN_DIGITS = 0x10,         /* a word with ASCII digits and no cased letter */
+    DP_TOKEN_SPACE_BEFORE = 0x20,   /* white space separates it from the token before (or the start) */
+    DP_TOKEN_NEWLINE_BEFORE = 0x40  /* that white space holds a line break */
+};
+
+typedef struct dp_tokens {
+    const char *key;      /* the match key (as dp_text_match_key), NUL-terminated */
+    size_t key_len;
+    const dp_token *v;    /* the tokens, in text order */
+    const uint8_t *flags; /* flags[i]: DP_TOKEN_* of v[i] */
+    size_t n;
+} dp_tokens;
+
+/*
+ * The match key of s[0..len) under rules and its tokens, malloc'ed (free with
+ * dp_tokens_free).  NULL when s is not valid UTF-8, is 4 GiB or more, or
+ * memory is exhausted.  For a document's text use dp_doc_tokens (doc.h),
+ * which every matcher of a chain shares.
+ */
+dp_tokens *dp_text_tokens(const char *s, size_t len, const dp_text_rules *rules);
+void dp_tokens_free(dp_tokens *t);
 
 /* ---- decoding raw input ---------------------------------------------------- */
 

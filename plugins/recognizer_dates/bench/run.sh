@@ -7,7 +7,8 @@ top=$(cd "$here/../../.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd); shift || true
 files=("$@"); [ ${#files[@]} -gt 0 ] || files=("$top"/samples/*.txt)
 out=$(mktemp -d)
-cc -O2 -std=c11 -D_GNU_SOURCE -I"$top/core/include" "$here/scanner_vs_pcre2.c" "$here/../recognizer_dates.c" \
+cc -O2 -std=c11 -D_GNU_SOURCE -I"$top/core/include" -I"$top/plugins/lib" "$here/scanner_vs_pcre2.c" \
+   "$here/../recognizer_dates.c" "$top/plugins/lib/vi/vi_date.c" \
    $(pkg-config --cflags --libs libpcre2-8) -L"$build/core/.libs" -Wl,-rpath,"$build/core/.libs" -ldocpipe -o "$out/bench"
 "$out/bench" "${files[@]}"
 rm -rf "$out"

@@ -6,6 +6,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 /* Run the plugin on text; return "surface=value|…" of all entities (sorted by start). */
@@ -125,9 +127,5 @@ int main(void)
     tcase_add_test(tc, optional_types);
     tcase_add_test(tc, offsets_slice_multibyte);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(s);
 }

@@ -15,6 +15,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "vi/vi_text.h"
+
 extern const dp_plugin docpipe_plugin;
 
 static double now(void)
@@ -90,7 +92,7 @@ int main(int argc, char **argv)
 
     size_t klen, *map;
     double k0 = now();
-    char *key = dp_text_match_key(dt, tl, &klen, &map);
+    char *key = dp_text_match_key(dt, tl, &vi_text_rules, &klen, &map); /* the default match_lang */
     double k1 = now();
     free(key);
     free(map);

@@ -9,6 +9,7 @@
 #include <docpipe/docpipe.h>
 
 #include "../gaz.h"
+#include "check_run.h"
 
 extern const dp_plugin docpipe_plugin;
 
@@ -368,12 +369,42 @@ START_TEST(cache_roundtrip)
 }
 END_TEST
 
+/* match_lang: the Vietnamese rules (the default) join the two tone placements, none keeps them apart. */
+START_TEST(language_rules_of_the_key)
+{
+    const char *list = write_list("l.tsv", LIST);
+    const char *text = "Khánh Hoà, Khánh Hòa";
+    dp_instance *inst = make_ok(list, "match_lang=vi", NULL);
+    ck_assert_str_eq(run(inst, text), "LOC:Khánh Hoà|LOC:Khánh Hòa");
+    dp_harness_free(inst);
+    inst = make_ok(list, "match_lang=none", NULL);
+    ck_assert_str_eq(run(inst, text), "LOC:Khánh Hòa");
+    /* case and NFC still fold without language rules */
+    ck_assert_str_eq(run(inst, "KHÁNH HÒA, Kha\xcc\x81nh Ho\xcc\x80""a"), "LOC:KHÁNH HÒA|LOC:Khánh Hòa");
+    dp_harness_free(inst);
+
+    /* a cache built under one rule set is not taken for the other */
+    char cpath[300], copt[320];
+    snprintf(cpath, sizeof cpath, "%s/rules.cache", tmpdir);
+    snprintf(copt, sizeof copt, "cache=%s", cpath);
+    inst = make_ok(list, copt, NULL);
+    ck_assert_str_eq(run(inst, text), "LOC:Khánh Hoà|LOC:Khánh Hòa");
+    dp_harness_free(inst);
+    inst = make_ok(list, copt, "match_lang=none");
+    ck_assert_str_eq(run(inst, text), "LOC:Khánh Hòa");
+    dp_harness_free(inst);
+    char err[512] = "";
+    ck_assert_ptr_null(make(list, "match_lang=th", NULL, err, sizeof err));
+    ck_assert_msg(strstr(err, "match_lang") != NULL, "%s", err);
+}
+END_TEST
+
 /* The loader on its own: duplicate rows across lists keep the first. */
 START_TEST(loader_duplicates)
 {
     gaz g;
     char err[256];
-    ck_assert_int_eq(gaz_init(&g), 0);
+    ck_assert_int_eq(gaz_init(&g, NULL), 0);
     const char *a = "Lào\tLOC\tla\tLaos\nLào\tLOC\tla\tLaos (dup)\nLào\tMISC\tla:x\tLao thing\n";
     ck_assert_int_eq(gaz_load_buffer(&g, "a", a, strlen(a), NULL, err, sizeof err), 0);
     ck_assert_int_eq(gaz_finish(&g, err, sizeof err), 0);
@@ -410,15 +441,12 @@ static Suite *suite(void)
     tcase_add_test(tc, large_list_batches);
     tcase_add_test(tc, cache_roundtrip);
     tcase_add_test(tc, loader_duplicates);
+    tcase_add_test(tc, language_rules_of_the_key);
     suite_add_tcase(s, tc);
     return s;
 }
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(suite());
 }

@@ -15,6 +15,7 @@
 #include <docpipe/docpipe.h>
 
 #include "../tagger.h"
+#include "vi/vi_text.h"
 
 extern const dp_plugin docpipe_plugin;
 
@@ -172,7 +173,7 @@ static size_t observe_text(const char *s, const tg_gaz *gaz, tg_obs *obs, size_t
     size_t klen, *map;
     ck_assert_int_eq(tg_tokenize(s, strlen(s), &t), 0);
     ck_assert_uint_le(t.n, cap);
-    char *key = dp_text_match_key(s, strlen(s), &klen, &map);
+    char *key = dp_text_match_key(s, strlen(s), &vi_text_rules, &klen, &map);
     ck_assert_ptr_nonnull(key);
     ck_assert_uint_le(cap, 64);
     ck_assert_int_eq(tg_observe(s, t.v, t.n, key, klen, map, gaz, ~0u, padded + TG_OBS_PAD), 0);

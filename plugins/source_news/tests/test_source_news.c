@@ -7,6 +7,7 @@
 #include <docpipe/docpipe.h>
 
 #include "../news_parse.h"
+#include "check_run.h"
 
 extern const dp_plugin docpipe_plugin;
 
@@ -355,9 +356,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(suite());
 }

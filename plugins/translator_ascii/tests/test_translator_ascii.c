@@ -5,6 +5,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 static dp_instance *make(const char *const *opts, size_t n)
@@ -29,9 +31,9 @@ START_TEST(entities_folded)
     const char *text = "Đại tướng Phan Văn Giang gặp Bộ trưởng ở Đà Nẵng.";
     dp_doc *d = doc(text);
     const char *p = strstr(text, "Phan Văn Giang");
-    dp_entity *e = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Phan Văn Giang"), "PER", "t");
+    dp_entity *e = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Phan Văn Giang"), "PER");
     p = strstr(text, "Đà Nẵng");
-    dp_entity *l = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Đà Nẵng"), "LOC", "t");
+    dp_entity *l = dp_doc_entity_add(d, (size_t)(p - text), (size_t)(p - text) + strlen("Đà Nẵng"), "LOC");
     ck_assert_ptr_nonnull(e);
     ck_assert_ptr_nonnull(l);
     char err[256];
@@ -97,9 +99,5 @@ int main(void)
     tcase_add_test(tc, slug_max_cuts_at_hyphen);
     tcase_add_test(tc, slug_max_invalid);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

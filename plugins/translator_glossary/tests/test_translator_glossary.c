@@ -7,6 +7,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 /* The data files are named (vi/ranks.tsv …) and looked up in the harness's base folder first. */
@@ -31,7 +33,7 @@ static dp_doc *doc_with(const char *text, const char *surface, const char *type,
     const char *p = strstr(dp_doc_text(d, NULL), surface);
     ck_assert_ptr_nonnull(p);
     size_t start = (size_t)(p - dp_doc_text(d, NULL));
-    *e = dp_doc_entity_add(d, start, start + strlen(surface), type, "test");
+    *e = dp_doc_entity_add(d, start, start + strlen(surface), type);
     ck_assert_ptr_nonnull(*e);
     return d;
 }
@@ -199,6 +201,32 @@ START_TEST(title_field_term_by_term)
 }
 END_TEST
 
+/* match_lang: "Hoà Bình" is the province row "Hòa Bình" only under the Vietnamese rules. */
+START_TEST(language_rules_of_the_key)
+{
+    const char *rule;
+    dp_instance *inst = make(NULL, NULL);
+    dp_entity *e;
+    dp_doc *d = doc_with("Tỉnh Hoà Bình", "Hoà Bình", "LOC", &e);
+    ck_assert_str_eq(render(inst, d, e), "Hoa Binh");
+    rule = dp_entity_attr(dp_doc_entity_at(d, 0), "english.rule");
+    ck_assert_msg(rule && strstr(rule, "provinces.tsv:"), "rule: %s", rule ? rule : "(null)");
+    dp_doc_free(d);
+    dp_harness_free(inst);
+
+    inst = make("match_lang=none", NULL);
+    d = doc_with("Tỉnh Hoà Bình", "Hoà Bình", "LOC", &e);
+    render(inst, d, e);
+    rule = dp_entity_attr(dp_doc_entity_at(d, 0), "english.rule");
+    ck_assert_msg(!rule || !strstr(rule, "provinces.tsv:"), "rule: %s", rule);
+    dp_doc_free(d);
+    d = doc_with("Tỉnh Hòa Bình", "Hòa Bình", "LOC", &e);
+    ck_assert_str_eq(render(inst, d, e), "Hoa Binh");
+    dp_doc_free(d);
+    dp_harness_free(inst);
+}
+END_TEST
+
 START_TEST(bad_glossary_file)
 {
     char path[] = "/tmp/gloss-bad-XXXXXX";
@@ -232,10 +260,7 @@ int main(void)
     tcase_add_test(tc, recognizer_english_when_composition_incomplete);
     tcase_add_test(tc, title_field_term_by_term);
     tcase_add_test(tc, bad_glossary_file);
+    tcase_add_test(tc, language_rules_of_the_key);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

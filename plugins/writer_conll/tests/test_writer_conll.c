@@ -7,6 +7,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "check_run.h"
+
 extern const dp_plugin docpipe_plugin;
 
 static char tmpdir[256];
@@ -50,7 +52,7 @@ static void add(dp_doc *doc, const char *surface, int nth, const char *type)
         p = strstr(p + 1, surface);
     ck_assert_ptr_nonnull(p);
     ck_assert_ptr_nonnull(dp_doc_entity_add(doc, (size_t)(p - text),
-                                            (size_t)(p - text) + strlen(surface), type, "t"));
+                                            (size_t)(p - text) + strlen(surface), type));
 }
 
 static char *run_writer(const char *columns, dp_doc **docs, size_t n)
@@ -161,9 +163,5 @@ int main(void)
     tcase_add_test(tc, test_four_columns_and_boundaries);
     tcase_add_test(tc, test_empty_doc);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }
