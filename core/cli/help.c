@@ -33,7 +33,8 @@ static const cli_option run_options[] = {
     { "--stdin-jsonl",
       "streaming: read JSON Lines records from standard input (the source must be line-based, e.g. "
       "jsonl); use a writer with path \"-\" for standard output" },
-    { "--progress", "show progress on stderr (default when stderr is a terminal)" },
+    { "--progress", "show progress on stderr: done/total documents and MB, percent, ETA; one redrawn line on a terminal "
+                    "(the default there), else a plain line every 5 s" },
     { "-v, --verbose", "say which config the run uses and why, and the plugin and data search paths" },
     { "-q, --quiet", "no progress, no summary" },
     { "-h, --help", "this help" },
