@@ -271,6 +271,9 @@ static void count_failure(dp_sink *k, const dp_record *r)
     }
 }
 
+/* Not a terminal (a log file, a batch system): a plain progress line this often. */
+#define DP_PROGRESS_PLAIN_SECONDS 5.0
+
 void dp_sink_run(dp_sink *k)
 {
     dp_run_result *res = k->r;
@@ -309,12 +312,12 @@ void dp_sink_run(dp_sink *k)
             since_ckpt = 0;
             last_ckpt = t;
         }
-        if (k->progress && t - last_progress >= 0.5) {
-            dp_report_progress(res, atomic_load(k->bytes_read), k->total, t0, 0);
+        if (k->progress && t - last_progress >= (k->progress_tty ? 0.5 : DP_PROGRESS_PLAIN_SECONDS)) {
+            dp_report_progress(res, &k->totals, atomic_load(k->bytes_read), t0, 0, k->progress_tty);
             last_progress = t;
         }
     }
-    if (k->progress) dp_report_progress(res, atomic_load(k->bytes_read), k->total, t0, 1);
+    if (k->progress) dp_report_progress(res, &k->totals, atomic_load(k->bytes_read), t0, 1, k->progress_tty);
 }
 
 /*
