@@ -8,6 +8,8 @@
  * vowel the traditional rule (the one most news sites use) chooses.  Words
  * that are not one Vietnamese syllable are left alone.
  */
+#include <string.h>
+
 #include <utf8proc.h>
 
 #include "vi_text.h"
@@ -173,4 +175,97 @@ const dp_text_rules vi_text_rules = { "vi", vi_word, NULL };
 char *vi_tone_canonical(const char *s, size_t len, size_t *outlen)
 {
     return dp_text_canonical(s, len, &vi_text_rules, outlen);
+}
+
+/* ---- spelling of one syllable ------------------------------------------------ */
+
+/*
+ * Letters of a syllable in a one-byte alphabet: the ASCII base letter, with
+ * the vowel's diacritic as an upper-case code ('A' ă, 'B' â, 'E' ê, 'O' ô,
+ * 'P' ơ, 'U' ư) and 'D' for đ; tone marks are dropped.
+ */
+static char syllable_letter(const struct vl *v)
+{
+    if (v->lb == 0x111)
+        return 'D';
+    if (v->dia == 0x306)
+        return v->lb == 'a' ? 'A' : 0;
+    if (v->dia == 0x302)
+        return v->lb == 'a' ? 'B' : v->lb == 'e' ? 'E' : v->lb == 'o' ? 'O' : 0;
+    if (v->dia == 0x31B)
+        return v->lb == 'o' ? 'P' : v->lb == 'u' ? 'U' : 0;
+    return (char)v->lb;
+}
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int syllable_vowel(char c)
+{
+    return strchr("aeiouyABEOPU", c) != NULL;
+}
+
+/* The vowel groups Vietnamese writes (after qu and gi, which take their u and i). */
+static const char *const vowel_groups[] = {
+    "a", "A", "B", "e", "E", "i", "o", "O", "P", "u", "U", "y",
+    "ai", "ao", "au", "Bu", "ay", "By", "eo", "Eu", "ia", "iE", "iu", "oa", "oA", "oe", "oi", "Oi",
+    "Pi", "oo", "ua", "uB", "uE", "ui", "uO", "uP", "uy", "Ua", "Ui", "UP", "Uu", "yE",
+    "iEu", "oai", "oao", "oay", "oeo", "uBy", "uOi", "uya", "uyE", "uyu", "UPi", "UPu", "yEu",
+    NULL
+};
+
+static const char *const initials[] = {
+    "", "b", "c", "ch", "d", "D", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+    "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x", NULL
+};
+
+static const char *const finals[] = { "", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL };
+
+int vi_is_syllable(const char *s, size_t len)
+{
+    char w[VI_MAXLEN + 1];
+    size_t n = 0, p = 0;
+    while (p < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + p, (utf8proc_ssize_t)(len - p), &cp);
+        struct vl v;
+        if (k < 1 || n == VI_MAXLEN || !vi_letter(cp, &v))
+            return 0;
+        char c = syllable_letter(&v);
+        if (!c)
+            return 0;
+        w[n++] = c;
+        p += (size_t)k;
+    }
+    if (n == 0)
+        return 0;
+    size_t vs = 0;
+    while (vs < n && !syllable_vowel(w[vs]))
+        vs++;
+    if (vs == n)
+        return 0;
+    /* "qu" and "gi" before another vowel are initials */
+    if (vs == 1 && vs + 1 < n && syllable_vowel(w[vs + 1]) &&
+        ((w[0] == 'q' && w[1] == 'u') || (w[0] == 'g' && w[1] == 'i')))
+        vs++;
+    if (vs == 1 && w[0] == 'q')
+        return 0;
+    size_t ve = vs;
+    while (ve < n && syllable_vowel(w[ve]))
+        ve++;
+    if (!in_list(w, vs, initials) || !in_list(w + vs, ve - vs, vowel_groups) ||
+        !in_list(w + ve, n - ve, finals))
+        return 0;
+    /* c/k, g/gh and ng/ngh depend on the vowel after them */
+    int front = w[vs] == 'i' || w[vs] == 'e' || w[vs] == 'E' || w[vs] == 'y';
+    if (vs == 1 && (w[0] == 'k') != front && (w[0] == 'k' || w[0] == 'c'))
+        return 0;
+    if ((vs == 2 && w[0] == 'g' && w[1] == 'h') || (vs == 3 && w[0] == 'n' && w[2] == 'h'))
+        return front;
+    return 1;
 }
