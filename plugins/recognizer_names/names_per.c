@@ -89,7 +89,7 @@ static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
     if (nm_phrase(c, k, LX_ORG | LX_EVENT | LX_MISC | LX_COUNTRY, NULL))
         return 0;
     size_t w = name_run(c, k, MAX_NAME_WORDS, end);
-    if (w == 1 && foreign_word(c, k) && *end == k + 1 && !nm_word(c, k))
+    if (w == 1 && foreign_word(c, k) && *end == k + 1 && !(nm_word(c, k) & ~LX_FOREIGN))
         return 1; /* "Tổng thống Putin", "ông Trump" */
     if (w < 2)
         return 0;
@@ -106,12 +106,12 @@ static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
 static void take(nm_ctx *c, size_t a, size_t b)
 {
     for (size_t x = a; x < b; x++)
-        c->taken[x] |= 1;
+        c->taken[x] |= TAKEN_PERSON;
 }
 
 void nm_find_persons(nm_ctx *c)
 {
-    const uint32_t trig = LX_RANK | LX_TITLE | LX_HONOR;
+    const nm_flags trig = LX_RANK | LX_TITLE | LX_HONOR;
     for (size_t i = 0; i < c->n; i++) {
         const nm_slot *sl = NULL;
         size_t m = nm_phrase(c, i, trig, &sl);
@@ -205,6 +205,19 @@ static int clean_span(const nm_ctx *c, size_t a, size_t b)
             return 0;
     }
     return 1;
+}
+
+size_t nm_vi_name_at(const nm_ctx *c, size_t i)
+{
+    if (!name_word(c, i))
+        return 0;
+    const nm_slot *sl = NULL;
+    if (!nm_phrase(c, i, LX_SURNAME, &sl) || sl->aux < c->st->min_surname)
+        return 0;
+    size_t j = i + 1;
+    while (j < c->n && j < i + 4 && name_word(c, j) && !(c->t[j].flags & T_NL) && (nm_word(c, j) & LX_GIVEN))
+        j++;
+    return j > i + 1 ? j : 0;
 }
 
 void nm_find_structured(nm_ctx *c)

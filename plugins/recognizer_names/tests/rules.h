@@ -1,0 +1,9 @@
+/* The rule families of the names recognizer, one test case each (tests/rules_*.c). */
+#ifndef RULES_H
+#define RULES_H
+
+#include <check.h>
+
+TCase *rules_org_tcase(void);
+
+#endif
