@@ -45,6 +45,7 @@ typedef uint64_t nm_flags;
 #define LX_TERM NM_BIT(19)     /* an abbreviation that is no name by itself: GDP, USD, THPT */
 #define LX_PREFIX NM_BIT(20)   /* the first words of a longer phrase (lets lookups stop early) */
 #define LX_AMBIG NM_BIT(21)    /* a LX_PLACE row that is also a person's name or a word */
+#define LX_ADMIN NM_BIT(22)    /* an administrative unit (as=admin): tỉnh, huyện, phường */
 /* what the foreign lists and the phrase index say about a word (it is no Vietnamese word) */
 #define LX_FOREIGN (LX_FGIVEN | LX_FSURNAME | LX_PLACE | LX_AMBIG | LX_PREFIX)
 
@@ -196,6 +197,8 @@ void nm_find_structured(nm_ctx *c);
 /* A Vietnamese name by its structure at i (frequent surname, 1–3 given syllables): its end, or 0. */
 size_t nm_vi_name_at(const nm_ctx *c, size_t i);
 void nm_find_named(nm_ctx *c);
+/* Places named by their kind (đường Nguyễn Trãi, quận 7), in names_place.c. */
+void nm_find_places(nm_ctx *c);
 void nm_find_acronyms(nm_ctx *c);
 /* ORG phrase (head + body) at i: its end token, or 0. */
 size_t nm_org_at(const nm_ctx *c, size_t i);

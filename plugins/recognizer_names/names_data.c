@@ -119,7 +119,7 @@ static nm_flags vocab_flags(const dp_tsv_row *row, nm_flags heads, nm_flags term
     else if (strcmp(kind, "term") == 0)
         f |= terms;
     if (note_is(row, "as", "admin"))
-        f |= LX_LOCHEAD;
+        f |= LX_LOCHEAD | LX_ADMIN;
     if (note_is(row, "alone", "term") || note_is(row, "alone", "no"))
         f |= LX_TERM;
     return f;

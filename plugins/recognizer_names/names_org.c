@@ -6,6 +6,9 @@
 
 enum { M_ORG, M_EVENT, M_MISC };
 
+/* Heads of organisations: the built-in words, the vocabulary's, and the strong ORG heads of cues.tsv. */
+#define ORG_HEADS (LX_ORG | LX_CUE(CUE_ORG_HEAD))
+
 #define ACR_HERE 4 /* taken[] bit: an acronym entity of this recognizer starts at the token */
 
 static int dash(const nm_ctx *c, size_t i)
@@ -100,7 +103,7 @@ static int country_inside_name(const nm_ctx *c, size_t j, size_t m)
 {
     size_t k = j + m;
     return m == 1 && cap_word(c, k) && !(c->t[k].flags & T_NL) && !(c->t[k].flags & T_ENT) &&
-           !c->taken[k] && !nm_phrase(c, k, LX_TITLE | LX_RANK | LX_HONOR | LX_ORG, NULL);
+           !c->taken[k] && !nm_phrase(c, k, LX_TITLE | LX_RANK | LX_HONOR | ORG_HEADS, NULL);
 }
 
 /*
@@ -122,7 +125,7 @@ static int org_connector(const nm_ctx *c, size_t j)
         return 0;
     if ((c->t[k].flags & T_ENT) && c->t[k].ent_type != 'L')
         return 0;
-    if (nm_phrase(c, k, LX_ORG | LX_EVENT | LX_MISC | LX_TITLE | LX_RANK | LX_HONOR, NULL))
+    if (nm_phrase(c, k, ORG_HEADS | LX_EVENT | LX_MISC | LX_TITLE | LX_RANK | LX_HONOR, NULL))
         return 0;
     if (!domain_at(c, k) && !vi_is_syllable(c->text + c->t[k].s, c->t[k].e - c->t[k].s))
         return 0;
@@ -157,8 +160,8 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t caps0, size_t *c
         if ((t->flags & T_NL) || (c->taken[j] & 1))
             break; /* a person the trigger rule found: "Giám đốc Sở Y tế Trần Văn A" */
         size_t m = cap_word(c, j) ? nm_phrase(c, j, LX_COUNTRY, NULL) : 0;
-        if (m && country_inside_name(c, j, m))
-            m = 0;
+        if (m && (country_inside_name(c, j, m) || domain_at(c, j) > m))
+            m = 0; /* "Mỹ Thuận", "Mỹ thuật" */
         if (mode == M_ORG && caps > 0 && org_connector(c, j)) {
             j++;
             gap = 0;
@@ -166,8 +169,8 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t caps0, size_t *c
             continue;
         }
         /* a domain of official names, in any case: "Giao thông vận tải", "thủy sản" */
-        size_t md = !m && !(t->flags & T_ENT) ? domain_at(c, j) : 0;
-        if (md && (cap_word(c, j) || (md > 1 && lower_domains_end(c, j)))) {
+        size_t md = domain_at(c, j), ent = (t->flags & T_ENT) ? t->ent_end - j : 0;
+        if (md > m && md > ent && (cap_word(c, j) || (md > 1 && lower_domains_end(c, j)))) {
             caps += cap_word(c, j) != 0;
             j += md;
             good = inner_end = j;
@@ -204,13 +207,13 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t caps0, size_t *c
             continue;
         }
         if (cap_word(c, j)) {
-            if (mode == M_ORG && caps > 0 && nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) && gap > 0)
+            if (mode == M_ORG && caps > 0 && nm_phrase(c, j, ORG_HEADS | LX_EVENT, NULL) && gap > 0)
                 break;
             /* "Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu" */
             if (nm_phrase(c, j, LX_RANK, NULL) || (mode == M_ORG && nm_phrase(c, j, LX_TITLE, NULL)))
                 break;
             /* a head phrase inside a body is one unit: "Lễ ký kết Bản ghi nhớ" */
-            size_t mh = nm_phrase(c, j, LX_ORG | LX_EVENT | LX_MISC, NULL);
+            size_t mh = nm_phrase(c, j, ORG_HEADS | LX_EVENT | LX_MISC, NULL);
             if (mh > 1) {
                 j += mh;
                 good = j;
@@ -363,7 +366,7 @@ size_t nm_org_at(const nm_ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & T_CAP))
         return 0;
-    size_t m = nm_phrase(c, i, LX_ORG, NULL);
+    size_t m = nm_phrase(c, i, ORG_HEADS, NULL);
     if (!m || nm_phrase(c, i, LX_TITLE | LX_RANK, NULL) > m)
         return 0;
     int named = named_head(c, i, m);
@@ -481,7 +484,7 @@ static size_t working_group(const nm_ctx *c, size_t i, size_t end)
     size_t j = end + 1, e = 0;
     if (j < c->n && (c->t[j].flags & T_ENT) && strchr("OE", (int)c->t[j].ent_type))
         e = c->t[j].ent_end;
-    size_t m = (j < c->n && (c->t[j].flags & T_CAP)) ? nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) : 0;
+    size_t m = (j < c->n && (c->t[j].flags & T_CAP)) ? nm_phrase(c, j, ORG_HEADS | LX_EVENT, NULL) : 0;
     if (m) {
         size_t caps;
         size_t b = body(c, j + m, M_EVENT, 0, &caps);
@@ -522,10 +525,13 @@ void nm_find_named(nm_ctx *c)
             }
         }
         const nm_slot *sl = NULL;
-        size_t m = nm_phrase(c, i, LX_ORG | LX_EVENT | LX_MISC, &sl);
+        size_t m = nm_phrase(c, i, ORG_HEADS | LX_EVENT | LX_MISC, &sl);
         if (!m)
             continue;
         if (nm_phrase(c, i, LX_TITLE | LX_RANK, NULL) > m)
+            continue;
+        /* a longer head of a place: "Trung tâm Hội nghị Quốc gia" is a venue (names_place.c) */
+        if (nm_phrase(c, i, LX_LOCHEAD, NULL) > m)
             continue;
         int mode = (sl->flags & LX_MISC) ? M_MISC : (sl->flags & LX_EVENT) ? M_EVENT : M_ORG;
         if ((mode == M_ORG && !st->org) || (mode == M_EVENT && !st->event) || (mode == M_MISC && !st->misc))

@@ -307,6 +307,7 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     nm_find_persons(&c);
     if (st->org || st->event || st->misc)
         nm_find_named(&c);
+    nm_find_places(&c);
     if (st->structure)
         nm_find_structured(&c);
     if (st->acronyms)

@@ -5,5 +5,6 @@
 #include <check.h>
 
 TCase *rules_org_tcase(void);
+TCase *rules_place_tcase(void);
 
 #endif
