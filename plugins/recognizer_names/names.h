@@ -194,6 +194,8 @@ int nm_punct(const nm_ctx *c, size_t i, const char *p);
 
 void nm_find_persons(nm_ctx *c);
 void nm_find_structured(nm_ctx *c);
+/* Foreign persons by shape: a foreign given name and Latin words no Vietnamese syllable spells. */
+void nm_find_foreign(nm_ctx *c);
 /* A Vietnamese name by its structure at i (frequent surname, 1–3 given syllables): its end, or 0. */
 size_t nm_vi_name_at(const nm_ctx *c, size_t i);
 void nm_find_named(nm_ctx *c);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "vi/vi_text.h"
 
 #define MAX_NAME_WORDS 16
 
@@ -109,13 +110,25 @@ static void take(nm_ctx *c, size_t a, size_t b)
         c->taken[x] |= TAKEN_PERSON;
 }
 
+/* A cue written in capitals (HLV, MC) counts only in capitals. */
+static int case_fits(const nm_ctx *c, size_t i, size_t m, const nm_slot *sl)
+{
+    if (!(sl->flags & LX_CASED))
+        return 1;
+    for (size_t k = i; k < i + m; k++)
+        if ((c->t[k].flags & T_WORD) && !(c->t[k].flags & T_ALLCAPS) && c->t[k].ke - c->t[k].ks > 1)
+            return 0;
+    return 1;
+}
+
 void nm_find_persons(nm_ctx *c)
 {
-    const nm_flags trig = LX_RANK | LX_TITLE | LX_HONOR;
+    /* the strong person cues of cues.tsv (cầu thủ, HLV, ca sĩ, CEO) introduce a name too */
+    const nm_flags trig = LX_RANK | LX_TITLE | LX_HONOR | LX_CUE(CUE_PER_BEFORE);
     for (size_t i = 0; i < c->n; i++) {
         const nm_slot *sl = NULL;
         size_t m = nm_phrase(c, i, trig, &sl);
-        if (!m)
+        if (!m || !case_fits(c, i, m, sl))
             continue;
         size_t k = i + m;
         uint32_t rank_a = 0, rank_b = 0, title_a = 0, title_b = 0;
@@ -308,5 +321,54 @@ void nm_find_structured(nm_ctx *c)
         if (!nm_add(c, (uint32_t)a, (uint32_t)end, 'P', c->st->conf_per))
             return;
         take(c, a, end);
+    }
+}
+
+/* Word i is spelled as no Vietnamese syllable is, or a foreign list knows it as a name. */
+static int foreign_name_word(const nm_ctx *c, size_t i)
+{
+    if (nm_word(c, i) & (LX_FGIVEN | LX_FSURNAME))
+        return 1;
+    return !vi_is_syllable(c->text + c->t[i].s, c->t[i].e - c->t[i].s);
+}
+
+/*
+ * Foreign persons by their shape: a foreign given name (Lionel, Max) and
+ * capitalised words spelled as no Vietnamese syllable is (Messi, Verstappen),
+ * or such words ending in a listed foreign surname.  Not inside a longer
+ * capitalised phrase, not over an earlier entity, a country or a place.
+ */
+void nm_find_foreign(nm_ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->taken[i] || !name_word(c, i) || (nm_word(c, i) & LX_NOTNAME))
+            continue;
+        if (i > 0 && !(c->t[i].flags & T_NL) && name_word(c, i - 1))
+            continue;
+        size_t end, w = name_run(c, i, 4, &end);
+        if (w < 2 || (end < c->n && name_word(c, end) && !(c->t[end].flags & T_NL)))
+            continue;
+        int ok = 1, words = 0;
+        for (size_t k = i; k < end && ok; k++) {
+            if (!name_word(c, k))
+                continue; /* a hyphen, an apostrophe, a connector */
+            nm_flags f = nm_word(c, k);
+            if (c->taken[k] || (f & (LX_COUNTRY | LX_ORG | LX_EVENT | LX_MISC | LX_TITLE | LX_RANK)))
+                ok = 0;
+            else if ((f & (LX_PLACE | LX_AMBIG)) && !(f & (LX_FGIVEN | LX_FSURNAME)))
+                ok = 0;
+            else if (words > 0 && !foreign_name_word(c, k))
+                ok = 0;
+            words++;
+        }
+        if (!ok)
+            continue;
+        nm_flags first = nm_word(c, i), last = nm_word(c, end - 1);
+        if (!(first & LX_FGIVEN) && !((last & LX_FSURNAME) && foreign_name_word(c, i)))
+            continue;
+        if (!nm_add(c, (uint32_t)i, (uint32_t)end, 'P', c->st->conf_name))
+            return;
+        take(c, i, end);
+        i = end - 1;
     }
 }

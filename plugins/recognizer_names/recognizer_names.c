@@ -308,8 +308,10 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     if (st->org || st->event || st->misc)
         nm_find_named(&c);
     nm_find_places(&c);
-    if (st->structure)
+    if (st->structure) {
         nm_find_structured(&c);
+        nm_find_foreign(&c);
+    }
     if (st->acronyms)
         nm_find_acronyms(&c);
     if (c.oom || emit(&c) < 0)

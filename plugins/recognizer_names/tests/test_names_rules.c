@@ -10,5 +10,6 @@ int main(void)
     Suite *s = suite_create("names_rules");
     suite_add_tcase(s, rules_org_tcase());
     suite_add_tcase(s, rules_place_tcase());
+    suite_add_tcase(s, rules_per_tcase());
     return check_run(s);
 }
