@@ -6,6 +6,8 @@
  * names_ctx.c   what the rules share: phrase lookups, token tests, the finds
  * names_per.c   persons: after triggers, by name structure, bylines, credits
  * names_org.c   organisations, events, documents and acronyms from head words
+ * names_place.c places named by their kind (đường Nguyễn Trãi, quận 5)
+ * names_match.c later short mentions of the persons found (document level)
  *
  * recognizer_names.c (the plugin: options, init, process) calls the rules;
  * the rules call names_ctx.c and never the plugin file.
@@ -148,7 +150,7 @@ int nm_tokenize(const char *text, size_t len, const char *key, size_t klen, cons
 typedef struct nm_state {
     nm_lex lx;
     unsigned min_surname;
-    int structure, org, event, misc, acronyms, bylines;
+    int structure, org, event, misc, acronyms, bylines, mentions;
     double conf_per, conf_name, conf_org;
 } nm_state;
 
@@ -159,6 +161,7 @@ typedef struct nm_found {
     uint32_t rank_a, rank_b, title_a, title_b; /* token ranges of attributes, 0/0: none */
     const char *attr_key, *attr_val;           /* one extra static attribute */
     uint32_t acr_of;                            /* 1 + index of the expansion, 0: none */
+    uint32_t ref_a, ref_b;                      /* a later mention: the first one, 0/0: none */
 } nm_found;
 
 /* What covers a token already. */
@@ -202,6 +205,8 @@ void nm_find_named(nm_ctx *c);
 /* Places named by their kind (đường Nguyễn Trãi, quận 7), in names_place.c. */
 void nm_find_places(nm_ctx *c);
 void nm_find_acronyms(nm_ctx *c);
+/* Later short mentions of the persons found (Messi, Mai Anh), in names_match.c. */
+void nm_match_mentions(nm_ctx *c);
 /* ORG phrase (head + body) at i: its end token, or 0. */
 size_t nm_org_at(const nm_ctx *c, size_t i);
 

@@ -78,6 +78,26 @@ static int foreign_word(const nm_ctx *c, size_t i)
     return 1;
 }
 
+/* Token i is a capitalised word on the same line. */
+static int cap_next(const nm_ctx *c, size_t i)
+{
+    return i < c->n && (c->t[i].flags & T_WORD) && (c->t[i].flags & T_CAP) && !(c->t[i].flags & T_NL);
+}
+
+/* A capitalised word that names no person: capitals inside (HoREA, VinFast, FPT). */
+static int brand_word(const nm_ctx *c, size_t i)
+{
+    const nm_tok *t = &c->t[i];
+    if (!cap_next(c, i) || (t->flags & T_DIGIT) || (nm_word(c, i) & (LX_SURNAME | LX_GIVEN | LX_FGIVEN | LX_FSURNAME)))
+        return 0;
+    if (t->flags & T_ALLCAPS)
+        return 1;
+    for (uint32_t x = t->s + 1; x < t->e; x++)
+        if (c->text[x] >= 'A' && c->text[x] <= 'Z')
+            return 1;
+    return 0;
+}
+
 /* A name run at k that may be reported as a person (>= 2 words, no known non-name start). */
 static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
 {
@@ -156,7 +176,18 @@ void nm_find_persons(nm_ctx *c)
                 k += m2;
                 continue;
             }
-            if (!(c->t[k].flags & T_CAP))
+            if (!(c->t[k].flags & T_CAP)) {
+                /* "Chủ tịch UBND thành phố Hà Nội Trần Sỹ Thanh": a unit and its place */
+                size_t h = nm_phrase(c, k, LX_ADMIN, NULL);
+                if (h && (c->t[k + h].flags & T_ENT) && c->t[k + h].ent_type == 'L') {
+                    k = c->t[k + h].ent_end;
+                    continue;
+                }
+                break;
+            }
+            /* a full Vietnamese name starts here, even with a surname that is also a head (Đoàn) */
+            size_t vn = nm_vi_name_at(c, k);
+            if (vn && !(vn < c->n && cap_next(c, vn)))
                 break;
             size_t e = 0;
             if ((c->t[k].flags & T_ENT) && (c->t[k].ent_type == 'O' || c->t[k].ent_type == 'L'))
@@ -167,6 +198,10 @@ void nm_find_persons(nm_ctx *c)
             size_t m3 = nm_phrase(c, k, LX_COUNTRY, NULL);
             if (k + m3 > e)
                 e = k + m3;
+            /* a brand between the title and the name: "CEO Nvidia Jensen Huang" */
+            size_t brand_end;
+            if (e <= k && brand_word(c, k) && person_at(c, k + 1, &brand_end))
+                e = k + 1;
             if (e <= k)
                 break;
             if (title_b != 0 && title_b == k)
@@ -247,7 +282,9 @@ void nm_find_structured(nm_ctx *c)
         /* inside a longer capitalised phrase, or glued to "286-" (a ship's name) */
         if (i > 0 && !(c->t[i].flags & T_NL)) {
             const nm_tok *p = &c->t[i - 1];
-            if ((p->flags & T_WORD) && (p->flags & T_CAP) && !(nm_word(c, i - 1) & (LX_NOTNAME | LX_STOP)))
+            /* "Anh Phạm Văn Khải": a person cue at the start of a sentence is no part of a name */
+            if ((p->flags & T_WORD) && (p->flags & T_CAP) &&
+                !(nm_word(c, i - 1) & (LX_NOTNAME | LX_STOP | LX_HONOR | LX_CUE_ANY(CUE_PER_BEFORE))))
                 continue;
             if (!(c->t[i].flags & T_SP) && !(p->flags & T_WORD))
                 continue;

@@ -54,6 +54,8 @@ static const dp_option options[] = {
     { "acronyms", DP_OPT_BOOL, "true", 0, NULL,
       "an acronym in parentheses after a name gets the name's type, here and later in the document" },
     { "bylines", DP_OPT_BOOL, "true", 0, NULL, "names in byline and author segments and photo credits" },
+    { "mentions", DP_OPT_BOOL, "true", 0, NULL,
+      "later short mentions of a person found (Messi after Lionel Messi), with same_as the first mention" },
     { "confidence", DP_OPT_FLOAT, "0.8", 0, NULL,
       "confidence of persons after a trigger; other rules use less (see README.md)" },
     LANG_RULES_OPTION,
@@ -174,6 +176,7 @@ static int nm_init(dp_instance *inst, void **state)
     s->misc = dp_opt_bool(inst, "documents");
     s->acronyms = dp_opt_bool(inst, "acronyms");
     s->bylines = dp_opt_bool(inst, "bylines");
+    s->mentions = dp_opt_bool(inst, "mentions");
     s->conf_per = conf;
     s->conf_name = conf - 0.1;
     s->conf_org = conf - 0.08;
@@ -261,6 +264,8 @@ static int emit(nm_ctx *c)
             return -1;
         if (f->attr_key && dp_entity_attr_set(c->doc, e, f->attr_key, f->attr_val) < 0)
             return -1;
+        if (set_range_attr(c, e, "same_as", f->ref_a, f->ref_b) < 0)
+            return -1;
         if (f->acr_of) {
             const nm_found *x = &c->f[f->acr_of - 1];
             if (set_range_attr(c, e, "expansion", x->a, x->b) < 0)
@@ -314,6 +319,8 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     }
     if (st->acronyms)
         nm_find_acronyms(&c);
+    if (st->mentions)
+        nm_match_mentions(&c);
     if (c.oom || emit(&c) < 0)
         rc = dp_fail_nomem(err);
 done:

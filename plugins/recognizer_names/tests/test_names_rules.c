@@ -11,5 +11,6 @@ int main(void)
     suite_add_tcase(s, rules_org_tcase());
     suite_add_tcase(s, rules_place_tcase());
     suite_add_tcase(s, rules_per_tcase());
+    suite_add_tcase(s, rules_match_tcase());
     return check_run(s);
 }
