@@ -8,6 +8,7 @@
  * names_org.c   organisations, events, documents and acronyms from head words
  * names_place.c places named by their kind (đường Nguyễn Trãi, quận 5)
  * names_match.c later short mentions of the persons found (document level)
+ * names_shape.c unknown organisations from their Latin shape and cues
  *
  * recognizer_names.c (the plugin: options, init, process) calls the rules;
  * the rules call names_ctx.c and never the plugin file.
@@ -207,6 +208,8 @@ void nm_find_places(nm_ctx *c);
 void nm_find_acronyms(nm_ctx *c);
 /* Later short mentions of the persons found (Messi, Mai Anh), in names_match.c. */
 void nm_match_mentions(nm_ctx *c);
+/* Unknown names of organisations from their Latin shape and cues, in names_shape.c. */
+void nm_find_unknown(nm_ctx *c);
 /* ORG phrase (head + body) at i: its end token, or 0. */
 size_t nm_org_at(const nm_ctx *c, size_t i);
 

@@ -321,6 +321,8 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
         nm_find_acronyms(&c);
     if (st->mentions)
         nm_match_mentions(&c);
+    if (st->org)
+        nm_find_unknown(&c);
     if (c.oom || emit(&c) < 0)
         rc = dp_fail_nomem(err);
 done:

@@ -8,5 +8,6 @@ TCase *rules_org_tcase(void);
 TCase *rules_place_tcase(void);
 TCase *rules_per_tcase(void);
 TCase *rules_match_tcase(void);
+TCase *rules_shape_tcase(void);
 
 #endif

@@ -12,5 +12,6 @@ int main(void)
     suite_add_tcase(s, rules_place_tcase());
     suite_add_tcase(s, rules_per_tcase());
     suite_add_tcase(s, rules_match_tcase());
+    suite_add_tcase(s, rules_shape_tcase());
     return check_run(s);
 }
