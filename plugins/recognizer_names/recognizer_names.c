@@ -336,8 +336,10 @@ DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {
     DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER),
     .name = "names",
     .version = "1.0",
-    .description = "persons after ranks, titles and honorifics and by Vietnamese name structure; "
-                   "organisations, events and documents from head words; acronyms linked to expansions",
+    .description = "persons after ranks, titles, honorifics and cue words, by Vietnamese name structure and "
+                   "foreign name shape, later short mentions linked to the first; organisations, events and "
+                   "documents from head words and unknown organisations from their shape; places named by "
+                   "their kind; acronyms linked to expansions",
     .options = options,
     .consumes = "text",
     .produces = "entity",
