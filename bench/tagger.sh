@@ -69,7 +69,12 @@ source = { plugin = "news"; paths = [ "$work/slice" ]; include = [ "*.txt" ]; };
 chain = (
   { plugin = "gazetteer"; lists = [ "$D/countries.tsv", "$D/provinces.tsv", "$D/places.tsv", "$D/orgs.tsv", "$D/misc.tsv" ]; },
   { plugin = "names"; ranks = "$D/ranks.tsv"; titles = "$D/titles.tsv"; countries = "$D/countries.tsv";
-    surnames = "$top/data/names/surnames.tsv"; given = "$top/data/names/given.txt"; middle = "$top/data/names/middle.tsv"; },
+    surnames = "$top/data/names/surnames.tsv"; given = "$top/data/names/given.txt"; middle = "$top/data/names/middle.tsv";
+    cues = "$D/cues.tsv"; foreign_given = "$top/data/world/given_names.tsv"; foreign_surnames = "$top/data/world/surnames.tsv";
+    places = [ "$top/data/world/cities.tsv", "$top/data/world/subdivisions.tsv" ];
+    org_heads = [ "$top/data/vi-en/orgs-heads.tsv", "$top/data/vi-en/schools.tsv", "$top/data/vi-en/companies.tsv" ];
+    place_heads = [ "$top/data/vi-en/admin-places.tsv" ]; domains = [ "$top/data/vi-en/domains.tsv", "$top/data/vi-en/terms.tsv" ];
+    abbreviations = [ "$top/data/vi-en/abbreviations.tsv" ]; },
   { plugin = "dates"; },
   { plugin = "conll"; path = "$work/labelled.conll"; }
 );

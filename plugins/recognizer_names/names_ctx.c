@@ -4,11 +4,11 @@
 
 #include "names.h"
 
-size_t nm_phrase(const nm_ctx *c, size_t i, uint32_t mask, const nm_slot **slot)
+size_t nm_phrase(const nm_ctx *c, size_t i, nm_flags mask, const nm_slot **slot)
 {
     if (i >= c->n)
         return 0;
-    const nm_slot *s1 = nm_lex_get(&c->st->lx, c->key + c->t[i].ks, c->t[i].ke - c->t[i].ks);
+    const nm_slot *s1 = c->t[i].slot;
     if (!s1)
         return 0; /* no phrase starts with this word */
     size_t maxw = s1->maxw;
@@ -37,12 +37,11 @@ size_t nm_phrase(const nm_ctx *c, size_t i, uint32_t mask, const nm_slot **slot)
     return best;
 }
 
-uint32_t nm_word(const nm_ctx *c, size_t i)
+nm_flags nm_word(const nm_ctx *c, size_t i)
 {
     if (i >= c->n)
         return 0;
-    const nm_slot *s = nm_lex_get(&c->st->lx, c->key + c->t[i].ks, c->t[i].ke - c->t[i].ks);
-    return s ? s->flags : 0;
+    return c->t[i].slot ? c->t[i].slot->flags : 0;
 }
 
 int nm_glued(const nm_ctx *c, size_t i)

@@ -107,7 +107,7 @@ static nm_slot *put(nm_lex *lx, const char *key, size_t len)
     return s;
 }
 
-int nm_lex_add(nm_lex *lx, const char *surface, size_t len, uint32_t flags, uint32_t aux)
+int nm_lex_add(nm_lex *lx, const char *surface, size_t len, nm_flags flags, uint32_t aux)
 {
     size_t kl;
     char *k = dp_text_match_key(surface, len, lx->rules, &kl, NULL);
@@ -174,13 +174,18 @@ long nm_lex_load_tsv(nm_lex *lx, const char *path, const nm_list *spec, char *er
             rc = dp_tsv_fail(t, "empty %s column", spec->what);
             break;
         }
-        uint32_t fl = spec->flags;
+        nm_flags fl = spec->flags;
         if (spec->kind_col >= 0) {
             const char *kind = row.col[spec->kind_col];
             if (strcmp(kind, "honorific") == 0)
                 fl = LX_HONOR;
             if ((spec->flags & LX_COUNTRY) && strcmp(kind, "LOC") != 0)
                 continue;
+        }
+        if (spec->attrs_col >= 0 && (size_t)spec->attrs_col < row.n) {
+            size_t vl;
+            if (dp_tsv_attr(row.col[spec->attrs_col], row.len[spec->attrs_col], "ambiguous", &vl))
+                fl |= LX_AMBIG;
         }
         uint32_t aux = spec->count_col >= 0 ? (uint32_t)strtoul(row.col[spec->count_col], NULL, 10) : 0;
         if (nm_lex_add(lx, word, row.len[spec->col], fl, aux) < 0) {
@@ -257,7 +262,7 @@ static const char *const not_names[] = {
 static const char *const ordinals[] = { "nhất", "hai", "ba", "tư", "bốn", "năm", "sáu", "bảy",
                                         "tám", "chín", "mười", NULL };
 
-static int add_all(nm_lex *lx, const char *const *w, uint32_t flags)
+static int add_all(nm_lex *lx, const char *const *w, nm_flags flags)
 {
     for (; *w; w++)
         if (nm_lex_add(lx, *w, strlen(*w), flags, 0) < 0)

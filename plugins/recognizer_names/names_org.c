@@ -2,8 +2,12 @@
 #include <string.h>
 
 #include "names.h"
+#include "vi/vi_text.h"
 
 enum { M_ORG, M_EVENT, M_MISC };
+
+/* Heads of organisations: the built-in words, the vocabulary's, and the strong ORG heads of cues.tsv. */
+#define ORG_HEADS (LX_ORG | LX_CUE(CUE_ORG_HEAD))
 
 #define ACR_HERE 4 /* taken[] bit: an acronym entity of this recognizer starts at the token */
 
@@ -66,23 +70,114 @@ static int no_attach(const nm_ctx *c, size_t i)
     return 0;
 }
 
+/* A phrase of official names' domains at i (giao thông vận tải, Thương mại điện tử): its length. */
+static size_t domain_at(const nm_ctx *c, size_t i)
+{
+    if (i >= c->n || !(c->t[i].flags & T_WORD) || (c->t[i].flags & T_NL))
+        return 0;
+    return nm_phrase(c, i, LX_DOMAIN, NULL);
+}
+
+/*
+ * Lowercase domains from i go on to a capitalised word, a number or the end
+ * of the phrase, so they belong to the name before ("Ban Quản lý đường sắt
+ * đô thị Hà Nội"), not to the sentence after it ("… kiểm tra công tác").
+ */
+static int lower_domains_end(const nm_ctx *c, size_t i)
+{
+    size_t m;
+    while ((m = domain_at(c, i)) > 0 && !cap_word(c, i))
+        i += m;
+    return i >= c->n || (c->t[i].flags & T_NL) || !(c->t[i].flags & T_WORD) || cap_word(c, i) ||
+           (c->t[i].flags & T_DIGIT);
+}
+
+/* Token i starts a verb or adverb that ends a name (cues.tsv, END). */
+static int ends_name(const nm_ctx *c, size_t i)
+{
+    return nm_phrase(c, i, LX_CUE(CUE_END), NULL) > 0;
+}
+
+/* A one-word country followed by a capitalised word of a longer name: "Mỹ Thuận", "Lào Cai". */
+static int country_inside_name(const nm_ctx *c, size_t j, size_t m)
+{
+    size_t k = j + m;
+    return m == 1 && cap_word(c, k) && !(c->t[k].flags & T_NL) && !(c->t[k].flags & T_ENT) &&
+           !c->taken[k] && !nm_phrase(c, k, LX_TITLE | LX_RANK | LX_HONOR | ORG_HEADS, NULL);
+}
+
+/*
+ * A connector inside an organisation's name, at j: "và", "&" or a dash
+ * followed by a Vietnamese domain ("Tài nguyên và Môi trường", "Quy hoạch –
+ * Kiến trúc", "Billiards & Snooker"), or a comma of such a list that a "và"
+ * closes ("Văn hóa, Thể thao và Du lịch").  Not before another body, a
+ * title, a person or a foreign brand ("Bộ Y tế và Bộ Công an").
+ */
+static int org_connector(const nm_ctx *c, size_t j)
+{
+    int comma = nm_punct(c, j, ",");
+    if (!(nm_is(c, j, "và") || nm_punct(c, j, "&") || dash(c, j) || comma))
+        return 0;
+    size_t k = j + 1;
+    if (k >= c->n || (c->t[k].flags & T_NL) || c->taken[k])
+        return 0;
+    if (!cap_word(c, k) && !domain_at(c, k))
+        return 0;
+    if ((c->t[k].flags & T_ENT) && c->t[k].ent_type != 'L')
+        return 0;
+    if (nm_phrase(c, k, ORG_HEADS | LX_EVENT | LX_MISC | LX_TITLE | LX_RANK | LX_HONOR, NULL))
+        return 0;
+    if (!domain_at(c, k) && !vi_is_syllable(c->text + c->t[k].s, c->t[k].e - c->t[k].s))
+        return 0;
+    if (!comma)
+        return 1;
+    for (size_t q = k + 1; q < c->n && q < k + 8; q++) {
+        if (c->t[q].flags & T_NL)
+            return 0;
+        if (nm_is(c, q, "và"))
+            return 1;
+        if (!(c->t[q].flags & T_WORD) && !nm_punct(c, q, ","))
+            return 0;
+    }
+    return 0;
+}
+
 /*
  * The body of a name after its head word, from j0.  Capitalised words and
  * acronyms are its backbone; the syllable after a lone capitalised word
  * belongs to it (Quốc phòng); a few lowercase words may bridge two
  * capitalised parts; a country ends an organisation unless a dash follows.
+ * caps0 counts the head when it names the body by itself (Sở Y tế).
  * Returns the end token (0: no body), *caps the capitalised words seen.
  */
-static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
+static size_t body(const nm_ctx *c, size_t j0, int mode, size_t caps0, size_t *caps_out)
 {
     static const int gap_limit[] = { 1, 3, 6 };
-    size_t j = j0, good = j0, caps = 0, inner_end = (size_t)-1;
+    size_t j = j0, good = j0, caps = caps0, inner_end = (size_t)-1;
     int gap = 0, prev_cap = 0;
     while (j < c->n) {
         const nm_tok *t = &c->t[j];
-        if (t->flags & T_NL)
-            break;
+        if ((t->flags & T_NL) || (c->taken[j] & 1))
+            break; /* a person the trigger rule found: "Giám đốc Sở Y tế Trần Văn A" */
         size_t m = cap_word(c, j) ? nm_phrase(c, j, LX_COUNTRY, NULL) : 0;
+        if (m && (country_inside_name(c, j, m) || domain_at(c, j) > m))
+            m = 0; /* "Mỹ Thuận", "Mỹ thuật" */
+        if (mode == M_ORG && caps > 0 && org_connector(c, j)) {
+            j++;
+            gap = 0;
+            prev_cap = 0;
+            continue;
+        }
+        /* a domain of official names, in any case: "Giao thông vận tải", "thủy sản" */
+        size_t md = domain_at(c, j), ent = (t->flags & T_ENT) ? t->ent_end - j : 0;
+        if (md > m && md > ent && (cap_word(c, j) || (md > 1 && lower_domains_end(c, j)))) {
+            caps += cap_word(c, j) != 0;
+            j += md;
+            good = inner_end = j;
+            gap = 0;
+            prev_cap = 0;
+            continue;
+        }
         /* a name an earlier recognizer found: "… Hòa bình Liên hợp quốc" */
         /* "Sư đoàn 312 thuộc Quân đoàn 12": two organisations */
         if (mode == M_ORG && caps > 0 && gap > 0 && (t->flags & T_ENT) && t->ent_type == 'O')
@@ -112,13 +207,13 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
             continue;
         }
         if (cap_word(c, j)) {
-            if (mode == M_ORG && caps > 0 && nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) && gap > 0)
+            if (mode == M_ORG && caps > 0 && nm_phrase(c, j, ORG_HEADS | LX_EVENT, NULL) && gap > 0)
                 break;
             /* "Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu" */
             if (nm_phrase(c, j, LX_RANK, NULL) || (mode == M_ORG && nm_phrase(c, j, LX_TITLE, NULL)))
                 break;
             /* a head phrase inside a body is one unit: "Lễ ký kết Bản ghi nhớ" */
-            size_t mh = nm_phrase(c, j, LX_ORG | LX_EVENT | LX_MISC, NULL);
+            size_t mh = nm_phrase(c, j, ORG_HEADS | LX_EVENT | LX_MISC, NULL);
             if (mh > 1) {
                 j += mh;
                 good = j;
@@ -128,14 +223,17 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
                 continue;
             }
             int acronym = (c->t[j].flags & T_ALLCAPS) != 0;
+            int lone = j == j0 || !cap_word(c, j - 1) || (c->t[j - 1].flags & T_ALLCAPS);
             caps++;
             j++;
             good = j;
             gap = 0;
-            /* "Quốc phòng": the lowercase syllable after a lone capitalised word */
+            /* "Quốc phòng": the lowercase syllable after a lone capitalised word, not after
+             * "Cần Thơ", not a verb ("… Biển Ngọc ký"), unless capitals follow ("Chuẩn bị Tham gia") */
             prev_cap = 1;
-            if (!acronym && j < c->n && (c->t[j].flags & T_LOWER) && !(c->t[j].flags & T_NL) &&
-                !no_attach(c, j) && !nm_phrase(c, j, LX_INNER, NULL)) {
+            if (!acronym && lone && j < c->n && (c->t[j].flags & T_LOWER) && !(c->t[j].flags & T_NL) &&
+                !no_attach(c, j) && !nm_phrase(c, j, LX_INNER, NULL) &&
+                (!ends_name(c, j) || cap_word(c, j + 1))) {
                 j++;
                 good = j;
                 prev_cap = 0;
@@ -194,7 +292,7 @@ static size_t body(const nm_ctx *c, size_t j0, int mode, size_t *caps_out)
                 prev_cap = 0;
                 continue;
             }
-            if (nm_phrase(c, j, LX_STOP, NULL))
+            if (nm_phrase(c, j, LX_STOP, NULL) || ends_name(c, j))
                 break;
             gap++;
             if (gap > gap_limit[mode])
@@ -253,17 +351,36 @@ static size_t ordinal(const nm_ctx *c, size_t i)
     return i;
 }
 
+/* A head of several words, capitalised after its first, names a body by itself: Sở Y tế, Hiệp hội Du lịch. */
+static int named_head(const nm_ctx *c, size_t i, size_t m)
+{
+    if (m < 2 || !(c->t[i].flags & T_CAP))
+        return 0;
+    for (size_t k = i + 1; k < i + m; k++)
+        if (cap_word(c, k))
+            return 1;
+    return 0;
+}
+
 size_t nm_org_at(const nm_ctx *c, size_t i)
 {
     if (i >= c->n || !(c->t[i].flags & T_CAP))
         return 0;
-    size_t m = nm_phrase(c, i, LX_ORG, NULL);
+    size_t m = nm_phrase(c, i, ORG_HEADS, NULL);
     if (!m || nm_phrase(c, i, LX_TITLE | LX_RANK, NULL) > m)
         return 0;
-    if (!cap_word(c, i + m) && !(i + m < c->n && (c->t[i + m].flags & T_DIGIT)))
+    int named = named_head(c, i, m);
+    if (!named && !cap_word(c, i + m) && !(i + m < c->n && (c->t[i + m].flags & T_DIGIT)))
         return 0;
     size_t caps;
-    return body(c, i + m, M_ORG, &caps);
+    size_t end = body(c, i + m, M_ORG, (size_t)named, &caps);
+    /* after a title the person follows: "Giám đốc Sở Y tế Trần Văn An" */
+    for (size_t p = named ? i + m : i + m + 1; p + 1 < end; p++)
+        if (nm_vi_name_at(c, p) >= end) {
+            end = p;
+            break;
+        }
+    return end > i + m ? end : named ? i + m : 0;
 }
 
 /* "(ADMM+)", "(ADSOM WG)", "(UNCLOS 1982)", "(viết tắt là JASMINE)" at p: content [*a, *b). */
@@ -367,10 +484,10 @@ static size_t working_group(const nm_ctx *c, size_t i, size_t end)
     size_t j = end + 1, e = 0;
     if (j < c->n && (c->t[j].flags & T_ENT) && strchr("OE", (int)c->t[j].ent_type))
         e = c->t[j].ent_end;
-    size_t m = (j < c->n && (c->t[j].flags & T_CAP)) ? nm_phrase(c, j, LX_ORG | LX_EVENT, NULL) : 0;
+    size_t m = (j < c->n && (c->t[j].flags & T_CAP)) ? nm_phrase(c, j, ORG_HEADS | LX_EVENT, NULL) : 0;
     if (m) {
         size_t caps;
-        size_t b = body(c, j + m, M_EVENT, &caps);
+        size_t b = body(c, j + m, M_EVENT, 0, &caps);
         if (b > e)
             e = b;
     }
@@ -408,27 +525,31 @@ void nm_find_named(nm_ctx *c)
             }
         }
         const nm_slot *sl = NULL;
-        size_t m = nm_phrase(c, i, LX_ORG | LX_EVENT | LX_MISC, &sl);
+        size_t m = nm_phrase(c, i, ORG_HEADS | LX_EVENT | LX_MISC, &sl);
         if (!m)
             continue;
         if (nm_phrase(c, i, LX_TITLE | LX_RANK, NULL) > m)
+            continue;
+        /* a longer head of a place: "Trung tâm Hội nghị Quốc gia" is a venue (names_place.c) */
+        if (nm_phrase(c, i, LX_LOCHEAD, NULL) > m)
             continue;
         int mode = (sl->flags & LX_MISC) ? M_MISC : (sl->flags & LX_EVENT) ? M_EVENT : M_ORG;
         if ((mode == M_ORG && !st->org) || (mode == M_EVENT && !st->event) || (mode == M_MISC && !st->misc))
             continue;
         int capital = (c->t[i].flags & T_CAP) != 0;
+        int named = mode == M_ORG && named_head(c, i, m);
         size_t j0 = i + m;
-        if (j0 >= c->n || (c->t[j0].flags & T_NL))
+        if (!named && (j0 >= c->n || (c->t[j0].flags & T_NL)))
             continue;
         if (!capital && !(mode == M_EVENT && cap_word(c, j0)))
             continue;
-        if (mode == M_ORG && !cap_word(c, j0) && !(c->t[j0].flags & T_DIGIT))
+        if (mode == M_ORG && !named && !cap_word(c, j0) && !(c->t[j0].flags & T_DIGIT))
             continue;
         size_t caps = 0, end;
         if (mode == M_MISC && !cap_word(c, j0) && !open_quote(c, j0) &&
             (misc_word(c, j0) || nm_phrase(c, j0, LX_INNER, NULL)) && !nm_is(c, j0, "về")) {
             /* "Sáng kiến cấp Bộ trưởng …", "Bộ quy tắc ứng xử của các Bên ở Biển Đông" */
-            end = body(c, j0, M_MISC, &caps);
+            end = body(c, j0, M_MISC, 0, &caps);
         } else if (mode == M_MISC && !cap_word(c, j0) && !open_quote(c, j0)) {
             /* "Bản ghi nhớ mới về hợp tác quốc phòng song phương," */
             size_t j = j0;
@@ -436,7 +557,7 @@ void nm_find_named(nm_ctx *c)
                 j++;
             if (!nm_is(c, j, "về"))
                 continue;
-            end = body(c, j, M_MISC, &caps);
+            end = body(c, j, M_MISC, 0, &caps);
             if (!end) {
                 /* all lowercase: up to the next punctuation, at most 8 words */
                 size_t q = j + 1;
@@ -448,9 +569,11 @@ void nm_find_named(nm_ctx *c)
                 end = q;
             }
         } else {
-            end = body(c, j0, mode, &caps);
+            end = body(c, j0, mode, (size_t)named, &caps);
         }
-        if (!end || end <= j0)
+        if (named && end < j0)
+            end = j0;
+        if (!end || (end <= j0 && !named))
             continue;
         /* a one-word head needs two words of body: not "Trường Chinh", "Vụ Bản" */
         if (m == 1 && mode == M_ORG && end - j0 < 2)
@@ -472,6 +595,10 @@ void nm_find_named(nm_ctx *c)
         char type = mode == M_MISC ? 'M' : mode == M_EVENT ? 'E' : 'O';
         double conf = mode == M_EVENT ? st->conf_org - 0.02 : st->conf_org;
         add_with_acronym(c, i, end, type, conf);
+        for (size_t k = i; k < end; k++)
+            c->taken[k] |= TAKEN_NAME;
+        /* names inside the body are found too (overlaps = "all"); heads inside the head are not */
+        i += m - 1;
     }
 }
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "names.h"
+#include "vi/vi_text.h"
 
 #define MAX_NAME_WORDS 16
 
@@ -77,6 +78,26 @@ static int foreign_word(const nm_ctx *c, size_t i)
     return 1;
 }
 
+/* Token i is a capitalised word on the same line. */
+static int cap_next(const nm_ctx *c, size_t i)
+{
+    return i < c->n && (c->t[i].flags & T_WORD) && (c->t[i].flags & T_CAP) && !(c->t[i].flags & T_NL);
+}
+
+/* A capitalised word that names no person: capitals inside (HoREA, VinFast, FPT). */
+static int brand_word(const nm_ctx *c, size_t i)
+{
+    const nm_tok *t = &c->t[i];
+    if (!cap_next(c, i) || (t->flags & T_DIGIT) || (nm_word(c, i) & (LX_SURNAME | LX_GIVEN | LX_FGIVEN | LX_FSURNAME)))
+        return 0;
+    if (t->flags & T_ALLCAPS)
+        return 1;
+    for (uint32_t x = t->s + 1; x < t->e; x++)
+        if (c->text[x] >= 'A' && c->text[x] <= 'Z')
+            return 1;
+    return 0;
+}
+
 /* A name run at k that may be reported as a person (>= 2 words, no known non-name start). */
 static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
 {
@@ -89,7 +110,7 @@ static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
     if (nm_phrase(c, k, LX_ORG | LX_EVENT | LX_MISC | LX_COUNTRY, NULL))
         return 0;
     size_t w = name_run(c, k, MAX_NAME_WORDS, end);
-    if (w == 1 && foreign_word(c, k) && *end == k + 1 && !nm_word(c, k))
+    if (w == 1 && foreign_word(c, k) && *end == k + 1 && !(nm_word(c, k) & ~LX_FOREIGN))
         return 1; /* "Tổng thống Putin", "ông Trump" */
     if (w < 2)
         return 0;
@@ -106,16 +127,28 @@ static size_t person_at(const nm_ctx *c, size_t k, size_t *end)
 static void take(nm_ctx *c, size_t a, size_t b)
 {
     for (size_t x = a; x < b; x++)
-        c->taken[x] |= 1;
+        c->taken[x] |= TAKEN_PERSON;
+}
+
+/* A cue written in capitals (HLV, MC) counts only in capitals. */
+static int case_fits(const nm_ctx *c, size_t i, size_t m, const nm_slot *sl)
+{
+    if (!(sl->flags & LX_CASED))
+        return 1;
+    for (size_t k = i; k < i + m; k++)
+        if ((c->t[k].flags & T_WORD) && !(c->t[k].flags & T_ALLCAPS) && c->t[k].ke - c->t[k].ks > 1)
+            return 0;
+    return 1;
 }
 
 void nm_find_persons(nm_ctx *c)
 {
-    const uint32_t trig = LX_RANK | LX_TITLE | LX_HONOR;
+    /* the strong person cues of cues.tsv (cầu thủ, HLV, ca sĩ, CEO) introduce a name too */
+    const nm_flags trig = LX_RANK | LX_TITLE | LX_HONOR | LX_CUE(CUE_PER_BEFORE);
     for (size_t i = 0; i < c->n; i++) {
         const nm_slot *sl = NULL;
         size_t m = nm_phrase(c, i, trig, &sl);
-        if (!m)
+        if (!m || !case_fits(c, i, m, sl))
             continue;
         size_t k = i + m;
         uint32_t rank_a = 0, rank_b = 0, title_a = 0, title_b = 0;
@@ -143,7 +176,18 @@ void nm_find_persons(nm_ctx *c)
                 k += m2;
                 continue;
             }
-            if (!(c->t[k].flags & T_CAP))
+            if (!(c->t[k].flags & T_CAP)) {
+                /* "Chủ tịch UBND thành phố Hà Nội Trần Sỹ Thanh": a unit and its place */
+                size_t h = nm_phrase(c, k, LX_ADMIN, NULL);
+                if (h && (c->t[k + h].flags & T_ENT) && c->t[k + h].ent_type == 'L') {
+                    k = c->t[k + h].ent_end;
+                    continue;
+                }
+                break;
+            }
+            /* a full Vietnamese name starts here, even with a surname that is also a head (Đoàn) */
+            size_t vn = nm_vi_name_at(c, k);
+            if (vn && !(vn < c->n && cap_next(c, vn)))
                 break;
             size_t e = 0;
             if ((c->t[k].flags & T_ENT) && (c->t[k].ent_type == 'O' || c->t[k].ent_type == 'L'))
@@ -154,6 +198,10 @@ void nm_find_persons(nm_ctx *c)
             size_t m3 = nm_phrase(c, k, LX_COUNTRY, NULL);
             if (k + m3 > e)
                 e = k + m3;
+            /* a brand between the title and the name: "CEO Nvidia Jensen Huang" */
+            size_t brand_end;
+            if (e <= k && brand_word(c, k) && person_at(c, k + 1, &brand_end))
+                e = k + 1;
             if (e <= k)
                 break;
             if (title_b != 0 && title_b == k)
@@ -207,6 +255,19 @@ static int clean_span(const nm_ctx *c, size_t a, size_t b)
     return 1;
 }
 
+size_t nm_vi_name_at(const nm_ctx *c, size_t i)
+{
+    if (!name_word(c, i))
+        return 0;
+    const nm_slot *sl = NULL;
+    if (!nm_phrase(c, i, LX_SURNAME, &sl) || sl->aux < c->st->min_surname)
+        return 0;
+    size_t j = i + 1;
+    while (j < c->n && j < i + 4 && name_word(c, j) && !(c->t[j].flags & T_NL) && (nm_word(c, j) & LX_GIVEN))
+        j++;
+    return j > i + 1 ? j : 0;
+}
+
 void nm_find_structured(nm_ctx *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -221,7 +282,9 @@ void nm_find_structured(nm_ctx *c)
         /* inside a longer capitalised phrase, or glued to "286-" (a ship's name) */
         if (i > 0 && !(c->t[i].flags & T_NL)) {
             const nm_tok *p = &c->t[i - 1];
-            if ((p->flags & T_WORD) && (p->flags & T_CAP) && !(nm_word(c, i - 1) & (LX_NOTNAME | LX_STOP)))
+            /* "Anh Phạm Văn Khải": a person cue at the start of a sentence is no part of a name */
+            if ((p->flags & T_WORD) && (p->flags & T_CAP) &&
+                !(nm_word(c, i - 1) & (LX_NOTNAME | LX_STOP | LX_HONOR | LX_CUE_ANY(CUE_PER_BEFORE))))
                 continue;
             if (!(c->t[i].flags & T_SP) && !(p->flags & T_WORD))
                 continue;
@@ -295,5 +358,54 @@ void nm_find_structured(nm_ctx *c)
         if (!nm_add(c, (uint32_t)a, (uint32_t)end, 'P', c->st->conf_per))
             return;
         take(c, a, end);
+    }
+}
+
+/* Word i is spelled as no Vietnamese syllable is, or a foreign list knows it as a name. */
+static int foreign_name_word(const nm_ctx *c, size_t i)
+{
+    if (nm_word(c, i) & (LX_FGIVEN | LX_FSURNAME))
+        return 1;
+    return !vi_is_syllable(c->text + c->t[i].s, c->t[i].e - c->t[i].s);
+}
+
+/*
+ * Foreign persons by their shape: a foreign given name (Lionel, Max) and
+ * capitalised words spelled as no Vietnamese syllable is (Messi, Verstappen),
+ * or such words ending in a listed foreign surname.  Not inside a longer
+ * capitalised phrase, not over an earlier entity, a country or a place.
+ */
+void nm_find_foreign(nm_ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->taken[i] || !name_word(c, i) || (nm_word(c, i) & LX_NOTNAME))
+            continue;
+        if (i > 0 && !(c->t[i].flags & T_NL) && name_word(c, i - 1))
+            continue;
+        size_t end, w = name_run(c, i, 4, &end);
+        if (w < 2 || (end < c->n && name_word(c, end) && !(c->t[end].flags & T_NL)))
+            continue;
+        int ok = 1, words = 0;
+        for (size_t k = i; k < end && ok; k++) {
+            if (!name_word(c, k))
+                continue; /* a hyphen, an apostrophe, a connector */
+            nm_flags f = nm_word(c, k);
+            if (c->taken[k] || (f & (LX_COUNTRY | LX_ORG | LX_EVENT | LX_MISC | LX_TITLE | LX_RANK)))
+                ok = 0;
+            else if ((f & (LX_PLACE | LX_AMBIG)) && !(f & (LX_FGIVEN | LX_FSURNAME)))
+                ok = 0;
+            else if (words > 0 && !foreign_name_word(c, k))
+                ok = 0;
+            words++;
+        }
+        if (!ok)
+            continue;
+        nm_flags first = nm_word(c, i), last = nm_word(c, end - 1);
+        if (!(first & LX_FGIVEN) && !((last & LX_FSURNAME) && foreign_name_word(c, i)))
+            continue;
+        if (!nm_add(c, (uint32_t)i, (uint32_t)end, 'P', c->st->conf_name))
+            return;
+        take(c, i, end);
+        i = end - 1;
     }
 }

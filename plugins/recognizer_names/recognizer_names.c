@@ -26,6 +26,23 @@ static const dp_option options[] = {
       "middle-name syllables (syllable, count)" },
     { "countries", DP_OPT_DATA, "vi/countries.tsv", 0, NULL,
       "country names (first column), which end an organisation name and precede a foreign name" },
+    { "cues", DP_OPT_DATA, "vi/cues.tsv", 0, NULL,
+      "cue words that tell what a name around them names (cue, signal, position, strength, note)" },
+    { "foreign_given", DP_OPT_DATA, "world/given_names.tsv", 0, NULL,
+      "foreign given names in Latin letters (name, locales): evidence of a person" },
+    { "foreign_surnames", DP_OPT_DATA, "world/surnames.tsv", 0, NULL,
+      "foreign surnames in Latin letters (name, locales): evidence of a person" },
+    { "places", DP_OPT_DATA_LIST, "world/cities.tsv,world/subdivisions.tsv", 0, NULL,
+      "places abroad in Latin letters (gazetteer format): evidence of a place" },
+    { "org_heads", DP_OPT_DATA_LIST,
+      "vi-en/orgs-heads.tsv,vi-en/schools.tsv,vi-en/companies.tsv", 0, NULL,
+      "glossary files whose head rows start organisation names (Sở Y tế, Trường THPT, Công ty CP)" },
+    { "place_heads", DP_OPT_DATA_LIST, "vi-en/admin-places.tsv", 0, NULL,
+      "glossary files whose head rows and as=admin terms start place names (đường, cầu, huyện)" },
+    { "domains", DP_OPT_DATA_LIST, "vi-en/domains.tsv,vi-en/terms.tsv", 0, NULL,
+      "glossary files whose term rows may stand inside official names in any case (giao thông vận tải)" },
+    { "abbreviations", DP_OPT_DATA_LIST, "vi-en/abbreviations.tsv", 0, NULL,
+      "abbreviations (glossary format): heads (UBND) start organisations, alone=term|no names nothing" },
     { "min_surname_count", DP_OPT_INT, "5", 0, NULL,
       "names without a trigger: only surnames at least this frequent in the surnames list" },
     { "structure", DP_OPT_BOOL, "true", 0, NULL,
@@ -37,6 +54,8 @@ static const dp_option options[] = {
     { "acronyms", DP_OPT_BOOL, "true", 0, NULL,
       "an acronym in parentheses after a name gets the name's type, here and later in the document" },
     { "bylines", DP_OPT_BOOL, "true", 0, NULL, "names in byline and author segments and photo credits" },
+    { "mentions", DP_OPT_BOOL, "true", 0, NULL,
+      "later short mentions of a person found (Messi after Lionel Messi), with same_as the first mention" },
     { "confidence", DP_OPT_FLOAT, "0.8", 0, NULL,
       "confidence of persons after a trigger; other rules use less (see README.md)" },
     LANG_RULES_OPTION,
@@ -53,26 +72,79 @@ static void nm_fini(void *state)
 }
 
 static const nm_list lists[] = {
-    { "ranks", 4, 4, "vi, en_official, en_wikipedia, group", "rank", 0, -1, -1, LX_RANK },
-    { "titles", 3, 3, "vi, en, kind", "title", 0, 2, -1, LX_TITLE },
-    { "surnames", 2, 2, "surname, count", "surname", 0, -1, 1, LX_SURNAME },
-    { "given", 1, 1, "syllable", "syllable", 0, -1, -1, LX_GIVEN },
-    { "middle", 2, 2, "syllable, count", "syllable", 0, -1, -1, LX_GIVEN },
-    { "countries", 4, 5, "surface, type, id, english[, attrs]", "surface", 0, 1, -1, LX_COUNTRY },
+    { "ranks", 4, 4, "vi, en_official, en_wikipedia, group", "rank", 0, -1, -1, -1, LX_RANK },
+    { "titles", 3, 3, "vi, en, kind", "title", 0, 2, -1, -1, LX_TITLE },
+    { "surnames", 2, 2, "surname, count", "surname", 0, -1, 1, -1, LX_SURNAME },
+    { "given", 1, 1, "syllable", "syllable", 0, -1, -1, -1, LX_GIVEN },
+    { "middle", 2, 2, "syllable, count", "syllable", 0, -1, -1, -1, LX_GIVEN },
+    { "countries", 4, 5, "surface, type, id, english[, attrs]", "surface", 0, 1, -1, -1, LX_COUNTRY },
+    { "foreign_given", 2, 2, "name, locales", "name", 0, -1, -1, -1, LX_FGIVEN },
+    { "foreign_surnames", 2, 2, "name, locales", "name", 0, -1, -1, -1, LX_FSURNAME },
 };
+
+static const nm_list places = { "places", 4, 5, "surface, type, id, english[, attrs]", "surface", 0, -1, -1,
+                                4, LX_PLACE };
+
+/* Vocabulary files of the glossary: the option, what their heads and terms are. */
+static const struct vocab {
+    const char *option;
+    nm_flags heads, terms;
+} vocabs[] = {
+    { "org_heads", LX_ORG, 0 },
+    { "place_heads", LX_LOCHEAD, 0 },
+    { "domains", 0, LX_DOMAIN },
+    { "abbreviations", LX_ORG, 0 },
+};
+
+static int load_list(nm_state *s, dp_instance *inst, const char *path, const nm_list *spec)
+{
+    char err[1024];
+    long rows = nm_lex_load_tsv(&s->lx, path, spec, err, sizeof err);
+    if (rows < 0)
+        return dp_instance_error(inst, "%s: %s", spec->option, err);
+    dp_log(inst, DP_LOG_DEBUG, "%s: %s: %ld rows", spec->option, path, rows);
+    return 0;
+}
+
+static int load_vocab(nm_state *s, dp_instance *inst, const struct vocab *v)
+{
+    for (size_t i = 0; i < dp_opt_count(inst, v->option); i++) {
+        const char *path = dp_opt_item(inst, v->option, i);
+        char err[1024];
+        long rows = nm_load_vocab(&s->lx, path, v->heads, v->terms, err, sizeof err);
+        if (rows < 0)
+            return dp_instance_error(inst, "%s: %s", v->option, err);
+        dp_log(inst, DP_LOG_DEBUG, "%s: %s: %ld rows", v->option, path, rows);
+    }
+    return 0;
+}
 
 static int load_optional(nm_state *s, dp_instance *inst, const nm_list *spec)
 {
     const char *path = dp_opt_str(inst, spec->option);
-    if (!path)
-        return 0;
-    char err[1024];
-    long rows = nm_lex_load_tsv(&s->lx, path, spec, err, sizeof err);
-    if (rows < 0) {
-        dp_instance_error(inst, "%s: %s", spec->option, err);
-        return -1;
+    return path ? load_list(s, inst, path, spec) : 0;
+}
+
+/* Everything the lexicon reads besides its built-in words. */
+static int load_data(nm_state *s, dp_instance *inst)
+{
+    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+        if (load_optional(s, inst, &lists[i]) < 0)
+            return -1;
+    for (size_t i = 0; i < dp_opt_count(inst, places.option); i++)
+        if (load_list(s, inst, dp_opt_item(inst, places.option, i), &places) < 0)
+            return -1;
+    for (size_t i = 0; i < sizeof vocabs / sizeof *vocabs; i++)
+        if (load_vocab(s, inst, &vocabs[i]) < 0)
+            return -1;
+    const char *cues = dp_opt_str(inst, "cues");
+    if (cues) {
+        char err[1024];
+        long rows = nm_load_cues(&s->lx, cues, err, sizeof err);
+        if (rows < 0)
+            return dp_instance_error(inst, "cues: %s", err);
+        dp_log(inst, DP_LOG_DEBUG, "cues: %ld rows", rows);
     }
-    dp_log(inst, DP_LOG_DEBUG, "%s: %ld rows", spec->option, rows);
     return 0;
 }
 
@@ -104,6 +176,7 @@ static int nm_init(dp_instance *inst, void **state)
     s->misc = dp_opt_bool(inst, "documents");
     s->acronyms = dp_opt_bool(inst, "acronyms");
     s->bylines = dp_opt_bool(inst, "bylines");
+    s->mentions = dp_opt_bool(inst, "mentions");
     s->conf_per = conf;
     s->conf_name = conf - 0.1;
     s->conf_org = conf - 0.08;
@@ -112,11 +185,9 @@ static int nm_init(dp_instance *inst, void **state)
         nm_fini(s);
         return -1;
     }
-    for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
-        if (load_optional(s, inst, &lists[i]) < 0) {
-            nm_fini(s);
-            return -1;
-        }
+    if (load_data(s, inst) < 0) {
+        nm_fini(s);
+        return -1;
     }
     *state = s;
     return 0;
@@ -153,7 +224,7 @@ static void mark_entities(nm_ctx *c)
             c->t[a].ent_type = (uint32_t)(unsigned char)ty;
         }
         for (size_t x = a; x < b; x++)
-            c->taken[x] |= 2;
+            c->taken[x] |= TAKEN_EARLIER;
     }
 }
 
@@ -193,6 +264,8 @@ static int emit(nm_ctx *c)
             return -1;
         if (f->attr_key && dp_entity_attr_set(c->doc, e, f->attr_key, f->attr_val) < 0)
             return -1;
+        if (set_range_attr(c, e, "same_as", f->ref_a, f->ref_b) < 0)
+            return -1;
         if (f->acr_of) {
             const nm_found *x = &c->f[f->acr_of - 1];
             if (set_range_attr(c, e, "expansion", x->a, x->b) < 0)
@@ -227,6 +300,9 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
         rc = dp_fail_nomem(err);
         goto done;
     }
+    for (size_t i = 0; i < c.n; i++)
+        if (c.t[i].flags & T_WORD)
+            c.t[i].slot = nm_lex_get(&st->lx, key + c.t[i].ks, c.t[i].ke - c.t[i].ks);
     c.taken = calloc(c.n + 1, 1);
     if (!c.taken) {
         rc = dp_fail_nomem(err);
@@ -234,12 +310,19 @@ static int nm_process(void *state, dp_doc *doc, dp_error *err)
     }
     mark_entities(&c);
     nm_find_persons(&c);
-    if (st->structure)
-        nm_find_structured(&c);
     if (st->org || st->event || st->misc)
         nm_find_named(&c);
+    nm_find_places(&c);
+    if (st->structure) {
+        nm_find_structured(&c);
+        nm_find_foreign(&c);
+    }
     if (st->acronyms)
         nm_find_acronyms(&c);
+    if (st->mentions)
+        nm_match_mentions(&c);
+    if (st->org)
+        nm_find_unknown(&c);
     if (c.oom || emit(&c) < 0)
         rc = dp_fail_nomem(err);
 done:
@@ -253,8 +336,10 @@ DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {
     DP_PLUGIN_HEADER(DP_KIND_RECOGNIZER),
     .name = "names",
     .version = "1.0",
-    .description = "persons after ranks, titles and honorifics and by Vietnamese name structure; "
-                   "organisations, events and documents from head words; acronyms linked to expansions",
+    .description = "persons after ranks, titles, honorifics and cue words, by Vietnamese name structure and "
+                   "foreign name shape, later short mentions linked to the first; organisations, events and "
+                   "documents from head words and unknown organisations from their shape; places named by "
+                   "their kind; acronyms linked to expansions",
     .options = options,
     .consumes = "text",
     .produces = "entity",

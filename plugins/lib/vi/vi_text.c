@@ -8,6 +8,8 @@
  * vowel the traditional rule (the one most news sites use) chooses.  Words
  * that are not one Vietnamese syllable are left alone.
  */
+#include <string.h>
+
 #include "vi_letters.h"
 #include "vi_text.h"
 
@@ -143,4 +145,99 @@ const dp_text_rules vi_text_rules = { "vi", vi_word, NULL };
 char *vi_tone_canonical(const char *s, size_t len, size_t *outlen)
 {
     return dp_text_canonical(s, len, &vi_text_rules, outlen);
+}
+
+/* ---- spelling of one syllable ------------------------------------------------ */
+
+/*
+ * Letters of a syllable in a one-byte alphabet: the ASCII base letter, with
+ * the vowel's diacritic as an upper-case code ('A' ă, 'B' â, 'E' ê, 'O' ô,
+ * 'P' ơ, 'U' ư) and 'D' for đ; tone marks are dropped.
+ */
+static char syllable_letter(unsigned e)
+{
+    if (e == VI_DSTROKE)
+        return 'D';
+    int32_t lb = VI_LOWER(e);
+    switch (VI_DIA(e)) {
+    case 1: /* circumflex */
+        return lb == 'a' ? 'B' : lb == 'e' ? 'E' : lb == 'o' ? 'O' : 0;
+    case 2: /* breve */
+        return lb == 'a' ? 'A' : 0;
+    case 3: /* horn */
+        return lb == 'o' ? 'P' : lb == 'u' ? 'U' : 0;
+    default:
+        return (char)lb;
+    }
+}
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int syllable_vowel(char c)
+{
+    return strchr("aeiouyABEOPU", c) != NULL;
+}
+
+/* The vowel groups Vietnamese writes (after qu and gi, which take their u and i). */
+static const char *const vowel_groups[] = {
+    "a", "A", "B", "e", "E", "i", "o", "O", "P", "u", "U", "y",
+    "ai", "ao", "au", "Bu", "ay", "By", "eo", "Eu", "ia", "iE", "iu", "oa", "oA", "oe", "oi", "Oi",
+    "Pi", "oo", "ua", "uB", "uE", "ui", "uO", "uP", "uy", "Ua", "Ui", "UP", "Uu", "yE",
+    "iEu", "oai", "oao", "oay", "oeo", "uBy", "uOi", "uya", "uyE", "uyu", "UPi", "UPu", "yEu",
+    NULL
+};
+
+static const char *const initials[] = {
+    "", "b", "c", "ch", "d", "D", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh",
+    "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x", NULL
+};
+
+static const char *const finals[] = { "", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL };
+
+int vi_is_syllable(const char *s, size_t len)
+{
+    char w[VI_MAXLEN + 1];
+    size_t n = 0, p = 0;
+    while (p < len) {
+        int32_t cp = dp_utf8_next(s, len, &p);
+        unsigned e = cp < 0 ? 0 : vi_letter(cp);
+        if (!e || n == VI_MAXLEN)
+            return 0;
+        char c = syllable_letter(e);
+        if (!c)
+            return 0;
+        w[n++] = c;
+    }
+    if (n == 0)
+        return 0;
+    size_t vs = 0;
+    while (vs < n && !syllable_vowel(w[vs]))
+        vs++;
+    if (vs == n)
+        return 0;
+    /* "qu" and "gi" before another vowel are initials */
+    if (vs == 1 && vs + 1 < n && syllable_vowel(w[vs + 1]) &&
+        ((w[0] == 'q' && w[1] == 'u') || (w[0] == 'g' && w[1] == 'i')))
+        vs++;
+    if (vs == 1 && w[0] == 'q')
+        return 0;
+    size_t ve = vs;
+    while (ve < n && syllable_vowel(w[ve]))
+        ve++;
+    if (!in_list(w, vs, initials) || !in_list(w + vs, ve - vs, vowel_groups) ||
+        !in_list(w + ve, n - ve, finals))
+        return 0;
+    /* c/k, g/gh and ng/ngh depend on the vowel after them */
+    int front = w[vs] == 'i' || w[vs] == 'e' || w[vs] == 'E' || w[vs] == 'y';
+    if (vs == 1 && (w[0] == 'k') != front && (w[0] == 'k' || w[0] == 'c'))
+        return 0;
+    if ((vs == 2 && w[0] == 'g' && w[1] == 'h') || (vs == 3 && w[0] == 'n' && w[2] == 'h'))
+        return front;
+    return 1;
 }

@@ -13,7 +13,11 @@ chain = (
     lists = [ "$D/vi/countries.tsv", "$D/vi/provinces.tsv", "$D/vi/places.tsv", "$D/vi/orgs.tsv", "$D/vi/misc.tsv" ]; },
   { plugin = "names"; ranks = "$D/vi/ranks.tsv"; titles = "$D/vi/titles.tsv";
     surnames = "$D/names/surnames.tsv"; given = "$D/names/given.txt"; middle = "$D/names/middle.tsv";
-    countries = "$D/vi/countries.tsv"; $3 },
+    countries = "$D/vi/countries.tsv"; cues = "$D/vi/cues.tsv"; foreign_given = "$D/world/given_names.tsv";
+    foreign_surnames = "$D/world/surnames.tsv"; places = [ "$D/world/cities.tsv", "$D/world/subdivisions.tsv" ];
+    org_heads = [ "$D/vi-en/orgs-heads.tsv", "$D/vi-en/schools.tsv", "$D/vi-en/companies.tsv" ];
+    place_heads = [ "$D/vi-en/admin-places.tsv" ]; domains = [ "$D/vi-en/domains.tsv", "$D/vi-en/terms.tsv" ];
+    abbreviations = [ "$D/vi-en/abbreviations.tsv" ]; $3 },
   { plugin = "jsonl"; name = "out"; path = "$4"; }
 );
 CFG

@@ -7,108 +7,26 @@
 #include <docpipe/docpipe.h>
 
 #include "check_run.h"
+#include "names_test.h"
 
 extern const dp_plugin docpipe_plugin;
 
-#ifndef TOP_SRCDIR
-#define TOP_SRCDIR "../../.."
-#endif
-
-static dp_instance *inst;
-
-static dp_instance *make(const char *extra, char *err, size_t errlen)
-{
-    static char o[6][512];
-    const char *top = getenv("top_srcdir") ? getenv("top_srcdir") : TOP_SRCDIR;
-    snprintf(o[0], sizeof o[0], "ranks=%s/data/vi/ranks.tsv", top);
-    snprintf(o[1], sizeof o[1], "titles=%s/data/vi/titles.tsv", top);
-    snprintf(o[2], sizeof o[2], "surnames=%s/data/names/surnames.tsv", top);
-    snprintf(o[3], sizeof o[3], "given=%s/data/names/given.txt", top);
-    snprintf(o[4], sizeof o[4], "middle=%s/data/names/middle.tsv", top);
-    snprintf(o[5], sizeof o[5], "countries=%s/data/vi/countries.tsv", top);
-    const char *opts[7] = { o[0], o[1], o[2], o[3], o[4], o[5], extra };
-    return dp_harness_new(&docpipe_plugin, opts, extra ? 7 : 6, NULL, err, errlen);
-}
-
-static void setup(void)
-{
-    char err[512] = "";
-    inst = make(NULL, err, sizeof err);
-    ck_assert_msg(inst != NULL, "harness: %s", err);
-}
-
-static void teardown(void)
-{
-    dp_harness_free(inst);
-    inst = NULL;
-}
-
-/* Run the recognizer on text; segments: "kind:start-text" pairs marked in the text by substring. */
 static dp_doc *run_doc(const char *text, const char *seg_kind, const char *seg_text)
 {
-    dp_doc *d = dp_doc_new("t", "test");
-    ck_assert_ptr_nonnull(d);
-    ck_assert_int_eq(dp_doc_set_text(d, text, strlen(text)), 0);
-    if (seg_kind) {
-        const char *p = strstr(text, seg_text);
-        ck_assert_ptr_nonnull(p);
-        size_t s = (size_t)(p - text);
-        ck_assert_int_eq(dp_doc_segment_add(d, s, s + strlen(seg_text), seg_kind), 0);
-    }
-    char err[256];
-    ck_assert_int_eq(dp_harness_process(inst, d, err, sizeof err), DP_OK);
-    /* every entity slices to its surface on character boundaries */
-    size_t len;
-    const char *t = dp_doc_text(d, &len);
-    for (size_t i = 0; i < dp_doc_entity_count(d); i++) {
-        const dp_entity *e = dp_doc_entity_at(d, i);
-        ck_assert(e->start < e->end && e->end <= len);
-        ck_assert(dp_utf8_boundary(t, len, e->start) && dp_utf8_boundary(t, len, e->end));
-        ck_assert(e->confidence >= 0.5 && e->confidence <= 0.85);
-    }
-    return d;
+    return names_run_with(text, NULL, seg_kind, seg_text);
 }
-
-static dp_doc *run(const char *text)
-{
-    return run_doc(text, NULL, NULL);
-}
-
-/* The entity of this type whose surface is exactly s, or NULL. */
-static const dp_entity *find(dp_doc *d, const char *type, const char *s)
-{
-    for (size_t i = 0; i < dp_doc_entity_count(d); i++) {
-        const dp_entity *e = dp_doc_entity_at(d, i);
-        size_t l;
-        const char *p = dp_entity_surface(d, e, &l);
-        if (strcmp(e->type, type) == 0 && l == strlen(s) && memcmp(p, s, l) == 0)
-            return e;
-    }
-    return NULL;
-}
-
-static size_t count(dp_doc *d, const char *type)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < dp_doc_entity_count(d); i++)
-        n += strcmp(dp_doc_entity_at(d, i)->type, type) == 0;
-    return n;
-}
-
-#define HAS(d, ty, s) ck_assert_msg(find(d, ty, s) != NULL, "missing %s [%s]", ty, s)
-#define HASNT(d, ty, s) ck_assert_msg(find(d, ty, s) == NULL, "unexpected %s [%s]", ty, s)
 
 START_TEST(rank_kept_as_attribute)
 {
-    dp_doc *d = run("Thượng tướng Nguyễn Chí Vịnh cho biết, Việt Nam sẵn sàng.");
-    const dp_entity *e = find(d, "PER", "Nguyễn Chí Vịnh");
+    dp_doc *d = names_run("Thượng tướng Nguyễn Chí Vịnh cho biết, Việt Nam sẵn sàng.");
+    const dp_entity *e = names_find(d, "PER", "Nguyễn Chí Vịnh");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "rank"), "Thượng tướng");
     ck_assert_ptr_null(dp_entity_attr(e, "title"));
     /* byte offsets on multi-byte text */
     ck_assert_uint_eq(e->start, strlen("Thượng tướng "));
     ck_assert_uint_eq(e->end, strlen("Thượng tướng Nguyễn Chí Vịnh"));
-    ck_assert_uint_eq(count(d, "PER"), 1);
+    ck_assert_uint_eq(names_count(d, "PER"), 1);
     dp_doc_free(d);
 }
 END_TEST
@@ -116,16 +34,16 @@ END_TEST
 START_TEST(case_and_tone_variants)
 {
     /* upper-case rank, old tone placement in a title ("uỷ") and in a name ("Thuỷ") */
-    dp_doc *d = run("THƯỢNG TƯỚNG Lê Văn Hùng gặp Chính uỷ Trần Thị Thuỷ tại đây.");
-    const dp_entity *e = find(d, "PER", "Lê Văn Hùng");
+    dp_doc *d = names_run("THƯỢNG TƯỚNG Lê Văn Hùng gặp Chính uỷ Trần Thị Thuỷ tại đây.");
+    const dp_entity *e = names_find(d, "PER", "Lê Văn Hùng");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "rank"), "THƯỢNG TƯỚNG");
-    e = find(d, "PER", "Trần Thị Thuỷ");
+    e = names_find(d, "PER", "Trần Thị Thuỷ");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "title"), "Chính uỷ");
     dp_doc_free(d);
     /* "Chính ủy" with the new placement is the same title */
-    d = run("Chính ủy Trần Thị Thủy phát biểu.");
+    d = names_run("Chính ủy Trần Thị Thủy phát biểu.");
     HAS(d, "PER", "Trần Thị Thủy");
     dp_doc_free(d);
 }
@@ -134,10 +52,10 @@ END_TEST
 START_TEST(no_trigger_inside_longer_words)
 {
     /* "bông" contains "ông", "Bàn" starts like "bà": no honorific, so no foreign name */
-    dp_doc *d = run("Cây bông Park Jae Min nở. Bàn Kiyoshi Serizawa mới.");
-    ck_assert_uint_eq(count(d, "PER"), 0);
+    dp_doc *d = names_run("Cây bông Park Jae Min nở. Bàn Kiyoshi Serizawa mới.");
+    ck_assert_uint_eq(names_count(d, "PER"), 0);
     dp_doc_free(d);
-    d = run("Hôm nay ông Park Jae Min nói. Tổng thống Putin và ông Trump. Phó Chủ tịch Thường trực nói.");
+    d = names_run("Hôm nay ông Park Jae Min nói. Tổng thống Putin và ông Trump. Phó Chủ tịch Thường trực nói.");
     HAS(d, "PER", "Park Jae Min");
     /* one foreign word after a trigger, but not a Vietnamese syllable */
     HAS(d, "PER", "Putin");
@@ -149,10 +67,10 @@ END_TEST
 
 START_TEST(foreign_names_after_title_and_country)
 {
-    dp_doc *d = run("Thứ trưởng Quốc phòng Hàn Quốc Park Jae-min nhấn mạnh, "
+    dp_doc *d = names_run("Thứ trưởng Quốc phòng Hàn Quốc Park Jae-min nhấn mạnh, "
                     "Bộ trưởng Quốc phòng Malaysia Hishamuddin Hussein cho biết. "
                     "Hoàng Xuân Chiến làm việc với Quốc vụ khanh Bộ Quốc phòng Nhật Bản Oniki Makoto.");
-    const dp_entity *e = find(d, "PER", "Park Jae-min");
+    const dp_entity *e = names_find(d, "PER", "Park Jae-min");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "title"), "Thứ trưởng Quốc phòng Hàn Quốc");
     HAS(d, "PER", "Hishamuddin Hussein");
@@ -166,12 +84,12 @@ END_TEST
 
 START_TEST(malay_honorific_chains)
 {
-    dp_doc *d = run("do ngài Dato' Seri Utama Haji Mohamad Bin Haji Hasan, Bộ trưởng Bộ Quốc phòng làm "
+    dp_doc *d = names_run("do ngài Dato' Seri Utama Haji Mohamad Bin Haji Hasan, Bộ trưởng Bộ Quốc phòng làm "
                     "trưởng đoàn. Thiếu tướng Pehin Datu Lailaraja Dato Paduka Seri Haji Awang Halbi bin "
                     "Haji Md Yussof, Bộ trưởng Bộ Quốc phòng thứ 2 Brunei chủ trì.");
     HAS(d, "PER", "Dato' Seri Utama Haji Mohamad Bin Haji Hasan");
     const dp_entity *e =
-        find(d, "PER", "Pehin Datu Lailaraja Dato Paduka Seri Haji Awang Halbi bin Haji Md Yussof");
+        names_find(d, "PER", "Pehin Datu Lailaraja Dato Paduka Seri Haji Awang Halbi bin Haji Md Yussof");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "rank"), "Thiếu tướng");
     dp_doc_free(d);
@@ -180,12 +98,12 @@ END_TEST
 
 START_TEST(title_chains_not_swallowed)
 {
-    dp_doc *d = run("Nhận lời mời của Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy "
+    dp_doc *d = names_run("Nhận lời mời của Đại tướng Phan Văn Giang, Ủy viên Bộ Chính trị, Phó Bí thư Quân ủy "
                     "Trung ương, Bộ trưởng Bộ Quốc phòng Việt Nam, đoàn đại biểu lên đường. "
                     "Người phát ngôn Bộ Ngoại giao bà Vũ Thị Nga trả lời.");
-    ck_assert_uint_eq(count(d, "PER"), 2);
+    ck_assert_uint_eq(names_count(d, "PER"), 2);
     HAS(d, "PER", "Phan Văn Giang");
-    const dp_entity *e = find(d, "PER", "Vũ Thị Nga"); /* Nga is also Russia */
+    const dp_entity *e = names_find(d, "PER", "Vũ Thị Nga"); /* Nga is also Russia */
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "title"), "Người phát ngôn Bộ Ngoại giao");
     HASNT(d, "ORG", "Bộ Ngoại giao bà Vũ Thị Nga");
@@ -195,16 +113,16 @@ END_TEST
 
 START_TEST(structure_without_trigger)
 {
-    dp_doc *d = run("Theo Nguyễn Phú Trọng, quan hệ Hàn Quốc và Phó Tư lệnh Vùng 4 tốt đẹp.");
+    dp_doc *d = names_run("Theo Nguyễn Phú Trọng, quan hệ Hàn Quốc và Phó Tư lệnh Vùng 4 tốt đẹp.");
     HAS(d, "PER", "Nguyễn Phú Trọng");
     HASNT(d, "PER", "Hàn Quốc");
     HASNT(d, "PER", "Phó Tư");
-    ck_assert_uint_eq(count(d, "PER"), 1);
+    ck_assert_uint_eq(names_count(d, "PER"), 1);
     dp_doc_free(d);
     /* a ship's name is not a person */
-    d = run("nhân chuyến thăm của Tàu buồm 286-Lê Quý Đôn và đoàn công tác.");
+    d = names_run("nhân chuyến thăm của Tàu buồm 286-Lê Quý Đôn và đoàn công tác.");
     HAS(d, "MISC", "Tàu buồm 286-Lê Quý Đôn");
-    ck_assert_uint_eq(count(d, "PER"), 0);
+    ck_assert_uint_eq(names_count(d, "PER"), 0);
     dp_doc_free(d);
 }
 END_TEST
@@ -214,7 +132,7 @@ START_TEST(bylines_credits_and_images)
     dp_doc *d = run_doc("Quân sự\n\nTrà Khánh\n\nNội dung bài.", "byline", "Trà Khánh");
     HAS(d, "PER", "Trà Khánh");
     dp_doc_free(d);
-    d = run("Quang cảnh hội nghị. (Ảnh: Phạm Tuân/TTXVN)");
+    d = names_run("Quang cảnh hội nghị. (Ảnh: Phạm Tuân/TTXVN)");
     HAS(d, "PER", "Phạm Tuân");
     dp_doc_free(d);
     /* the same words as an image file name segment: nothing */
@@ -226,7 +144,7 @@ END_TEST
 
 START_TEST(organisations)
 {
-    dp_doc *d = run("Đoàn đã đến thăm Trường Sĩ quan Lục quân Hàn Quốc và Trung tâm Huấn luyện thực tế ảo "
+    dp_doc *d = names_run("Đoàn đã đến thăm Trường Sĩ quan Lục quân Hàn Quốc và Trung tâm Huấn luyện thực tế ảo "
                     "của Trường. Sáng 6-1, Bộ Quốc phòng tổ chức Hội nghị. Học viên tại Học viện Khoa học "
                     "Quân sự học tập.");
     HAS(d, "ORG", "Trường Sĩ quan Lục quân Hàn Quốc");
@@ -236,11 +154,11 @@ START_TEST(organisations)
     HASNT(d, "ORG", "Bộ Quốc phòng tổ chức");
     /* a rank ends an organisation; a verb between two organisations keeps them two */
     dp_doc_free(d);
-    d = run("Cục trưởng Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu dẫn đầu đoàn. "
+    d = names_run("Cục trưởng Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu dẫn đầu đoàn. "
             "Sư đoàn 312 thuộc Quân đoàn 12 tổ chức huấn luyện. Lê Duẩn, Trường Chinh là những "
             "nhà lãnh đạo. Theo Bộ Tư lệnh Vùng Cảnh sát biển 2, tàu đã cứu ngư dân.");
     HASNT(d, "ORG", "Cục Đối ngoại Bộ Quốc phòng Thiếu tướng Phạm Quảng Hiệu");
-    const dp_entity *p = find(d, "PER", "Phạm Quảng Hiệu");
+    const dp_entity *p = names_find(d, "PER", "Phạm Quảng Hiệu");
     ck_assert_ptr_nonnull(p);
     ck_assert_str_eq(dp_entity_attr(p, "rank"), "Thiếu tướng");
     HAS(d, "ORG", "Sư đoàn 312");
@@ -250,21 +168,21 @@ START_TEST(organisations)
     HAS(d, "ORG", "Bộ Tư lệnh Vùng Cảnh sát biển 2");
     /* a working group of a named meeting is one organisation */
     dp_doc_free(d);
-    d = run("trong khuôn khổ Nhóm Chuyên gia của Hội nghị Bộ trưởng Quốc phòng Các nước ASEAN Mở rộng "
+    d = names_run("trong khuôn khổ Nhóm Chuyên gia của Hội nghị Bộ trưởng Quốc phòng Các nước ASEAN Mở rộng "
             "(ADMM+) về gìn giữ hòa bình chu kỳ 4 tại Việt Nam.");
     HAS(d, "ORG", "Nhóm Chuyên gia của Hội nghị Bộ trưởng Quốc phòng Các nước ASEAN Mở rộng (ADMM+) "
                   "về gìn giữ hòa bình chu kỳ 4");
     /* a title is not an organisation head: "Bộ trưởng" */
     dp_doc_free(d);
-    d = run("Bộ trưởng Quốc phòng Nhật Bản tại Cuộc gặp.");
-    ck_assert_uint_eq(count(d, "ORG"), 0);
+    d = names_run("Bộ trưởng Quốc phòng Nhật Bản tại Cuộc gặp.");
+    ck_assert_uint_eq(names_count(d, "ORG"), 0);
     dp_doc_free(d);
 }
 END_TEST
 
 START_TEST(events_with_ordinals_and_connectors)
 {
-    dp_doc *d = run("đã diễn ra Đối thoại Chính sách Quốc phòng Việt Nam – Hàn Quốc lần thứ 12. "
+    dp_doc *d = names_run("đã diễn ra Đối thoại Chính sách Quốc phòng Việt Nam – Hàn Quốc lần thứ 12. "
                     "Tại Đại hội đại biểu Đảng bộ Quân đội lần thứ XI vừa qua, và Triển lãm Quốc phòng "
                     "Quốc tế Việt Nam lần thứ hai vào cuối năm. Cơ chế cuộc gặp Thứ trưởng Quốc phòng "
                     "ASEAN – Hàn Quốc không chỉ là kênh. Hội nghị Thứ trưởng Quốc phòng ASEAN-Nhật Bản "
@@ -276,19 +194,19 @@ START_TEST(events_with_ordinals_and_connectors)
     HAS(d, "EVENT", "Hội nghị Thứ trưởng Quốc phòng ASEAN-Nhật Bản lần thứ 13");
     dp_doc_free(d);
     /* lowercase "hội nghị" after a verb, then lowercase words: no event */
-    d = run("Thượng tướng chủ trì hội nghị tổng kết công tác năm.");
-    ck_assert_uint_eq(count(d, "EVENT"), 0);
+    d = names_run("Thượng tướng chủ trì hội nghị tổng kết công tác năm.");
+    ck_assert_uint_eq(names_count(d, "EVENT"), 0);
     dp_doc_free(d);
 }
 END_TEST
 
 START_TEST(acronyms_linked_to_expansions)
 {
-    dp_doc *d = run("Hội nghị Bộ trưởng Quốc phòng các nước ASEAN (ADMM) lần thứ 16 diễn ra. "
+    dp_doc *d = names_run("Hội nghị Bộ trưởng Quốc phòng các nước ASEAN (ADMM) lần thứ 16 diễn ra. "
                     "Trưởng đoàn trình bày Sáng kiến cấp Bộ trưởng Quốc phòng ASEAN-Nhật Bản về Tăng cường "
                     "Hợp tác Quốc phòng (viết tắt là JASMINE), và JASMINE được hoan nghênh.");
     HAS(d, "EVENT", "Hội nghị Bộ trưởng Quốc phòng các nước ASEAN (ADMM) lần thứ 16");
-    const dp_entity *x = find(d, "MISC", "Sáng kiến cấp Bộ trưởng Quốc phòng ASEAN-Nhật Bản về Tăng cường "
+    const dp_entity *x = names_find(d, "MISC", "Sáng kiến cấp Bộ trưởng Quốc phòng ASEAN-Nhật Bản về Tăng cường "
                                          "Hợp tác Quốc phòng");
     ck_assert_ptr_nonnull(x);
     size_t n = 0;
@@ -302,7 +220,7 @@ START_TEST(acronyms_linked_to_expansions)
         }
     }
     ck_assert_uint_eq(n, 2);
-    const dp_entity *a = find(d, "MISC", "JASMINE");
+    const dp_entity *a = names_find(d, "MISC", "JASMINE");
     ck_assert_str_eq(dp_entity_attr(a, "expansion"),
                      "Sáng kiến cấp Bộ trưởng Quốc phòng ASEAN-Nhật Bản về Tăng cường Hợp tác Quốc phòng");
     dp_doc_free(d);
@@ -311,7 +229,7 @@ END_TEST
 
 START_TEST(documents)
 {
-    dp_doc *d = run("kiên trì Chính sách Quốc phòng “Bốn không”; tuân thủ Tuyên bố về cách ứng xử trên "
+    dp_doc *d = names_run("kiên trì Chính sách Quốc phòng “Bốn không”; tuân thủ Tuyên bố về cách ứng xử trên "
                     "Biển Đông (DOC), ký Bộ quy tắc ứng xử của các Bên ở Biển Đông (COC) thực chất. "
                     "Hai bên thúc đẩy việc ký Bản ghi nhớ mới về hợp tác quốc phòng song phương, nhằm "
                     "tạo khuôn khổ. Tuyên bố chung của ADMM nhấn mạnh.");
@@ -321,7 +239,7 @@ START_TEST(documents)
     HAS(d, "MISC", "Bộ quy tắc ứng xử của các Bên ở Biển Đông");
     HAS(d, "MISC", "COC");
     HAS(d, "MISC", "Bản ghi nhớ mới về hợp tác quốc phòng song phương");
-    ck_assert_uint_eq(count(d, "MISC"), 6); /* not the generic "Tuyên bố chung" */
+    ck_assert_uint_eq(names_count(d, "MISC"), 6); /* not the generic "Tuyên bố chung" */
     dp_doc_free(d);
 }
 END_TEST
@@ -330,22 +248,22 @@ START_TEST(language_rules_of_the_key)
 {
     /* Without the Vietnamese rules the old placement "uỷ" is not the listed title "ủy". */
     char err[512] = "";
-    dp_instance *plain = make("match_lang=none", err, sizeof err);
+    dp_instance *plain = names_make("match_lang=none", err, sizeof err);
     ck_assert_msg(plain != NULL, "%s", err);
     dp_doc *d = dp_doc_new("t", "t");
     const char *txt = "Chính uỷ Trần Thị Thuỷ và Chính ủy Lê Văn Hùng phát biểu.";
     ck_assert_int_eq(dp_doc_set_text(d, txt, strlen(txt)), 0);
     ck_assert_int_eq(dp_harness_process(plain, d, err, sizeof err), DP_OK);
-    const dp_entity *e = find(d, "PER", "Lê Văn Hùng");
+    const dp_entity *e = names_find(d, "PER", "Lê Văn Hùng");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "title"), "Chính ủy");
-    e = find(d, "PER", "Trần Thị Thuỷ");
+    e = names_find(d, "PER", "Trần Thị Thuỷ");
     ck_assert(e == NULL || dp_entity_attr(e, "title") == NULL);
     dp_doc_free(d);
     dp_harness_free(plain);
     /* the default (vi) joins them: the same text gives both titles */
-    d = run(txt);
-    e = find(d, "PER", "Trần Thị Thuỷ");
+    d = names_run(txt);
+    e = names_find(d, "PER", "Trần Thị Thuỷ");
     ck_assert_ptr_nonnull(e);
     ck_assert_str_eq(dp_entity_attr(e, "title"), "Chính uỷ");
     dp_doc_free(d);
@@ -355,7 +273,7 @@ END_TEST
 START_TEST(options_checked)
 {
     char err[512] = "";
-    dp_instance *bad = make("min_surname_count=-1", err, sizeof err);
+    dp_instance *bad = names_make("min_surname_count=-1", err, sizeof err);
     ck_assert_ptr_null(bad);
     ck_assert_msg(strstr(err, "min_surname_count") != NULL, "%s", err);
     const char *opts[] = { "ranks=/nonexistent/ranks.tsv" };
@@ -363,7 +281,7 @@ START_TEST(options_checked)
     ck_assert_ptr_null(bad);
     ck_assert_msg(strstr(err, "/nonexistent/ranks.tsv") != NULL, "%s", err);
     /* structure=false: no name without a trigger */
-    dp_instance *i2 = make("structure=false", err, sizeof err);
+    dp_instance *i2 = names_make("structure=false", err, sizeof err);
     ck_assert_msg(i2 != NULL, "%s", err);
     dp_doc *d = dp_doc_new("t", "t");
     const char *txt = "Theo Nguyễn Phú Trọng, hôm nay.";
@@ -377,13 +295,13 @@ END_TEST
 
 START_TEST(empty_and_odd_text)
 {
-    dp_doc *d = run("");
+    dp_doc *d = names_run("");
     ck_assert_uint_eq(dp_doc_entity_count(d), 0);
     dp_doc_free(d);
-    d = run("ông");
+    d = names_run("ông");
     ck_assert_uint_eq(dp_doc_entity_count(d), 0);
     dp_doc_free(d);
-    d = run("( ( Hội nghị ( ADMM - lần thứ ông Bộ");
+    d = names_run("( ( Hội nghị ( ADMM - lần thứ ông Bộ");
     dp_doc_free(d);
 }
 END_TEST
@@ -392,7 +310,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("recognizer_names");
     TCase *tc = tcase_create("core");
-    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_checked_fixture(tc, names_setup, names_teardown);
     tcase_add_test(tc, rank_kept_as_attribute);
     tcase_add_test(tc, case_and_tone_variants);
     tcase_add_test(tc, no_trigger_inside_longer_words);

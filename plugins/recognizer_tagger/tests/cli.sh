@@ -96,7 +96,7 @@ mkcfg() {  # FILE THREADS OUT CHAIN…
 TAGGER="{ plugin = \"tagger\"; model = \"$TMP/m.dpm\"; }"
 DATA="$top_srcdir/data/vi"
 RULES=("{ plugin = \"gazetteer\"; lists = [ \"$DATA/countries.tsv\", \"$DATA/provinces.tsv\", \"$DATA/places.tsv\", \"$DATA/orgs.tsv\", \"$DATA/misc.tsv\" ]; }"
-       "{ plugin = \"names\"; ranks = \"$DATA/ranks.tsv\"; titles = \"$DATA/titles.tsv\"; countries = \"$DATA/countries.tsv\"; surnames = \"$top_srcdir/data/names/surnames.tsv\"; given = \"$top_srcdir/data/names/given.txt\"; middle = \"$top_srcdir/data/names/middle.tsv\"; }"
+       "{ plugin = \"names\"; ranks = \"$DATA/ranks.tsv\"; titles = \"$DATA/titles.tsv\"; countries = \"$DATA/countries.tsv\"; surnames = \"$top_srcdir/data/names/surnames.tsv\"; given = \"$top_srcdir/data/names/given.txt\"; middle = \"$top_srcdir/data/names/middle.tsv\"; cues = \"$DATA/cues.tsv\"; foreign_given = \"$top_srcdir/data/world/given_names.tsv\"; foreign_surnames = \"$top_srcdir/data/world/surnames.tsv\"; places = [ \"$top_srcdir/data/world/cities.tsv\", \"$top_srcdir/data/world/subdivisions.tsv\" ]; org_heads = [ \"$top_srcdir/data/vi-en/orgs-heads.tsv\", \"$top_srcdir/data/vi-en/schools.tsv\", \"$top_srcdir/data/vi-en/companies.tsv\" ]; place_heads = [ \"$top_srcdir/data/vi-en/admin-places.tsv\" ]; domains = [ \"$top_srcdir/data/vi-en/domains.tsv\", \"$top_srcdir/data/vi-en/terms.tsv\" ]; abbreviations = [ \"$top_srcdir/data/vi-en/abbreviations.tsv\" ]; }"
        "{ plugin = \"dates\"; }")
 mkcfg "$TMP/t1.cfg" 1 "$TMP/t1.jsonl" "$TAGGER"
 run "$DOCPIPE" run -q -c "$TMP/t1.cfg"

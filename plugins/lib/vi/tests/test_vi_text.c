@@ -161,6 +161,26 @@ START_TEST(words_that_are_not_one_syllable_stay)
 }
 END_TEST
 
+static int syl(const char *w)
+{
+    return vi_is_syllable(w, strlen(w));
+}
+
+START_TEST(syllable_spelling)
+{
+    const char *yes[] = { "Nguyễn", "nguyễn", "NGUYỄN", "thuỷ", "thủy", "Minh", "quốc", "giá", "gì",
+                          "người", "khuỷu", "kính", "ghế", "nghiêng", "Đức", "Sun", "Hải", "oanh",
+                          "yêu", "uyên", "bương", "xoong", "Trâm", "a", NULL };
+    const char *no[] = { "Messi", "Texas", "Apple", "Kong", "Park", "Lee", "Salah", "Liverpool",
+                         "Cook", "Max", "Google", "ka", "ci", "ghu", "ngho", "q", "qa", "Intel",
+                         "iPhone", "HCM", "Jensen", "Wang", "Zoe", "2024", "", "Võ-Văn", NULL };
+    for (size_t i = 0; yes[i]; i++)
+        ck_assert_msg(syl(yes[i]), "'%s' is one Vietnamese syllable", yes[i]);
+    for (size_t i = 0; no[i]; i++)
+        ck_assert_msg(!syl(no[i]), "'%s' is not one Vietnamese syllable", no[i]);
+}
+END_TEST
+
 /* What vi_letters.h says of cp, worked out from utf8proc's canonical decomposition. */
 static unsigned letter_by_utf8proc(int32_t cp)
 {
@@ -204,6 +224,7 @@ int main(void)
     tcase_add_test(t, match_key_map);
     tcase_add_test(t, rules_are_named_and_shared_per_document);
     tcase_add_test(t, words_that_are_not_one_syllable_stay);
+    tcase_add_test(t, syllable_spelling);
     tcase_add_test(t, letter_tables_agree_with_utf8proc);
     suite_add_tcase(s, t);
     return check_run(s);
