@@ -174,7 +174,7 @@ INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',8,642,647,'LOC','Ấ
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',9,649,651,'LOC','Úc','loc:country:au','Australia','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',10,655,661,'LOC','Hoa Kỳ','loc:country:us','United States','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',11,689,696,'LOC','Đà Nẵng','loc:vn:prov:da-nang','Da Nang','gazetteer',1.0);
-INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,710,728,'ORG','Trung tâm Phối hợp',NULL,'Phoi hop Centre','names',0.72000000000000008437);
+INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,710,728,'ORG','Trung tâm Phối hợp',NULL,'Coordination Centre','names',0.72000000000000008437);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',13,785,800,'PER','Nguyễn Văn Bình',NULL,'Nguyen Van Binh','names',0.8000000000000000444);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',14,816,836,'ORG','Cục Cứu hộ - Cứu nạn','org:vn:mod:rescue','Department of Rescue and Relief','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',15,838,854,'ORG','Bộ Tổng Tham mưu','org:vn:mod:general-staff','General Staff','gazetteer',1.0);
@@ -249,15 +249,10 @@ INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',31,1374,1395,'ORG
 CREATE TABLE translations(
   doc_id TEXT NOT NULL, lang TEXT, target TEXT, key TEXT, text TEXT, instance TEXT,
   note TEXT);
-INSERT INTO translations VALUES('01_tham-van-viet-han','en','field','title','Vietnam and South Korea mở rộng Cooperation Training Force Peacekeeping','glossary','untranslated: mở, rộng');
 INSERT INTO translations VALUES('01_tham-van-viet-han','ascii','field','title','Viet Nam va Han Quoc mo rong hop tac dao tao luc luong gin giu hoa binh','ascii',NULL);
-INSERT INTO translations VALUES('02_adsom-vieng-chan','en','field','title','Defence Senior Official ASEAN ưu tiên Cooperation Security biển','glossary','untranslated: ưu, tiên, biển');
 INSERT INTO translations VALUES('02_adsom-vieng-chan','ascii','field','title','Quan chuc Quoc phong cap cao ASEAN uu tien hop tac an ninh bien','ascii',NULL);
-INSERT INTO translations VALUES('04_dien-tap-cuu-nan-khanh-hoa','en','field','title','Khanh Hoa Organisation Exercise Search and Rescue in biển có sự tham gia of','glossary','untranslated: biển, có, sự, tham, gia');
 INSERT INTO translations VALUES('04_dien-tap-cuu-nan-khanh-hoa','ascii','field','title','Khanh Hoa to chuc dien tap tim kiem cuu nan tren bien co su tham gia cua cac nuoc','ascii',NULL);
-INSERT INTO translations VALUES('05_hop-bao-bo-ngoai-giao','en','field','title','Ministry of Foreign Affairs trả lời câu hỏi of phóng viên on tình hình East Sea and Korean Peninsula','glossary','untranslated: trả, lời, câu, hỏi, phóng, viên, tình, hình');
 INSERT INTO translations VALUES('05_hop-bao-bo-ngoai-giao','ascii','field','title','Bo Ngoai giao tra loi cau hoi cua phong vien ve tinh hinh Bien Dong va ban dao Trieu Tien','ascii',NULL);
-INSERT INTO translations VALUES('06_hoi-nghi-doi-ngoai-quoc-phong','en','field','title','Ministry of National Defence sơ kết công tác Defence Diplomacy 6 tháng đầu năm','glossary','untranslated: sơ, kết, công, tác, tháng, đầu, năm');
 INSERT INTO translations VALUES('06_hoi-nghi-doi-ngoai-quoc-phong','ascii','field','title','Bo Quoc phong so ket cong tac doi ngoai quoc phong 6 thang dau nam','ascii',NULL);
 CREATE TABLE entity_attrs(
   doc_id TEXT NOT NULL, entity_ord INTEGER NOT NULL, key TEXT NOT NULL, value TEXT);
@@ -746,7 +741,7 @@ INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',6,'english.rule','co
 INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',6,'lang:ascii','Hoi nghi Chuyen gia An ninh hang hai ASEAN-Nhat Ban lan thu 5');
 INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',7,'english.rule','per.fold');
 INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',7,'lang:ascii','Sato Kenji');
-INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',8,'english.rule','compose:head domains.tsv:1423 terms.tsv:43');
+INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',8,'english.rule','compose:head domains.tsv:1447 terms.tsv:43');
 INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',8,'lang:ascii','Cuc Hop tac quoc te');
 INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',9,'english','Japanese Ministry of National Defence');
 INSERT INTO entity_attrs VALUES('03_an-ninh-hang-hai-tokyo',9,'id','org:vn:mod@jp');
@@ -974,8 +969,7 @@ INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',11,'code_pre2025
 INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',11,'code_2025','48');
 INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',11,'english.rule','gazetteer provinces.tsv:75');
 INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',11,'lang:ascii','Da Nang');
-INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,'english.rule','compose:kept+head terms.tsv:51');
-INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,'english.untranslated','Phối hợp');
+INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,'english.rule','compose:head domains.tsv:195 terms.tsv:51');
 INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,'lang:ascii','Trung tam Phoi hop');
 INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',13,'rank','Thiếu tướng');
 INSERT INTO entity_attrs VALUES('04_dien-tap-cuu-nan-khanh-hoa',13,'english.rule','per.fold');
