@@ -177,9 +177,16 @@ def fold(s):
 
 def leftover_words(surface, english):
     """The lowercase words of `surface` whose folding is a word of `english`
-    (compared folded): the Vietnamese a rendering kept untranslated.  Words
-    with a capital are names ('Hoàng Long'), kept on purpose."""
-    en_words = set(WORD_RE.findall(fold(english or "")))
+    (compared folded) beyond those the surface's capitalised words account
+    for: the Vietnamese a rendering kept untranslated.  Words with a capital
+    are names ('Hoàng Long', 'Hà Tĩnh'), kept on purpose."""
+    en_words = defaultdict(int)
+    for w in WORD_RE.findall(fold(english or "")):
+        en_words[w] += 1
+    # the English of a proper name keeps its syllables: 'Hà Tĩnh' accounts for one 'tinh'
+    for w in WORD_RE.findall(surface):
+        if not is_lowercase_word(w) and en_words.get(fold(w), 0) > 0:
+            en_words[fold(w)] -= 1
     out = []
     for token in surface.split():
         if ADDRESS_RE.search(token):  # qdnd.vn, a@b.vn: an address, not words
@@ -188,7 +195,7 @@ def leftover_words(surface, english):
             if not is_lowercase_word(w) or w.isdigit():
                 continue
             f = fold(w)
-            if f in en_words and f not in ENGLISH_TOO:
+            if en_words.get(f, 0) > 0 and f not in ENGLISH_TOO:
                 out.append(w)
     return out
 
