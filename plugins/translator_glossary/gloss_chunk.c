@@ -327,7 +327,8 @@ static int absorb(ctx *c, chunk *k, size_t n)
 /*
  * A level and the name after it (tỉnh | Nghệ An) rather than a listed place that starts with the
  * level (tỉnh Nghệ An → Nghe An Province), so that a body says "Nghe An Provincial …": when a
- * level row stands at token i and the name after it ends where the longer match ends.
+ * level row stands at token i, the name after it ends where the longer match ends, and that name
+ * is a place of its own (not "TP | HCM": HCM alone is no place, TP HCM is Ho Chi Minh City).
  */
 static int prefer_level(const ctx *c, const gl_tok *t, size_t n, size_t i, size_t len, size_t *best,
                         const gl_entry **row, const gl_entry **chain)
@@ -343,6 +344,13 @@ static int prefer_level(const ctx *c, const gl_tok *t, size_t n, size_t i, size_
         long end = name_run(c, t, n, i + l);
         if (end < 0) return -1;
         if ((size_t)end < i + len) return 0;
+        const gl_entry *named;
+        rc = gl_lookup(c->T->terms, t, i + l, i + len, &named);
+        if (rc < 0) return -1;
+        int place = 0;
+        for (const gl_entry *x = rc ? named : NULL; x && !place; x = x->next_same)
+            place = x->kind == GL_PLACE || x->kind == GL_COUNTRY || (x->type && strcmp(x->type, "LOC") == 0);
+        if (!place) return 0;
         *best = l;
         *row = e;
         *chain = rows;

@@ -82,6 +82,10 @@ START_TEST(heads_and_places)
           "Hoan Kiem Ward Public Administrative Service Centre" },
         { "ORG", "Trung tâm Triển lãm Hội chợ Xuất nhập khẩu Trung Quốc",
           "China Import and Export Fair Exhibition Centre" }, /* a fair after a place head is no place named Hội */
+        /* a level abbreviation inside a listed place is no level: TP HCM is one place, HCM none */
+        { "ORG", "Sở Xây dựng TP HCM", "Ho Chi Minh City Department of Construction" },
+        { "ORG", "Hiệp hội Bất động sản TP HCM", "Ho Chi Minh City Real Estate Association" },
+        { "ORG", "Sở Y tế TP Hà Nội", "Hanoi City Department of Health" }, /* the level, then a place */
         /* negative: a country after a foreign body is no body inside a body */
         { "ORG", "Bộ Quốc phòng Hàn Quốc", "South Korean Ministry of National Defence" },
     };
@@ -230,6 +234,16 @@ START_TEST(known_names)
         { "MISC", "Chương trình mục tiêu quốc gia giảm nghèo bền vững",
           "National Target Programme on Sustainable Poverty Reduction" },                /* 59 */
         { "EVENT", "Giải quần vợt Úc mở rộng", "Australian Open" },                       /* 62 */
+        /* award categories and prizes are named whole, as English media name them */
+        { "MISC", "Nam diễn viên chính xuất sắc", "Best Actor" },
+        { "MISC", "Kịch bản gốc xuất sắc", "Best Original Screenplay" },
+        { "MISC", "Bông sen vàng", "Golden Lotus" },
+        /* parties and courts of other states: the head and its domain */
+        { "ORG", "Đảng Dân chủ", "Democratic Party" },
+        { "ORG", "Tòa án Hiến pháp", "Constitutional Court" },
+        { "ORG", "tuyển nữ Việt Nam", "Vietnam Women's National Team" },
+        /* negative: the Party's own bodies keep their rows, not the party head */
+        { "ORG", "Đảng ủy Quân sự Trung ương", "Central Military Party Committee" },
         /* negative: a person no list knows keeps the Vietnamese reading, folded */
         { "PER", "Nguyễn Văn An", "Nguyen Van An" },
         /* negative: a secretariat is no generic head before the convention it serves */
