@@ -214,6 +214,21 @@ static int vietnamese_head(const ctx *c, const chunk *k)
     return 0;
 }
 
+/* An event known whole (a competition, a festival): its edition's year or number goes in front, as
+ * English media write it (World Cup 2026 → 2026 FIFA World Cup, SEA Games 33 → 33rd SEA Games). */
+static int known_event(const chunk *k)
+{
+    return k->kind == GL_NAME && k->e && k->e->type && strcmp(k->e->type, "EVENT") == 0;
+}
+
+/* An edition number after an event's name: digits, 1 to 199 (not a year). */
+static long edition_of(const ctx *c, const chunk *k)
+{
+    if (k->kind != CK_NUM || k->b1 - k->b0 > 3) return -1;
+    long v = strtol(c->s + k->b0, NULL, 10);
+    return v >= 1 && v <= 199 ? v : -1;
+}
+
 /* A body that is elected for terms (Quốc hội khóa XV): a listed organisation. */
 static int body(const chunk *k) { return k->kind == GL_NAME && k->e && k->e->type && strcmp(k->e->type, "ORG") == 0; }
 
@@ -229,10 +244,17 @@ static int numbers(ctx *c, chunk *k, size_t *pn, gl_parts *p)
         ctx_tag(c, "year");
         chunk_remove(k, &n, n - 1);
         chunk_remove(k, &n, n - 1);
-    } else if (n >= 2 && year_of(c, &k[n - 1]) > 0 && vietnamese_head(c, &k[0]) && !row_of(&k[n - 2], GL_ORDINAL) &&
-               !row_of(&k[n - 2], GL_NUMBERED)) {
+    } else if (n >= 2 && year_of(c, &k[n - 1]) > 0 && (vietnamese_head(c, &k[0]) || (n == 2 && known_event(&k[0]))) &&
+               !row_of(&k[n - 2], GL_ORDINAL) && !row_of(&k[n - 2], GL_NUMBERED)) {
         if (!(p->year = strndup(c->s + k[n - 1].b0, k[n - 1].b1 - k[n - 1].b0))) return -1;
         ctx_tag(c, "year");
+        chunk_remove(k, &n, n - 1);
+    } else if (n == 2 && known_event(&k[0]) && edition_of(c, &k[1]) > 0) {
+        long v = edition_of(c, &k[1]);
+        dp_strbuf b = { 0 };
+        dp_strbuf_printf(&b, "%ld%s", v, gl_ord_suffix(v));
+        if (!(p->ordinal = dp_strbuf_take(&b))) return -1;
+        ctx_tag(c, "edition");
         chunk_remove(k, &n, n - 1);
     }
     for (size_t i = 0; i + 1 < n;) {

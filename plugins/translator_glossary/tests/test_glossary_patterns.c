@@ -187,7 +187,11 @@ START_TEST(ordinals_and_events)
         { "EVENT", "Kỳ họp thứ 9 Quốc hội khóa XV", "9th Session of the 15th National Assembly" }, /* 37 */
         { "EVENT", "Đại hội Đảng bộ tỉnh Nghệ An lần thứ XX", "20th Nghe An Provincial Party Congress" }, /* 38 */
         { "EVENT", "Đại hội Thể thao Đông Nam Á (SEA Games) lần thứ 31", "31st SEA Games" }, /* 39 */
-        { "EVENT", "SEA Games 31", "SEA Games 31" },                                     /* 40 */
+        { "EVENT", "SEA Games 31", "31st SEA Games" },                                   /* 40 */
+        { "EVENT", "World Cup 2026", "2026 FIFA World Cup" }, /* the year of an event known whole goes in front */
+        { "EVENT", "Tuần lễ Cấp cao APEC 2027", "2027 APEC Economic Leaders' Week" },
+        /* negative: a number after a body is no edition */
+        { "ORG", "Tổng công ty Xây dựng công trình giao thông 4", "Transport Works Construction Corporation 4" },
         { "EVENT", "Liên hoan phim Việt Nam lần thứ 23", "23rd Vietnam Film Festival" },   /* 41 */
         { "EVENT", "Kỳ thi tốt nghiệp THPT năm 2025", "2025 High School Graduation Exam" }, /* 42 */
         { "EVENT", "Đối thoại Chính sách Quốc phòng cấp Thứ trưởng", "Deputy Minister-level Defence Policy Dialogue" }, /* 43 */
