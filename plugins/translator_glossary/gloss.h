@@ -170,7 +170,8 @@ typedef struct gl_context {
 
 /* Render a name: whole lookup, abbreviations expanded, else composition.  0 ok, -1 OOM. */
 int gl_compose(const gl_tables *T, const gl_context *cx, const char *s, size_t len, gl_result *r);
-/* A person's name from the known names (type PER), else 0: 1 found, 0 not, -1 OOM. */
+/* A person's name from the known names (type PER): 1 found, 2 found but ambiguous=vietnamese_name
+ * (a Vietnamese may bear it: r holds the foreign person's English), 0 not, -1 OOM. */
 int gl_known_person(const gl_tables *T, const char *s, size_t len, gl_result *r);
 /* Term-by-term rendering in text order (titles of articles). */
 int gl_term_by_term(const gl_tables *T, const char *s, size_t len, gl_result *r);

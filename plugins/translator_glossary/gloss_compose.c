@@ -396,11 +396,17 @@ int gl_known_person(const gl_tables *T, const char *s, size_t len, gl_result *r)
     int rc = gl_lookup(T->terms, t, 0, (size_t)nl, &rows);
     gl_tokens_free(t, (size_t)nl);
     if (rc < 0) return -1;
-    for (const gl_entry *x = rows; x && !e; x = x->next_same)
-        if (x->kind == GL_NAME && !x->ambiguous && !x->context && x->type && strcmp(x->type, "PER") == 0) e = x;
-    if (!e) return 0;
+    const gl_entry *maybe = NULL; /* a foreign person whose name a Vietnamese may also bear */
+    for (const gl_entry *x = rows; x && !e; x = x->next_same) {
+        if (x->kind != GL_NAME || x->context || !x->type || strcmp(x->type, "PER") != 0) continue;
+        if (!x->ambiguous) e = x;
+        else if (!maybe) maybe = x;
+    }
+    if (!e && !maybe) return 0;
+    if (!e) e = maybe;
     char *en = strdup(e->en);
     if (!en) return -1;
     ctx_use(&c, e);
-    return ctx_finish(&c, r, en, "per.known") < 0 ? -1 : 1;
+    if (ctx_finish(&c, r, en, e == maybe ? "per.known-as" : "per.known") < 0) return -1;
+    return e == maybe ? 2 : 1;
 }

@@ -287,10 +287,18 @@ static char *korean(const char *s, size_t len)
 
 static int person(dp_doc *doc, dp_entity *e, const state *st, const char *s, size_t len)
 {
-    /* a person the known names list (Tập Cận Bình → Xi Jinping), else the folded name */
+    /* a person the known names list (Tập Cận Bình → Xi Jinping), else the folded name; a listed
+     * foreign name that a Vietnamese may also bear (Lý Cường) stays folded, and the attribute
+     * english.known_as says what English writes for the foreign person */
     gl_result known;
     int listed = gl_known_person(&st->T, s, len, &known);
     if (listed < 0) return -1;
+    if (listed == 2) {
+        int arc = dp_entity_attr_set(doc, e, "english.known_as", known.en);
+        gl_result_clear(&known);
+        if (arc < 0) return -1;
+        listed = 0;
+    }
     char *f = NULL;
     const char *rule = NULL;
     if (listed > 0) {

@@ -297,6 +297,30 @@ START_TEST(places_and_proper_names)
 END_TEST
 
 /* R19: a rendering that keeps Vietnamese words says so, and its confidence drops. */
+/* Chinese and Korean persons: the listed English when the list knows the person; a listed name that
+ * a Vietnamese may also bear stays folded and english.known_as says the foreign person's name. */
+START_TEST(chinese_and_korean_persons)
+{
+    static const example ex[] = {
+        { "PER", "Huỳnh Hiểu Minh", "Huang Xiaoming" },
+        { "PER", "Chu Mi-ae", "Choo Mi-ae" },
+        { "PER", "Lý Cường", "Ly Cuong" },
+        { "PER", "Lưu Văn Minh", "Luu Van Minh" }, /* negative: no list knows him: folded */
+    };
+    EXPECT_ALL(ex);
+    dp_instance *inst = make();
+    dp_doc *d = rendered(inst, "PER", "Lý Cường", NULL);
+    const dp_entity *e = dp_doc_entity_at(d, 0);
+    ck_assert_str_eq(dp_entity_attr(e, "english.known_as"), "Li Qiang");
+    ck_assert_str_eq(dp_entity_attr(e, "english.rule"), "per.fold");
+    dp_doc_free(d);
+    d = rendered(inst, "PER", "Huỳnh Hiểu Minh", NULL);
+    ck_assert_ptr_null(dp_entity_attr(dp_doc_entity_at(d, 0), "english.known_as"));
+    dp_doc_free(d);
+    dp_harness_free(inst);
+}
+END_TEST
+
 START_TEST(partial_renderings)
 {
     dp_instance *inst = make();
@@ -361,6 +385,7 @@ int main(void)
     tcase_add_test(tc, known_names);
     tcase_add_test(tc, context_sport);
     tcase_add_test(tc, places_and_proper_names);
+    tcase_add_test(tc, chinese_and_korean_persons);
     tcase_add_test(tc, partial_renderings);
     tcase_add_test(tc, options_of_the_files);
     suite_add_tcase(s, tc);
