@@ -153,6 +153,8 @@ START_TEST(schools)
         { "ORG", "Trường THCS Cầu Giấy", "Cau Giay Secondary School" },
         /* a university with an English name of its own */
         { "ORG", "Trường Đại học Thương mại", "Thuongmai University" },
+        /* a faculty keeps its subject after it */
+        { "ORG", "Khoa Điện tử", "Faculty of Electronics" },
     };
     EXPECT_ALL(ex);
 }
