@@ -1,5 +1,5 @@
-/* Glossary tables: TSV loading into a hash table keyed by the phrase key,
- * and the tokenizer that makes phrase keys. Read-only once loaded. */
+/* Glossary tables: TSV loading into a hash table keyed by the phrase key (gloss_tok.c makes
+ * the keys). Read-only once loaded, so every worker thread reads them at once. */
 #include "gloss.h"
 
 #include <stdint.h>
@@ -102,127 +102,6 @@ static int insert(gl_table *t, char *key, gl_entry *e, size_t ntok)
     return 0;
 }
 
-/* ---- tokens ---------------------------------------------------------------- */
-
-static gl_tok_type classify(int32_t c)
-{
-    switch (c) {
-    case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
-        return GL_T_DASH;
-    case '"': case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
-        return GL_T_QUOTE;
-    case '(': case '[':
-        return GL_T_OPEN;
-    case ')': case ']':
-        return GL_T_CLOSE;
-    case ',': case ';':
-        return GL_T_COMMA;
-    case ':': case '!': case '?': case 0x2026: case '/':
-        return GL_T_OTHER;
-    default:
-        return GL_T_WORD;
-    }
-}
-
-static int is_space(int32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-void gl_tokens_free(gl_tok *t, size_t n)
-{
-    if (!t) return;
-    for (size_t i = 0; i < n; i++) free(t[i].key);
-    free(t);
-}
-
-long gl_tokenize(const dp_text_rules *rules, const char *s, size_t len, gl_tok **out)
-{
-    size_t cap = 16, n = 0, pos = 0;
-    gl_tok *t = malloc(cap * sizeof *t);
-    if (!t) return -1;
-    int space = 0;
-    while (pos < len) {
-        size_t at = pos;
-        int32_t c = dp_utf8_next(s, len, &pos);
-        if (c < 0) continue;
-        if (is_space(c)) {
-            space = 1;
-            continue;
-        }
-        gl_tok_type ty = classify(c);
-        size_t end = pos;
-        if (ty == GL_T_WORD && c == '.') {
-            ty = GL_T_OTHER;
-        } else if (ty == GL_T_WORD) {
-            while (end < len) {
-                size_t p2 = end;
-                int32_t c2 = dp_utf8_next(s, len, &p2);
-                if (c2 < 0 || is_space(c2) || classify(c2) != GL_T_WORD) break;
-                if (c2 == '.') { /* a full stop inside a word (qdnd.vn, 2.0), not at its end */
-                    size_t p3 = p2;
-                    int32_t c3 = p3 < len ? dp_utf8_next(s, len, &p3) : -1;
-                    if (c3 < 0 || is_space(c3) || classify(c3) != GL_T_WORD || c3 == '.') break;
-                }
-                end = p2;
-            }
-            /* a trailing full stop ends a sentence, not an abbreviation we know */
-        }
-        if (n == cap) {
-            gl_tok *nt = realloc(t, cap * 2 * sizeof *t);
-            if (!nt) goto oom;
-            t = nt;
-            cap *= 2;
-        }
-        gl_tok *k = &t[n];
-        k->start = at;
-        k->end = end;
-        k->type = ty;
-        k->space_before = space || n == 0;
-        switch (ty) {
-        case GL_T_WORD: k->key = dp_text_match_key(s + at, end - at, rules, NULL, NULL); break;
-        case GL_T_DASH: k->key = strdup("-"); break;
-        case GL_T_QUOTE: k->key = strdup("\""); break;
-        case GL_T_OPEN: k->key = strdup("("); break;
-        case GL_T_CLOSE: k->key = strdup(")"); break;
-        case GL_T_COMMA: k->key = strdup(","); break;
-        default: k->key = strndup(s + at, end - at); break;
-        }
-        if (!k->key) goto oom;
-        n++;
-        pos = end;
-        space = 0;
-    }
-    *out = t;
-    return (long)n;
-oom:
-    gl_tokens_free(t, n);
-    return -1;
-}
-
-int gl_tok_dropped(const gl_tok *t, size_t i, size_t n)
-{
-    (void)n;
-    if (strcmp(t[i].key, "các") == 0) return 1;
-    if (strcmp(t[i].key, "nước") == 0 && i > 0 && strcmp(t[i - 1].key, "các") == 0) return 1;
-    return 0;
-}
-
-char *gl_tokens_key(const gl_tok *t, size_t a, size_t b)
-{
-    size_t len = 0;
-    for (size_t i = a; i < b; i++) len += strlen(t[i].key) + 1;
-    char *k = malloc(len + 1);
-    if (!k) return NULL;
-    size_t o = 0;
-    for (size_t i = a; i < b; i++) {
-        if (gl_tok_dropped(t, i, b)) continue;
-        size_t l = strlen(t[i].key);
-        if (o) k[o++] = ' ';
-        memcpy(k + o, t[i].key, l);
-        o += l;
-    }
-    k[o] = '\0';
-    return k;
-}
-
 /* ---- loading --------------------------------------------------------------- */
 
 static const struct { const char *name; gl_kind kind; } kinds[] = {
@@ -234,11 +113,20 @@ static const struct { const char *name; gl_kind kind; } kinds[] = {
     { "suffix", GL_SUFFIX },
 };
 
+static const struct { const char *name; gl_as as; } extended[] = {
+    { "legal_form", GL_AS_LEGAL_FORM }, { "admin", GL_AS_ADMIN }, { "document", GL_AS_DOCUMENT },
+    { "symbol", GL_AS_SYMBOL },         { "pre", GL_AS_PRE },     { "post", GL_AS_POST },
+};
+
+/* The strings of an entry, in the order entry_new copies them. */
+enum { S_VI, S_EN, S_TYPE, S_ID, S_ADJ, S_ISO, S_COUNTRIES, S_SRC, S_ALT, S_EN_LOC, S_EN_TOPIC, S_EN_COMPANY,
+       S_EXPANDS, S_CONTEXT, S_COUNT };
+
 /* Value of key in the attributes column "k=v;k=v" (copied into buf), or NULL. */
-static const char *attr_get(const char *attrs, const char *key, char *buf, size_t size)
+static const char *attr_get(const char *attrs, size_t len, const char *key, char *buf, size_t size)
 {
     size_t vl;
-    const char *v = dp_tsv_attr(attrs, strlen(attrs), key, &vl);
+    const char *v = dp_tsv_attr(attrs, len, key, &vl);
     if (!v) return NULL;
     if (vl >= size) vl = size - 1;
     memcpy(buf, v, vl);
@@ -246,16 +134,18 @@ static const char *attr_get(const char *attrs, const char *key, char *buf, size_
     return buf;
 }
 
-/* One allocation holding the entry and copies of its strings. */
-static gl_entry *entry_new(const char *const *strs, size_t nstr)
+/* One allocation holding the entry and copies of its strings (strs[S_COUNT], NULLs allowed). */
+static gl_entry *entry_new(const char *const *strs)
 {
     size_t total = sizeof(gl_entry);
-    for (size_t i = 0; i < nstr; i++) total += strs[i] ? strlen(strs[i]) + 1 : 0;
+    for (size_t i = 0; i < S_COUNT; i++) total += strs[i] ? strlen(strs[i]) + 1 : 0;
     gl_entry *e = calloc(1, total);
     if (!e) return NULL;
     char *p = (char *)(e + 1);
-    const char **dst[] = { &e->vi, &e->en, &e->type, &e->id, &e->adj, &e->iso, &e->countries, &e->src, &e->alt };
-    for (size_t i = 0; i < nstr && i < sizeof dst / sizeof dst[0]; i++) {
+    const char **dst[S_COUNT] = { &e->vi, &e->en, &e->type, &e->id, &e->adj, &e->iso, &e->countries,
+                                  &e->src, &e->alt, &e->en_loc, &e->en_topic, &e->en_company,
+                                  &e->expands, &e->context };
+    for (size_t i = 0; i < S_COUNT; i++) {
         if (!strs[i]) continue;
         size_t l = strlen(strs[i]);
         memcpy(p, strs[i], l + 1);
@@ -271,6 +161,13 @@ static int add_row(gl_table *t, const char *vi, gl_entry *e)
     gl_tok *tok;
     long n = gl_tokenize(t->rules, vi, strlen(vi), &tok);
     if (n < 0) goto oom;
+    /* which words the row writes in capitals, and whether it starts in lowercase */
+    for (long i = 0, w = 0; i < n && w < 32; i++) {
+        if (tok[i].type != GL_T_WORD || gl_tok_dropped(tok, (size_t)i, (size_t)n)) continue;
+        if (tok[i].upper && tok[i].end - tok[i].start >= 2) e->caps |= 1u << w;
+        w++;
+    }
+    e->lower = n > 0 && tok[0].type == GL_T_WORD && !tok[0].cap && !tok[0].upper && !tok[0].digit;
     char *key = gl_tokens_key(tok, 0, (size_t)n);
     gl_tokens_free(tok, (size_t)n);
     if (!key) goto oom;
@@ -286,16 +183,17 @@ oom:
     return -1;
 }
 
-static int load_file(gl_table *t, const char *path, gl_format format, int roles, char *err, size_t errlen);
+static int load_file(gl_table *t, const char *path, gl_format format, gl_origin origin, int roles, char *err,
+                     size_t errlen);
 
-int gl_table_load(gl_table *t, const char *path, gl_format format, char *err, size_t errlen)
+int gl_table_load(gl_table *t, const char *path, gl_format format, gl_origin origin, char *err, size_t errlen)
 {
-    return load_file(t, path, format, 0, err, errlen);
+    return load_file(t, path, format, origin, 0, err, errlen);
 }
 
 int gl_table_load_roles(gl_table *t, const char *path, gl_format format, char *err, size_t errlen)
 {
-    return load_file(t, path, format, 1, err, errlen);
+    return load_file(t, path, format, GL_FROM_PERSONS, 1, err, errlen);
 }
 
 /* The columns of each format (data/README.md). */
@@ -306,63 +204,93 @@ static const struct { size_t min, max; const char *columns; } formats[] = {
     [GL_FMT_TITLES] = { 3, 3, "vi, en, kind" },
 };
 
+/* A glossary row: kind, then the note's keys (the free text after "note=" is not parsed). */
+static gl_entry *glossary_entry(dp_tsv *in, const dp_tsv_row *row, const char **s, int *skip)
+{
+    const char *const *col = row->col;
+    gl_kind kind = 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(col[2], kinds[i].name) == 0) kind = kinds[i].kind;
+    if (!kind) {
+        dp_tsv_fail(in, "unknown kind '%s'", col[2]);
+        *skip = -1;
+        return NULL;
+    }
+    const char *note = row->n > 3 ? col[3] : "";
+    size_t nl = strlen(note);
+    const char *free_text = strstr(note, "note=");
+    if (free_text && (free_text == note || free_text[-1] == ';' || free_text[-1] == ' ')) nl = (size_t)(free_text - note);
+    char as[32], type[16], id[128], loc[128], topic[128], company[128], expands[256], context[32], countries[64], amb[64];
+    s[S_TYPE] = attr_get(note, nl, "type", type, sizeof type);
+    s[S_ID] = attr_get(note, nl, "id", id, sizeof id);
+    s[S_COUNTRIES] = attr_get(note, nl, "countries", countries, sizeof countries);
+    s[S_EN_LOC] = attr_get(note, nl, "en_loc", loc, sizeof loc);
+    s[S_EN_TOPIC] = attr_get(note, nl, "en_topic", topic, sizeof topic);
+    s[S_EN_COMPANY] = attr_get(note, nl, "en_company", company, sizeof company);
+    s[S_EXPANDS] = attr_get(note, nl, "expands", expands, sizeof expands);
+    s[S_CONTEXT] = attr_get(note, nl, "context", context, sizeof context);
+    gl_entry *e = entry_new(s);
+    if (!e) return NULL;
+    e->kind = kind;
+    e->ambiguous = attr_get(note, nl, "ambiguous", amb, sizeof amb) != NULL;
+    if (attr_get(note, nl, "as", as, sizeof as))
+        for (size_t i = 0; i < sizeof extended / sizeof extended[0]; i++)
+            if (strcmp(as, extended[i].name) == 0) e->as = extended[i].as;
+    return e;
+}
+
 /* The entry of one row, NULL when memory is exhausted; *skip for a row the table does not take. */
 static gl_entry *row_entry(dp_tsv *t, const dp_tsv_row *row, gl_format format, int roles, const char *src,
                            int *skip)
 {
     const char *const *col = row->col;
-    const char *vi = col[0];
+    const char *s[S_COUNT] = { 0 };
+    s[S_VI] = col[0];
+    s[S_EN] = col[1];
+    s[S_SRC] = src;
     gl_entry *e = NULL;
     *skip = 0;
     if (format == GL_FMT_GLOSSARY) {
-        gl_kind kind = 0;
-        for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-            if (strcmp(col[2], kinds[i].name) == 0) kind = kinds[i].kind;
-        if (!kind) {
-            dp_tsv_fail(t, "unknown kind '%s'", col[2]);
-            *skip = -1;
-            return NULL;
-        }
-        const char *countries = NULL;
-        if (row->n > 3 && strncmp(col[3], "countries=", 10) == 0) countries = col[3] + 10;
-        const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, countries, src, NULL };
-        e = entry_new(s, 9);
-        if (e) e->kind = kind;
+        e = glossary_entry(t, row, s, skip);
+        if (*skip) return NULL;
     } else if (format == GL_FMT_GAZETTEER) {
-        char adj[128], iso[16], kindv[64];
+        char adj[128], iso[16], kindv[64], amb[64];
         const char *attrs = row->n > 4 ? col[4] : "";
-        const char *a = attr_get(attrs, "adj", adj, sizeof adj);
-        const char *k = attr_get(attrs, "kind", kindv, sizeof kindv);
-        const char *is = attr_get(attrs, "iso2", iso, sizeof iso);
-        if (is)
+        size_t al = strlen(attrs);
+        s[S_EN] = col[3];
+        s[S_TYPE] = col[1];
+        s[S_ID] = col[2];
+        s[S_ADJ] = attr_get(attrs, al, "adj", adj, sizeof adj);
+        const char *k = attr_get(attrs, al, "kind", kindv, sizeof kindv);
+        if ((s[S_ISO] = attr_get(attrs, al, "iso2", iso, sizeof iso)))
             for (char *c = iso; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-        const char *s[] = { vi, col[3], col[1], col[2], a, is, NULL, src, NULL };
-        e = entry_new(s, 9);
+        e = entry_new(s);
         if (e) {
-            char amb[64];
-            e->ambiguous = attr_get(attrs, "ambiguous", amb, sizeof amb) != NULL;
+            e->ambiguous = attr_get(attrs, al, "ambiguous", amb, sizeof amb) != NULL;
+            e->province = k && (strcmp(k, "province") == 0 || strcmp(k, "subdivision") == 0);
             if (k && (strcmp(k, "country") == 0 || strcmp(k, "territory") == 0)) e->kind = GL_COUNTRY;
             else if (strcmp(col[1], "LOC") == 0) e->kind = GL_PLACE;
             else e->kind = GL_NAME;
         }
     } else if (format == GL_FMT_RANKS) {
-        const char *s[] = { vi, col[1], NULL, NULL, NULL, NULL, NULL, src, col[2] };
-        e = entry_new(s, 9);
+        s[S_ALT] = col[2];
+        e = entry_new(s);
         if (e) e->kind = GL_ROLE;
     } else {
         if (roles && strcmp(col[2], "title") != 0) { /* honorifics: ông, bà … */
             *skip = 1;
             return NULL;
         }
-        const char *s[] = { vi, col[1], col[2], NULL, NULL, NULL, NULL, src, NULL };
-        e = entry_new(s, 9);
+        s[S_TYPE] = col[2];
+        e = entry_new(s);
         if (e) e->kind = GL_ROLE;
     }
     if (!e) dp_tsv_fail(t, "out of memory");
     return e;
 }
 
-static int load_file(gl_table *t, const char *path, gl_format format, int roles, char *err, size_t errlen)
+static int load_file(gl_table *t, const char *path, gl_format format, gl_origin origin, int roles, char *err,
+                     size_t errlen)
 {
     dp_tsv *in = dp_tsv_open(path);
     if (!in) {
@@ -380,6 +308,7 @@ static int load_file(gl_table *t, const char *path, gl_format format, int roles,
         int skip;
         gl_entry *e = row_entry(in, &row, format, roles, src, &skip);
         if (skip > 0) continue;
+        if (e) e->origin = origin;
         if (!e || add_row(t, row.col[0], e) < 0) {
             if (e) dp_tsv_fail(in, "out of memory");
             rc = -1;

@@ -18,6 +18,7 @@
 
 #include <docpipe/docpipe.h>
 
+#include "english_partial.h"
 #include "entity_colors.h"
 
 #define MAX_NAMES 4096 /* distinct types / attribute names kept for the conf files */
@@ -33,6 +34,8 @@ typedef struct brat_state {
     name_set types;
     name_set attrs;
     int conf_dirty;
+    english_partial partial; /* how an English rendering marked partial goes into the note */
+    dp_strbuf english;       /* a marked rendering */
     unsigned long long docs; /* documents written, counting those before a resume */
 } brat_state;
 
@@ -282,7 +285,9 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
             break;
         }
         const char *sep = "";
-        const char *en = dp_entity_translation(e, "en");
+        const char *en = english_for_output(e, "en", st->partial, &st->english);
+        if (st->english.oom)
+            rc = dp_fail_nomem(err);
         if (en) {
             fputs("en: ", note);
             put_note(note, en);
@@ -421,6 +426,7 @@ static void brat_fini(void *state)
         return;
     set_free(&st->types);
     set_free(&st->attrs);
+    dp_strbuf_free(&st->english);
     free(st->dir);
     free(st);
 }
@@ -448,6 +454,7 @@ static int brat_init(dp_instance *inst, void **state)
         st->dir[--dl] = '\0';
     st->inst = inst;
     st->conf_dirty = 1;
+    st->partial = english_partial_mode(dp_opt_str(inst, "english_partial"));
     *state = st;
     return 0;
 }
@@ -455,6 +462,7 @@ static int brat_init(dp_instance *inst, void **state)
 static const dp_option brat_options[] = {
     { "dir", DP_OPT_OUTPUT_DIR, "out/brat", 0, NULL,
       "output folder: <id>.txt and <id>.ann per document, annotation.conf, visual.conf" },
+    ENGLISH_PARTIAL_OPTION,
     DP_OPTION_END
 };
 

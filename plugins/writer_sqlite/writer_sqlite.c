@@ -18,6 +18,8 @@
 
 #include <docpipe/docpipe.h>
 
+#include "english_partial.h"
+
 #ifndef SQLITE_OPEN_NOFOLLOW /* SQLite < 3.31 */
 #define SQLITE_OPEN_NOFOLLOW 0
 #endif
@@ -69,6 +71,8 @@ typedef struct sqlite_state {
     sqlite3_stmt *st[S_COUNT];
     long long batch;
     long long in_batch; /* documents in the open transaction */
+    english_partial partial; /* how an English rendering marked partial is stored */
+    dp_strbuf english;       /* a marked rendering, bound while its row is inserted */
 } sqlite_state;
 
 static int db_fail(sqlite_state *s, dp_error *err, const char *what)
@@ -170,7 +174,10 @@ static int write_doc(sqlite_state *s, dp_doc *doc, dp_error *err)
         bind_str(q, 5, e->type);
         bind_text(q, 6, text + e->start, e->end - e->start);
         bind_str(q, 7, e->value);
-        bind_str(q, 8, dp_entity_translation(e, "en"));
+        const char *en = english_for_output(e, "en", s->partial, &s->english);
+        if (s->english.oom)
+            return dp_fail_nomem(err);
+        bind_str(q, 8, en);
         bind_str(q, 9, e->instance);
         sqlite3_bind_double(q, 10, e->confidence);
         if ((rc = run(s, q, err)) != DP_OK)
@@ -305,6 +312,7 @@ static void sqlite_fini(void *state)
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         sqlite3_close(s->db);
     }
+    dp_strbuf_free(&s->english);
     free(s->path);
     free(s);
 }
@@ -328,6 +336,7 @@ static int sqlite_init(dp_instance *inst, void **state)
         return -1;
     }
     s->batch = batch;
+    s->partial = english_partial_mode(dp_opt_str(inst, "english_partial"));
     /* `docpipe check` prepares the schema in memory and creates nothing. */
     int checking = dp_instance_checking(inst);
     char *slash = checking ? NULL : strrchr(s->path, '/');
@@ -376,6 +385,7 @@ static int sqlite_init(dp_instance *inst, void **state)
 static const dp_option sqlite_options[] = {
     { "path", DP_OPT_OUTPUT, "out/docs.sqlite", 0, NULL, "the database file (created if missing)" },
     { "batch", DP_OPT_INT, "500", 0, NULL, "documents per transaction" },
+    ENGLISH_PARTIAL_OPTION,
     DP_OPTION_END
 };
 

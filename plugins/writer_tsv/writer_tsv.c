@@ -11,11 +11,14 @@
 
 #include <docpipe/docpipe.h>
 
+#include "english_partial.h"
+
 enum unit { U_CODEPOINT, U_UTF16, U_BYTE };
 
 typedef struct tsv_state {
     dp_outfile *out;
     enum unit unit;
+    english_partial partial; /* how an English rendering marked partial is written */
     int header_done;
 } tsv_state;
 
@@ -59,6 +62,7 @@ static int tsv_process(void *state, dp_doc *doc, dp_error *err)
     }
     dp_offset_cursor cur;
     dp_offset_cursor_init(&cur, text);
+    dp_strbuf scratch = DP_STRBUF_INIT;
     size_t n = dp_doc_entity_count(doc);
     for (size_t i = 0; i < n; i++) {
         const dp_entity *e = dp_doc_entity_at(doc, i);
@@ -74,11 +78,16 @@ static int tsv_process(void *state, dp_doc *doc, dp_error *err)
         fputc('\t', f);
         put_cstr(f, e->value);
         fputc('\t', f);
-        put_cstr(f, dp_entity_translation(e, "en"));
+        put_cstr(f, english_for_output(e, "en", st->partial, &scratch));
+        if (scratch.oom) {
+            dp_strbuf_free(&scratch);
+            return dp_fail_nomem(err);
+        }
         fputc('\t', f);
         put_cstr(f, e->instance);
         fputc('\n', f);
     }
+    dp_strbuf_free(&scratch);
     return dp_outfile_end_record(st->out, err);
 }
 
@@ -133,6 +142,7 @@ static int tsv_init(dp_instance *inst, void **state)
     st->unit = u && strcmp(u, "utf16") == 0 ? U_UTF16
                : u && strcmp(u, "byte") == 0 ? U_BYTE
                                              : U_CODEPOINT;
+    st->partial = english_partial_mode(dp_opt_str(inst, "english_partial"));
     st->out = dp_outfile_open(inst, dp_opt_str(inst, "path"));
     if (!st->out) {
         free(st);
@@ -146,6 +156,7 @@ static const dp_option tsv_options[] = {
     { "path", DP_OPT_OUTPUT, "-", 0, NULL, "output file (\"-\": standard output)" },
     { "offset_unit", DP_OPT_ENUM, "codepoint", 0, "codepoint|utf16|byte",
       "unit of the start and end columns" },
+    ENGLISH_PARTIAL_OPTION,
     DP_OPTION_END
 };
 

@@ -21,6 +21,15 @@ Two modes:
       continue a span of its type starts one) and scored by exact span and
       type: precision, recall, F1 per type and overall, plus token accuracy.
 
+  dp_eval.py leftover PRED.jsonl [PRED.jsonl ...]
+      The untranslated-leftover share: over the distinct (type, surface,
+      English) renderings of the run (ORG, EVENT, MISC unless --types says
+      otherwise), the share whose English still contains a lowercase word of
+      the surface, diacritics folded ('Hiệp hội Vận tải' -> 'Van tai
+      Association': 'tải' is left), and how many of those the translator
+      marked partial (attribute english.partial = true).  Needs no gold: it
+      runs on any output, the samples as well as the devset.
+
 Options: --json (machine-readable), --errors (list misses and false alarms),
 --fail-under F1 (exit 1 when the overall F1 is lower: for CI gates),
 --types PER,LOC,ORG (score only these types, in gold and predictions alike).
@@ -31,6 +40,9 @@ the leading words written entirely in lowercase ('tỉnh', 'ông', 'đội
 tuyển', 'năm') from gold and predicted surfaces alike, never the last word;
 --by-prefix: also score each group of documents whose keys share the part
 before the first '_' (the domain of the devset: 'sports_01_x' -> 'sports').
+leftover only: --types (default ORG,EVENT,MISC), --errors lists the renderings
+with leftovers, --fail-over SHARE exits 1 above that share (--fail-under is
+not used).
 
 Exit codes: 0 ok, 1 below --fail-under, 64 usage, 65 bad data, 66 missing file.
 
@@ -146,6 +158,112 @@ def read_pred_jsonl(paths, english_mode):
                     if pair not in pairs:
                         pairs[pair] = entity_english(e, english_mode)
     return pred
+
+
+# ---- untranslated leftovers ------------------------------------------------------------------
+
+# English words that are also Vietnamese syllables without marks ("to" big, "do" by, "in"
+# print): their presence in an English rendering says nothing.
+ENGLISH_TOO = {"a", "an", "as", "at", "by", "do", "in", "is", "me", "no", "on", "or", "so", "to", "up"}
+WORD_RE = re.compile(r"\w+")
+ADDRESS_RE = re.compile(r"\w[./@]\w")
+
+
+def fold(s):
+    """Diacritics folded, lowercase: 'Vận tải' -> 'van tai', 'Đà' -> 'da'."""
+    d = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c)).casefold()
+
+
+def leftover_words(surface, english):
+    """The lowercase words of `surface` whose folding is a word of `english`
+    (compared folded) beyond those the surface's capitalised words account
+    for: the Vietnamese a rendering kept untranslated.  Words with a capital
+    are names ('Hoàng Long', 'Hà Tĩnh'), kept on purpose."""
+    en_words = defaultdict(int)
+    for w in WORD_RE.findall(fold(english or "")):
+        en_words[w] += 1
+    # the English of a proper name keeps its syllables: 'Hà Tĩnh' accounts for one 'tinh'
+    for w in WORD_RE.findall(surface):
+        if not is_lowercase_word(w) and en_words.get(fold(w), 0) > 0:
+            en_words[fold(w)] -= 1
+    out = []
+    for token in surface.split():
+        if ADDRESS_RE.search(token):  # qdnd.vn, a@b.vn: an address, not words
+            continue
+        for w in WORD_RE.findall(token):
+            if not is_lowercase_word(w) or w.isdigit():
+                continue
+            f = fold(w)
+            if en_words.get(f, 0) > 0 and f not in ENGLISH_TOO:
+                out.append(w)
+    return out
+
+
+def read_renderings(paths, types):
+    """{(type, surface, english): partial?} over every document of the files."""
+    out = {}
+    for path in paths:
+        with open_text(path) as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    d = json.loads(line)
+                except json.JSONDecodeError as ex:
+                    raise DataError(f"{path}:{n}: not JSON: {ex}")
+                text, unit = d.get("text"), d.get("offset_unit", "codepoint")
+                for e in d.get("entities") or []:
+                    if types is not None and e.get("type") not in types:
+                        continue
+                    surface = e.get("surface")
+                    if surface is None:
+                        if text is None:
+                            raise DataError(f"{path}:{n}: entity without surface and document without text")
+                        surface = slice_text(text, e["start"], e["end"], unit)
+                    en = (e.get("translations") or {}).get("en")
+                    if en is None:
+                        continue
+                    partial = (e.get("attrs") or {}).get("english.partial") == "true"
+                    key = (e.get("type", ""), nfc(surface), en)
+                    out[key] = out.get(key, False) or partial
+    return out
+
+
+def score_leftover(renderings):
+    """Per type: renderings, partial ones, leftovers, leftovers marked partial; and the list."""
+    stats = defaultdict(lambda: {"renderings": 0, "partial": 0, "leftover": 0, "leftover_marked": 0})
+    found = []
+    for (typ, surface, en), partial in sorted(renderings.items()):
+        s = stats[typ]
+        s["renderings"] += 1
+        s["partial"] += partial
+        words = leftover_words(surface, en)
+        if words:
+            s["leftover"] += 1
+            s["leftover_marked"] += partial
+            found.append((typ, surface, en, ", ".join(words), "partial" if partial else "UNMARKED"))
+    return stats, found
+
+
+def leftover_table(stats):
+    tot = defaultdict(int)
+    rows = []
+    for t in sorted(stats):
+        for k, v in stats[t].items():
+            tot[k] += v
+        rows.append(dict(type=t, **stats[t]))
+    rows.append(dict(type="overall", **tot))
+    for r in rows:
+        r["leftover_share"] = round(r["leftover"] / r["renderings"], 4) if r["renderings"] else 0.0
+    return rows
+
+
+def print_leftover(rows):
+    print(f"{'type':<8} {'renderings':>10} {'partial':>8} {'leftover':>9} {'share':>6} {'marked':>7}")
+    for r in rows:
+        print(f"{r['type']:<8} {r['renderings']:>10} {r['partial']:>8} {r['leftover']:>9} "
+              f"{r['leftover_share']:>6.3f} {r['leftover_marked']:>3}/{r['leftover']:<3}")
 
 
 def is_lowercase_word(word):
@@ -352,6 +470,31 @@ def parse_types(text):
     return types
 
 
+def leftover_main(a):
+    try:
+        stats, found = score_leftover(read_renderings(a.pred, a.types or {"ORG", "EVENT", "MISC"}))
+    except DataError as ex:
+        print(f"dp_eval: {ex}", file=sys.stderr)
+        return EX_DATAERR
+    rows = leftover_table(stats)
+    result = {"mode": "leftover", "types": sorted(a.types or {"ORG", "EVENT", "MISC"}), "scores": rows}
+    if a.errors:
+        result["errors"] = [dict(zip(("type", "surface", "english", "words", "mark"), e)) for e in found]
+    if a.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_leftover(rows)
+        if a.errors:
+            for e in found:
+                print("\t".join(e))
+    share = rows[-1]["leftover_share"]
+    if a.fail_over is not None and share > a.fail_over:
+        print(f"dp_eval: leftover share {share:.3f} > {a.fail_over}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="dp_eval", description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="mode", required=True)
@@ -371,6 +514,10 @@ def main(argv=None):
                    help="strip leading all-lowercase words ('tỉnh', 'ông') from gold and predicted surfaces")
     t.add_argument("--by-prefix", action="store_true",
                    help="also score each group of documents sharing the key part before the first '_'")
+    lo = sub.add_parser("leftover", parents=[common],
+                        help="share of ORG/EVENT/MISC renderings with untranslated words (no gold)")
+    lo.add_argument("pred", nargs="+")
+    lo.add_argument("--fail-over", type=float, metavar="SHARE", help="exit 1 if the overall leftover share > SHARE")
     c = sub.add_parser("conll", parents=[common], help="gold CoNLL vs predicted CoNLL")
     c.add_argument("gold")
     c.add_argument("pred")
@@ -378,6 +525,8 @@ def main(argv=None):
         a = ap.parse_args(argv)
     except SystemExit as ex:
         return EX_USAGE if ex.code else 0
+    if a.mode == "leftover":
+        return leftover_main(a)
     try:
         if a.mode == "tsv":
             gold = read_gold_tsv(a.gold)

@@ -80,6 +80,26 @@ expect_out "token accuracy" "token accuracy 0\.727"
 expect_out "LOC span row" "^LOC +2 +1 +1 +1\.000 +0\.500 +0\.667$"
 expect_out "conll overall" "^overall +4 +3 +2 +0\.667 +0\.500 +0\.571$"
 
+# leftover on leftover.jsonl: 9 distinct ORG/EVENT/MISC renderings (the LOC, and the ORG without
+# English, are not counted; 'Hiệp hội Vận tải' counts twice, once per English). Leftovers: 'tải' in
+# 'Van tai Association' (unmarked) and 'xúc tiến' (marked partial); 'Nguyễn Du' is a name (capitals),
+# 'qdnd.vn' an address, 'do' an English word too, and 'tỉnh' in 'Ha Tinh Provincial Police' is the
+# syllable of 'Hà Tĩnh'.  Share 2/9.
+run python3 "$E" leftover --errors "$F/leftover.jsonl"
+expect_rc "leftover exits 0" 0
+expect_out "leftover ORG row" "^ORG +7 +0 +1 +0\.143 +0/1"
+expect_out "leftover EVENT row, marked" "^EVENT +1 +1 +1 +1\.000 +1/1"
+expect_out "leftover overall" "^overall +9 +1 +2 +0\.222 +1/2"
+expect_out "names the unmarked leftover" "Van tai Association	tải	UNMARKED"
+if printf '%s\n' "$OUT" | grep -q 'qdnd'; then fail "an address is no leftover"; else ok "an address is no leftover"; fi
+run python3 "$E" leftover --types LOC "$F/leftover.jsonl"
+expect_out "leftover --types LOC" "^overall +1 +0 +1 +1\.000"
+run python3 "$E" leftover --fail-over 0.2 "$F/leftover.jsonl"
+expect_rc "leftover --fail-over fails above the share" 1
+run python3 "$E" leftover --fail-over 0.3 --json "$F/leftover.jsonl"
+expect_rc "leftover --fail-over passes below it" 0
+expect_out "leftover --json share" '"leftover_share": 0.2222'
+
 # Bad input.
 printf 'a\tB-LOC\n' >"$TMP/short.conll"
 run python3 "$E" conll "$F/gold.conll" "$TMP/short.conll"
