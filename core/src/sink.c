@@ -227,7 +227,8 @@ static void write_record(dp_sink *k, dp_record *r)
 {
     const dp_chain *ch = k->chain;
     dp_error err;
-    if (dp_idset_claim(&k->ids, r->doc, r->source) < 0) {
+    int renamed = dp_idset_claim(&k->ids, r->doc, r->source);
+    if (renamed < 0) {
         dp_record_fail_nomem(r, "core");
         return;
     }
@@ -235,8 +236,8 @@ static void write_record(dp_sink *k, dp_record *r)
         dp_instance *w = ch->stages[i];
         dp_error_clear(&err);
         int rc;
-        if (w->desc.write && r->rendered) {
-            /* rendered on a worker (worker.c): only the bytes are left to write */
+        if (w->desc.write && r->rendered && !renamed) {
+            /* rendered on a worker (worker.c): only the bytes are left to write; a renamed one is written anew */
             const dp_strbuf *b = &r->rendered[i - ch->first_writer];
             rc = b->data ? dp_instance_write(w, b->data, b->len, &err) : DP_SKIP;
         } else {
