@@ -103,7 +103,7 @@ run "$DOCPIPE" run -c quick.cfg -q corpus
 cp out/docs.jsonl ref.jsonl
 rm -rf out
 "$DOCPIPE" run -c slow.cfg -q corpus 2>first.err & first=$!
-for _ in $(seq 50); do [ -e out/docs.jsonl.lock ] && break; sleep 0.02; done
+wait_for $first 180 test -e out/docs.jsonl.lock || fail "the first run took no lock before it ended or within 180 s"
 start=$(date +%s%N)
 run "$DOCPIPE" run -c slow.cfg -q corpus
 took=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -127,7 +127,7 @@ expect_same "with its own output, untouched by the second" out/docs.jsonl ref.js
 # A lock left by a killed run does not block the next one.
 rm -rf out
 "$DOCPIPE" run -c quick.cfg -q corpus 2>/dev/null & pid=$!
-for _ in $(seq 50); do [ -e out/docs.jsonl.lock ] && break; sleep 0.02; done
+wait_for $pid 180 test -e out/docs.jsonl.lock || fail "the run to kill took no lock before it ended or within 180 s"
 kill -9 $pid; wait $pid 2>/dev/null
 [ -e out/docs.jsonl.lock ] && ok "kill -9 leaves the lock file" || fail "kill -9 leaves the lock file"
 run "$DOCPIPE" run -c quick.cfg -q --resume corpus
