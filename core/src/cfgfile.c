@@ -143,6 +143,24 @@ static int get_int(dp_config *c, const config_setting_t *s, const char *key, lon
     return 0;
 }
 
+
+/* libconfig does not say which include it could not open: the quoted name on that line, and where it was looked for. */
+static void include_named(dp_strbuf *errs, const char *file, int line, const char *dir)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) return;
+    char buf[4096];
+    for (int n = 1; fgets(buf, sizeof buf, f); n++) {
+        if (n != line) continue;
+        char *a = strstr(buf, "@include");
+        char *q1 = a ? strchr(a, '"') : NULL;
+        char *q2 = q1 ? strchr(q1 + 1, '"') : NULL;
+        if (q2) dp_strbuf_printf(errs, " \"%.*s\" (looked for in %s)", (int)(q2 - q1 - 1), q1 + 1, dir ? dir : ".");
+        break;
+    }
+    fclose(f);
+}
+
 dp_config *dp_config_read(const char *path, const char *text, const char *dir, char *const *vars, size_t n_vars,
                           dp_strbuf *errs)
 {
@@ -176,7 +194,11 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
             dp_strbuf_printf(errs, "%s: cannot read the config file\n", path);
         } else {
             const char *f = config_error_file(&c->cfg);
-            dp_strbuf_printf(errs, "%s:%d: %s\n", f ? f : path, config_error_line(&c->cfg), config_error_text(&c->cfg));
+            int line = config_error_line(&c->cfg);
+            dp_strbuf_printf(errs, "%s:%d: %s", f ? f : path, line, config_error_text(&c->cfg));
+            if (!strcmp(config_error_text(&c->cfg), "cannot open include file"))
+                include_named(errs, f ? f : path, line, c->dir);
+            dp_strbuf_puts(errs, "\n");
         }
         dp_config_free(c);
         return NULL;

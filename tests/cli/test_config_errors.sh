@@ -18,6 +18,19 @@ both() {
   else fail "$name: run prints what check prints" "check: $check_err | run: $ERR"; fi
 }
 
+# An include that cannot be opened is named, with the folder it was looked for in (issue #11, case 13).
+printf 'source = { plugin = "text"; };\n@include "missing-part.cfg"\n' > include.cfg
+both "missing include" 78 -c include.cfg
+expect_err "the include is named" 'include.cfg:2: cannot open include file "missing-part.cfg" \(looked for in \.\)'
+
+# A plugin file that is no library at all says so, not "file not found" (issue #11, case 13).
+mkdir -p junk
+head -c 4096 /dev/urandom | tr '\177' 'x' > junk/recognizer_junk.so
+printf 'plugin_path = [ "junk" ];\nsource = { plugin = "text"; };\nchain = ( { plugin = "junk"; } );\n' > junk.cfg
+both "a garbage .so" 78 -c junk.cfg
+expect_err "it is named as no library" "junk.cfg:3: .*recognizer_junk.so: cannot load: not a shared library \(no ELF header\)"
+expect_no_err "not as a missing file" "file not found"
+
 cat > misspelled.cfg <<'CFG'
 source = { plugin = "text"; };
 chain = (
