@@ -41,6 +41,19 @@ expect_same() {  # NAME FILE1 FILE2: byte-identical
   if cmp -s "$2" "$3"; then ok "$1"; else fail "$1" "$2 and $3 differ"; fi
 }
 
+# wait_for PID SECONDS CMD...: wait until CMD succeeds (polled every 20 ms), for the state a test needs
+# reached by the background run PID; 1 when PID ended without reaching it or SECONDS passed.  The bound is
+# generous on purpose: a loaded machine or a sanitizer build is slow, and a test must wait, not guess.
+wait_for() {
+  local pid=$1 deadline=$(( $(date +%s) + $2 ))
+  shift 2
+  until "$@"; do
+    kill -0 "$pid" 2>/dev/null || { "$@"; return; }
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.02
+  done
+}
+
 finish() {
   echo "$PASS passed, $FAIL failed"
   [ "$FAIL" -eq 0 ]

@@ -22,6 +22,17 @@ static int parse_shard(const char *s, unsigned *k, unsigned *n)
     return 0;
 }
 
+/* A whole decimal number from min to max: no sign games, no overflow, nothing after it.  0, or -1. */
+static int parse_long(const char *s, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < min || v > max) return -1;
+    *out = v;
+    return 0;
+}
+
 static int env_uint(const char *name, unsigned long *out)
 {
     const char *v = getenv(name);
@@ -95,31 +106,35 @@ int cli_parse_run_args(int argc, char **argv, const cli_command *cmd, cli_run_ar
             req->overrides = ov;
             break;
         case 'v': a->verbose = 1; break;
-        case 't':
-            req->threads = (int)strtol(optarg, &end, 10);
-            if (*end || req->threads < 0 || req->threads > 1024)
-                return usage_error("--threads takes a number from 0 to 1024");
+        case 't': {
+            long t;
+            if (parse_long(optarg, 0, 1024, &t) < 0) return usage_error("--threads takes a number from 0 to 1024");
+            req->threads = (int)t;
             break;
+        }
         case O_SHARD:
             if (parse_shard(optarg, &req->shard_k, &req->shard_n) < 0)
                 return usage_error("--shard takes K/N with 0 <= K < N, e.g. --shard 0/4");
             break;
         case O_SHARD_COUNT:
-            shard_count = strtol(optarg, &end, 10);
-            if (*end || shard_count < 1) return usage_error("--shard-count takes a positive number");
+            if (parse_long(optarg, 1, 1000000, &shard_count) < 0)
+                return usage_error("--shard-count takes a number from 1 to 1000000");
             break;
         case O_RESUME: req->resume = 1; break;
         case O_CKPT: req->checkpoint = optarg; break;
         case O_DEAD: req->dead_letter = optarg; break;
         case O_MAXF:
             if (optarg[0] && optarg[strlen(optarg) - 1] == '%') {
+                errno = 0;
                 req->max_failure_ratio = strtod(optarg, &end) / 100.0;
-                if (*end != '%' || end == optarg || req->max_failure_ratio <= 0 || req->max_failure_ratio >= 1)
+                /* written so that NaN fails it too */
+                if (errno || *end != '%' || end == optarg || !(req->max_failure_ratio > 0 && req->max_failure_ratio < 1))
                     return usage_error(maxf_usage);
                 break;
             }
+            errno = 0;
             req->max_failures = strtoll(optarg, &end, 10);
-            if (*end || req->max_failures < 0) return usage_error(maxf_usage);
+            if (errno || end == optarg || *end || req->max_failures < 0) return usage_error(maxf_usage);
             break;
         case O_STATS: req->stats = optarg; break;
         case O_STDIN: req->stdin_jsonl = 1; break;

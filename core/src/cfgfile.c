@@ -196,6 +196,39 @@ static int read_dirs(dp_config *c, const config_setting_t *s, const char *key, s
     return 0;
 }
 
+/*
+ * libconfig's scanner takes time quadratic in the length of one string
+ * literal (a 10 MB string: a minute), so literals over this are refused
+ * before it sees them.  Long lists belong in data files.
+ */
+#define DP_CONFIG_MAX_STRING (64 * 1024)
+
+/* The line of the first string literal longer than DP_CONFIG_MAX_STRING in text (comments skipped), or 0. */
+static int overlong_string_line(const char *t, size_t n)
+{
+    int line = 1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[i];
+        if (ch == '\n') {
+            line++;
+        } else if (ch == '#' || (ch == '/' && i + 1 < n && t[i + 1] == '/')) {
+            while (i + 1 < n && t[i + 1] != '\n') i++;
+        } else if (ch == '/' && i + 1 < n && t[i + 1] == '*') {
+            for (i += 2; i + 1 < n && !(t[i] == '*' && t[i + 1] == '/'); i++) line += t[i] == '\n';
+            i++;
+        } else if (ch == '"') {
+            int start = line;
+            size_t from = i;
+            for (i++; i < n && t[i] != '"'; i++) {
+                if (t[i] == '\\' && i + 1 < n) i++;
+                if (t[i] == '\n') line++;
+            }
+            if (i - from - 1 > DP_CONFIG_MAX_STRING) return start;
+        }
+    }
+    return 0;
+}
+
 /* Non-zero when path is a file that can be read; else why not, appended to errs. */
 static int readable(const char *path, dp_strbuf *errs)
 {
@@ -211,6 +244,54 @@ static int readable(const char *path, dp_strbuf *errs)
     }
     fclose(f);
     return 1;
+}
+
+/* 0, or 1 with the error in errs when the config's text (text, or the file at path) holds an overlong string. */
+static int refuse_overlong_strings(const char *path, const char *text, dp_strbuf *errs)
+{
+    char *owned = NULL;
+    size_t n = 0;
+    if (!text) {
+        FILE *f = fopen(path, "rb");
+        if (!f) return 0; /* libconfig reports it */
+        dp_strbuf b = { 0 };
+        char chunk[65536];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) dp_strbuf_add(&b, chunk, got);
+        fclose(f);
+        if (b.oom) {
+            dp_strbuf_free(&b);
+            return 0;
+        }
+        n = b.len;
+        text = owned = dp_strbuf_take(&b);
+        if (!owned) return 0;
+    } else {
+        n = strlen(text);
+    }
+    int line = overlong_string_line(text, n);
+    free(owned);
+    if (!line) return 0;
+    dp_strbuf_printf(errs, "%s:%d: a string longer than %d bytes: too long for a config (put long lists in a data "
+                     "file)\n", path, line, DP_CONFIG_MAX_STRING);
+    return 1;
+}
+
+/* libconfig does not say which include it could not open: the quoted name on that line, and where it was looked for. */
+static void include_named(dp_strbuf *errs, const char *file, int line, const char *dir)
+{
+    FILE *f = fopen(file, "r");
+    if (!f) return;
+    char buf[4096];
+    for (int n = 1; fgets(buf, sizeof buf, f); n++) {
+        if (n != line) continue;
+        char *a = strstr(buf, "@include");
+        char *q1 = a ? strchr(a, '"') : NULL;
+        char *q2 = q1 ? strchr(q1 + 1, '"') : NULL;
+        if (q2) dp_strbuf_printf(errs, " \"%.*s\" (looked for in %s)", (int)(q2 - q1 - 1), q1 + 1, dir ? dir : ".");
+        break;
+    }
+    fclose(f);
 }
 
 dp_config *dp_config_read(const char *path, const char *text, const char *dir, char *const *vars, size_t n_vars,
@@ -240,7 +321,7 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         }
     }
     config_set_include_dir(&c->cfg, c->dir);
-    if (!text && !readable(path, errs)) {
+    if ((!text && !readable(path, errs)) || refuse_overlong_strings(path, text, errs)) {
         dp_config_free(c);
         return NULL;
     }
@@ -250,7 +331,11 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
             dp_strbuf_printf(errs, "%s: cannot read the config file\n", path);
         } else {
             const char *f = config_error_file(&c->cfg);
-            dp_strbuf_printf(errs, "%s:%d: %s\n", f ? f : path, config_error_line(&c->cfg), config_error_text(&c->cfg));
+            int line = config_error_line(&c->cfg);
+            dp_strbuf_printf(errs, "%s:%d: %s", f ? f : path, line, config_error_text(&c->cfg));
+            if (!strcmp(config_error_text(&c->cfg), "cannot open include file"))
+                include_named(errs, f ? f : path, line, c->dir);
+            dp_strbuf_puts(errs, "\n");
         }
         dp_config_free(c);
         return NULL;

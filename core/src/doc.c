@@ -23,6 +23,7 @@ struct dp_doc {
     const char *id, *source, *lang;
     const char *raw;
     size_t raw_len;
+    char *raw_owned;  /* raw, when adopted (dp_doc_adopt_raw) rather than copied into the arena */
     const char *text;
     size_t text_len;
     VEC(dp_field) fields;
@@ -87,6 +88,7 @@ void dp_doc_free(dp_doc *d)
     free(d->translations.v);
     drop_keys(d);
     free(d->keys.v);
+    free(d->raw_owned);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -126,10 +128,27 @@ const char *dp_doc_raw(const dp_doc *d, size_t *len)
     return d->raw ? d->raw : "";
 }
 
+void dp_doc_adopt_raw(dp_doc *d, char *bytes, size_t len)
+{
+    dp_doc_release_raw(d);
+    d->raw = d->raw_owned = bytes;
+    d->raw_len = len;
+}
+
+void dp_doc_release_raw(dp_doc *d)
+{
+    free(d->raw_owned);
+    d->raw_owned = NULL;
+    d->raw = NULL;
+    d->raw_len = 0;
+}
+
 int dp_doc_set_raw(dp_doc *d, const char *bytes, size_t len)
 {
     const char *p = dp_arena_strndup(d->arena, bytes ? bytes : "", bytes ? len : 0);
     if (!p) return -1;
+    free(d->raw_owned); /* after the copy: bytes may be the adopted raw itself */
+    d->raw_owned = NULL;
     d->raw = p;
     d->raw_len = bytes ? len : 0;
     return 0;

@@ -25,6 +25,12 @@ typedef struct dp_entity_rec {
  */
 void dp_doc_set_instance(dp_doc *doc, int rank, const char *name);
 
+/* The document's raw bytes become bytes (malloc'd, NUL-terminated, owned by the document from now on). */
+void dp_doc_adopt_raw(dp_doc *doc, char *bytes, size_t len);
+
+/* Free the raw bytes: once the source has parsed them, nothing needs them (dp_doc_raw then gives ""). */
+void dp_doc_release_raw(dp_doc *doc);
+
 /*
  * Resolve overlapping entities (resolve.c): the one place where conflicts
  * between recognizers are decided.  policy "longest" keeps, among

@@ -144,6 +144,18 @@ int dp_loader_exists(dp_loader *l, const char *module)
     return 0;
 }
 
+/* libltdl says "file not found" for any file dlopen refuses: tell a file that is no library at all apart. */
+static int is_elf(const char *path)
+{
+    unsigned char magic[4] = { 0 };
+    FILE *f = fopen(path, "rb");
+    if (!f) return 1; /* cannot tell: keep libltdl's reason */
+    size_t n = fread(magic, 1, sizeof magic, f);
+    fclose(f);
+    /* a libtool .la file is text and names the library: let libltdl judge it */
+    return n == 4 && (memcmp(magic, "\177ELF", 4) == 0 || memcmp(magic, "# ", 2) == 0);
+}
+
 const dp_plugin *dp_loader_load(dp_loader *l, const char *module, const char **file, dp_strbuf *err)
 {
     for (size_t i = 0; i < l->n_mods; i++) {
@@ -161,8 +173,11 @@ const dp_plugin *dp_loader_load(dp_loader *l, const char *module, const char **f
     lt_dlhandle h = lt_dlopen(path);
     if (!h) {
         const char *why = lt_dlerror();
-        dp_strbuf_printf(err, "%s: cannot load: %s (a missing library? try: ldd on the .so in its .libs folder)\n",
-                         path, why ? why : "unknown error");
+        if (!is_elf(path))
+            dp_strbuf_printf(err, "%s: cannot load: not a shared library (no ELF header)\n", path);
+        else
+            dp_strbuf_printf(err, "%s: cannot load: %s (a missing library? try: ldd on the .so in its .libs folder)\n",
+                             path, why ? why : "unknown error");
         free(path);
         return NULL;
     }

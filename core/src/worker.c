@@ -49,16 +49,18 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
     free(r->bytes);
     r->bytes = NULL;
     r->doc = dp_doc_new(r->id, r->source);
-    if (!r->doc || dp_doc_set_raw(r->doc, text, tlen) < 0) {
+    if (!r->doc) {
         free(text);
         dp_record_fail_nomem(r, "core");
         return;
     }
-    free(text);
+    /* The decoded text is the raw input of the source: handed over, not copied, and freed after it. */
+    dp_doc_adopt_raw(r->doc, text, tlen);
     for (size_t i = 0; i <= c->first_writer; i++) {
         dp_instance *inst = i == 0 ? c->source : c->stages[i - 1];
         dp_error_clear(&err);
         int rc = dp_instance_process(inst, r->doc, &err);
+        if (i == 0) dp_doc_release_raw(r->doc);
         if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer)
             dp_doc_entities_resolve(r->doc, w->keep_overlaps);
         if (rc == DP_OK) continue;

@@ -445,6 +445,31 @@ static void noop_error(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* A metadata string of the page, copied out of the tree (NULL stays NULL); *oom set when memory ran out. */
+static const char *keep(dp_doc *doc, const char *s, int *oom)
+{
+    if (!s) return NULL;
+    const char *c = dp_arena_strdup(dp_doc_arena(doc), s);
+    if (!c) *oom = 1;
+    return c;
+}
+
+/*
+ * Why libxml2 stopped before the end of the page, or NULL when it read it all.
+ * It gives up on elements nested deeper than 256 (XML_PARSE_HUGE would allow
+ * 2048: left off, a page is not allowed to cost that) and on text nodes over
+ * 10 MB; what it built then lacks the rest of the page, so the document is
+ * dead-lettered rather than written with its body missing.
+ */
+static const char *stopped_early(htmlParserCtxtPtr ctxt)
+{
+    const xmlError *e = xmlCtxtGetLastError(ctxt);
+    if (ctxt->errNo != XML_ERR_INTERNAL_ERROR && !(e && e->code == XML_ERR_INTERNAL_ERROR)) return NULL;
+    if (e && e->message && strstr(e->message, "depth"))
+        return "its elements nest deeper than libxml2's limit of 256 levels";
+    return e && e->message ? e->message : "libxml2 stopped reading it";
+}
+
 static int html_process(void *state, dp_doc *doc, dp_error *err)
 {
     const html_state *st = state;
@@ -462,16 +487,19 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT;
     htmlDocPtr hd = htmlCtxtReadMemory(ctxt, len ? raw : " ", len ? (int)len : 1, NULL, "UTF-8", opts);
+    const char *why = stopped_early(ctxt);
+    int rc = DP_OK;
+    if (why) rc = dp_fail(err, DP_FAILED, "the page cannot be read whole: %s; not written, rather than cut", why);
     htmlFreeParserCtxt(ctxt);
     meta m = { 0 };
-    int rc = DP_OK;
     walk w = { 0 };
     xmlNode *root = hd ? xmlDocGetRootElement(hd) : NULL;
-    if (root) {
+    if (root && rc == DP_OK) {
         scan_meta(root, &m, st->container);
         xmlNode *c = m.chosen ? m.chosen : m.article ? m.article : m.main ? m.main : m.body ? m.body : root;
         walk_blocks(&w, c, c == m.article || is(c, "article"));
     }
+    if (rc != DP_OK) goto out;
     if (w.oom) {
         rc = dp_fail_nomem(err);
         goto out;
@@ -499,6 +527,21 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
             while (*title == ' ') title++;
         }
     }
+    /* What is still needed of the tree, copied: the tree (several times the page) goes before the text is built. */
+    int oom = 0;
+    const char *author = keep(doc, m.author, &oom), *published = keep(doc, m.published, &oom);
+    const char *time_dt = keep(doc, m.time_dt, &oom), *section = keep(doc, m.section, &oom);
+    const char *keywords = keep(doc, m.keywords, &oom), *description = keep(doc, m.description, &oom);
+    const char *site = keep(doc, m.site, &oom), *url = keep(doc, m.canonical ? m.canonical : m.og_url, &oom);
+    const char *lang = keep(doc, root ? attr(root, "lang") : NULL, &oom);
+    if (m.title_text) xmlFree(m.title_text);
+    m.title_text = NULL;
+    xmlFreeDoc(hd);
+    hd = NULL;
+    if (oom) {
+        rc = dp_fail_nomem(err);
+        goto out;
+    }
     int mismatch = 0;
     int a = assemble(doc, &w, title, 0, &mismatch);
     if (a == 0 && mismatch) a = assemble(doc, &w, title, 1, &mismatch);
@@ -510,25 +553,27 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
         rc = dp_fail_nomem(err);
         goto out;
     }
+    dp_strbuf_free(&w.acc);
+    free(w.v);
+    w.v = NULL;
     dp_doc *d = doc;
     size_t tl;
     const char *t = dp_doc_text(d, &tl);
-    const char *author = m.author;
     for (size_t i = 0; !author && i < dp_doc_segment_count(d); i++) {
         const dp_segment *g = dp_doc_segment_at(d, i);
         if (strcmp(g->kind, "byline") == 0)
             author = dp_arena_strndup(dp_doc_arena(d), t + g->start, g->end - g->start);
     }
-    const char *when = m.published ? m.published : m.time_dt;
+    const char *when = published ? published : time_dt;
     int f = field(d, "title", title);
     f |= field(d, "date", iso_date(d, when));
     f |= field(d, "datetime", when);
     f |= field(d, "author", author);
-    f |= field(d, "category", m.section);
-    f |= keyword_fields(d, m.keywords);
-    f |= field(d, "description", m.description);
-    f |= field(d, "source", m.site);
-    f |= field(d, "url", m.canonical ? m.canonical : m.og_url);
+    f |= field(d, "category", section);
+    f |= keyword_fields(d, keywords);
+    f |= field(d, "description", description);
+    f |= field(d, "source", site);
+    f |= field(d, "url", url);
     for (size_t i = 0; i < dp_doc_segment_count(d); i++) {
         const dp_segment *g = dp_doc_segment_at(d, i);
         if (strcmp(g->kind, "credit") != 0) continue;
@@ -542,7 +587,6 @@ static int html_process(void *state, dp_doc *doc, dp_error *err)
             f |= v ? field(d, "credit", v) : -1;
         }
     }
-    const char *lang = root ? attr(root, "lang") : NULL;
     if (!lang || !*lang || strlen(lang) > 35) lang = "vi";
     if (f < 0 || dp_doc_set_lang(d, lang) < 0) rc = dp_fail_nomem(err);
 out:

@@ -318,7 +318,12 @@ static int post(state *st, const char *body, char **reply, char *msg, size_t msg
             break;
         }
         long w = wait;
-        if (retry_after > 0 && retry_after * 1000 > w) w = (long)retry_after * 1000;
+        /* capped in seconds before it becomes milliseconds: a server may send any number (2^63 - 1 overflowed) */
+        if (retry_after > 0) {
+            long cap_s = st->max_wait_ms / 1000 + 1;
+            long ra_ms = (retry_after > cap_s ? cap_s : (long)retry_after) * 1000;
+            if (ra_ms > w) w = ra_ms;
+        }
         if (w > st->max_wait_ms) w = st->max_wait_ms;
         sleep_ms(w);
         wait = wait ? wait * 2 : 0;

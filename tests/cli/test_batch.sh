@@ -89,7 +89,7 @@ for attempt in 1 2 3; do
   "$DOCPIPE" run -c slow.cfg -q --threads 2 corpus 2>/dev/null &
   pid=$!
   # A random moment after the first checkpoint (waited for: a loaded machine may take long to get there).
-  for _ in $(seq 500); do [ -e slow.checkpoint ] && break; sleep 0.02; done
+  wait_for $pid 180 test -e slow.checkpoint || fail "killed run $attempt: no checkpoint before it ended or within 180 s"
   sleep "0.$((RANDOM % 9))"
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   [ ! -e slow.jsonl ] && ok "killed run $attempt left no final file" || fail "killed run $attempt left a final file"
@@ -108,9 +108,9 @@ done
 rm -f slow.jsonl slow.jsonl.tmp slow.checkpoint
 "$DOCPIPE" run -c slow.cfg -q --threads 2 corpus 2>sigint.err &
 pid=$!
-# Once it runs (its lock is taken; a SIGINT before docpipe starts would hit a shell's ignored SIGINT).
-for _ in $(seq 100); do [ -e slow.jsonl.lock ] && break; sleep 0.02; done
-sleep 0.3
+# Once documents are in flight (its first checkpoint; a SIGINT before docpipe starts would hit a shell's
+# ignored SIGINT, and the run would end 65 as if never interrupted).
+wait_for $pid 180 test -e slow.checkpoint || fail "SIGINT: the run wrote no checkpoint before it ended or within 180 s"
 kill -INT $pid
 wait $pid
 rc=$?
@@ -123,8 +123,7 @@ expect_same "after SIGINT, --resume completes the output" slow.jsonl out1.jsonl
 run "$DOCPIPE" run -c slow.cfg -q --threads 2 corpus/doc001.txt
 rm -f slow.jsonl
 "$DOCPIPE" run -c slow.cfg -q corpus 2>/dev/null & pid=$!
-# Killed once it has checkpointed (a loaded machine may take longer than a second to get there).
-for _ in $(seq 300); do [ -e slow.checkpoint ] && break; sleep 0.05; done
+wait_for $pid 180 test -e slow.checkpoint || fail "the run to resume wrote no checkpoint before it ended or within 180 s"
 kill -9 $pid; wait $pid 2>/dev/null
 run "$DOCPIPE" run -c slow.cfg -q --resume corpus/doc001.txt
 expect_rc "resume with other inputs is refused" 64

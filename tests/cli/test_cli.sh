@@ -28,6 +28,13 @@ for c in run check plugins try; do
 done
 run "$DOCPIPE" run --threads x
 expect_rc "bad --threads is a usage error" 64
+# Numbers that used to wrap or slip through (issue #11, case 13): each a usage error, named.
+for bad in "--threads 4294967297" "--threads=" "--threads 99999999999999999999" "--shard-count 99999999999999999999" \
+           "--shard-count=" "--max-failures nan%" "--max-failures 99999999999999999999" "--max-failures="; do
+  run "$DOCPIPE" run -c p.cfg -q $bad "$F/good.txt"
+  expect_rc "$bad is a usage error" 64
+  expect_err "$bad: the option is named" "^docpipe: --(threads|shard-count|max-failures) takes"
+done
 
 # A good run: one document, entities with code-point offsets.
 run "$DOCPIPE" run -c p.cfg -q "$F/good.txt"

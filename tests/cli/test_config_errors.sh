@@ -18,6 +18,27 @@ both() {
   else fail "$name: run prints what check prints" "check: $check_err | run: $ERR"; fi
 }
 
+# An include that cannot be opened is named, with the folder it was looked for in (issue #11, case 13).
+printf 'source = { plugin = "text"; };\n@include "missing-part.cfg"\n' > include.cfg
+both "missing include" 78 -c include.cfg
+expect_err "the include is named" 'include.cfg:2: cannot open include file "missing-part.cfg" \(looked for in \.\)'
+
+# A 10 MB string took libconfig a minute (its scanner is quadratic in a string's length): refused first.
+python3 -c 'print("source = { plugin = \"text\"; };\nchain = ( { plugin = \"jsonl\"; path = \"" + "x" * (10 << 20) + "\"; } );")' > huge.cfg
+start=$(date +%s)
+both "a 10 MB string" 78 -c huge.cfg
+expect_err "refused with file:line" "huge.cfg:2: a string longer than 65536 bytes: too long for a config"
+[ $(( $(date +%s) - start )) -lt 60 ] && ok "a 10 MB string is refused quickly" || fail "a 10 MB string is refused quickly"
+rm -f huge.cfg
+
+# A plugin file that is no library at all says so, not "file not found" (issue #11, case 13).
+mkdir -p junk
+head -c 4096 /dev/urandom | tr '\177' 'x' > junk/recognizer_junk.so
+printf 'plugin_path = [ "junk" ];\nsource = { plugin = "text"; };\nchain = ( { plugin = "junk"; } );\n' > junk.cfg
+both "a garbage .so" 78 -c junk.cfg
+expect_err "it is named as no library" "junk.cfg:3: .*recognizer_junk.so: cannot load: not a shared library \(no ELF header\)"
+expect_no_err "not as a missing file" "file not found"
+
 cat > misspelled.cfg <<'CFG'
 source = { plugin = "text"; };
 chain = (

@@ -48,7 +48,7 @@ mkfifo hold.fifo
 exec 3<>hold.fifo
 "$DOCPIPE" run -c t.cfg -q - < hold.fifo 2>term.err &
 dp=$!
-for _ in $(seq 100); do [ -e out.jsonl.lock ] && break; sleep 0.05; done
+wait_for $dp 180 test -e out.jsonl.lock || fail "the run on stdin took no lock before it ended or within 180 s"
 sleep 0.3
 start=$(date +%s%N)
 kill -TERM $dp

@@ -24,7 +24,8 @@ rm -rf out
 start_slow() {
   "$DOCPIPE" run -c slow.cfg -q --stats stats.json corpus 2>run.err &
   pid=$!
-  for _ in $(seq 200); do [ -e out/docs.jsonl.lock ] && break; sleep 0.02; done
+  # Its lock is taken after SIGINT is held (cmd_run.c): from then on a SIGINT is not lost.
+  wait_for $pid 180 test -e out/docs.jsonl.lock || fail "the slow run took no lock before it ended or within 180 s"
   sleep 0.5
 }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
@@ -52,7 +53,8 @@ expect_same "to the uninterrupted output" out/docs.jsonl ref.jsonl
 rm -rf out slow.checkpoint
 start_slow
 kill -INT $pid
-sleep 0.2
+# Two signals sent before the first is taken would count as one: wait until it is.
+wait_for $pid 180 grep -q "interrupted: finishing" run.err || fail "the first SIGINT was not taken within 180 s"
 start=$(date +%s%N)
 kill -INT $pid
 wait $pid

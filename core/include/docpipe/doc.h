@@ -85,7 +85,9 @@ int dp_doc_set_lang(dp_doc *doc, const char *lang);
 /*
  * The raw input of a source: the bytes the core read for this document,
  * already decoded to UTF-8, NFC and cleaned (see text.h, dp_text_clean).
- * A source plugin parses it into text, fields and segments.
+ * A source plugin parses it into text, fields and segments.  In a run the
+ * core frees it once the source has returned (later stages see ""), so that
+ * a large input is not held twice.
  */
 const char *dp_doc_raw(const dp_doc *doc, size_t *len);
 int dp_doc_set_raw(dp_doc *doc, const char *bytes, size_t len);

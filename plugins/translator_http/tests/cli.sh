@@ -90,6 +90,18 @@ t1=$(date +%s%N)
 expect_rc "429: exit 0" 0
 [ $(( (t1 - t0) / 1000000 )) -ge 900 ] && ok "429: waited for Retry-After" || fail "429: waited for Retry-After" "$(( (t1 - t0) / 1000000 )) ms"
 
+# --- Retry-After: 2^63 - 1 seconds is capped by max_wait_ms (it overflowed a signed multiplication: UBSan abort)
+config hugewait "$BASE/hugewait" 'retries = 2; max_wait_ms = 300;'
+sed -i 's/threads = 2;/threads = 1;/' "$TMP/hugewait.cfg"
+t0=$(date +%s%N)
+run "$DOCPIPE" run -c "$TMP/hugewait.cfg"
+t1=$(date +%s%N)
+expect_rc "Retry-After 2^63-1: exit 0" 0
+[ "$(count "$TMP/hugewait.jsonl" 'EN:')" -eq 2 ] && ok "Retry-After 2^63-1: both titles translated after the wait" \
+  || fail "Retry-After 2^63-1: both titles translated after the wait"
+[ $(( (t1 - t0) / 1000000 )) -lt 30000 ] && ok "Retry-After 2^63-1: the wait capped by max_wait_ms" \
+  || fail "Retry-After 2^63-1: the wait capped by max_wait_ms" "$(( (t1 - t0) / 1000000 )) ms"
+
 # --- failures: the document is dead-lettered, the batch goes on
 config slow "$BASE/slow" 'retries = 0; timeout_ms = 300;'
 sed -i 's/timeout_ms = 1000; //' "$TMP/slow.cfg"

@@ -11,6 +11,7 @@ The first path component selects the behaviour; the API is what follows:
   /slow/...                      sleeps 3 s before answering (beyond the test timeout)
   /flaky/...                     500 on the first request, then like /ok
   /busy/...                      429 with Retry-After: 1 on the first request, then like /ok
+  /hugewait/...                  429 with Retry-After: 9223372036854775807 (2^63 - 1) first, then like /ok
   /garbage/...                   200 with a body that is not JSON
   /wrongshape/...                200 with JSON of the wrong shape
   /down/...                      always 503
@@ -82,6 +83,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         elif mode == "busy" and nth == 1:
             self.reply(429, '{"error":"slow down"}', [("Retry-After", "1")])
+            return
+        elif mode == "hugewait" and nth == 1:
+            self.reply(429, '{"error":"slow down"}', [("Retry-After", "9223372036854775807")])
             return
         elif mode == "garbage":
             self.reply(200, "<html>this is not json")
