@@ -23,6 +23,7 @@ struct dp_doc {
     const char *id, *source, *lang;
     const char *raw;
     size_t raw_len;
+    char *raw_owned;       /* dp_doc_adopt_raw's buffer, when raw is that */
     const char *text;
     size_t text_len;
     VEC(dp_field) fields;
@@ -87,6 +88,7 @@ void dp_doc_free(dp_doc *d)
     free(d->translations.v);
     drop_keys(d);
     free(d->keys.v);
+    free(d->raw_owned);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -130,9 +132,25 @@ int dp_doc_set_raw(dp_doc *d, const char *bytes, size_t len)
 {
     const char *p = dp_arena_strndup(d->arena, bytes ? bytes : "", bytes ? len : 0);
     if (!p) return -1;
+    free(d->raw_owned);
+    d->raw_owned = NULL;
     d->raw = p;
     d->raw_len = bytes ? len : 0;
     return 0;
+}
+
+void dp_doc_adopt_raw(dp_doc *d, char *bytes, size_t len)
+{
+    free(d->raw_owned);
+    d->raw = d->raw_owned = bytes;
+    d->raw_len = len;
+}
+
+void dp_doc_drop_raw(dp_doc *d)
+{
+    free(d->raw_owned);
+    d->raw = d->raw_owned = NULL;
+    d->raw_len = 0;
 }
 
 const char *dp_doc_text(const dp_doc *d, size_t *len)

@@ -26,6 +26,14 @@ typedef struct dp_entity_rec {
 void dp_doc_set_instance(dp_doc *doc, int rank, const char *name);
 
 /*
+ * The raw input, taken over without a copy (bytes malloc'ed, NUL-terminated,
+ * freed with the document), and dropped once the source has parsed it, so a
+ * big document is not held twice while the recognizers run.
+ */
+void dp_doc_adopt_raw(dp_doc *doc, char *bytes, size_t len);
+void dp_doc_drop_raw(dp_doc *doc);
+
+/*
  * Resolve overlapping entities (resolve.c): the one place where conflicts
  * between recognizers are decided.  policy "longest" keeps, among
  * overlapping entities, the longest; ties go to higher confidence, then to

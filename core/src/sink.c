@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -227,9 +228,17 @@ static void write_record(dp_sink *k, dp_record *r)
 {
     const dp_chain *ch = k->chain;
     dp_error err;
+    uint64_t renamed = k->ids.renamed;
     if (dp_idset_claim(&k->ids, r->doc, r->source) < 0) {
         dp_record_fail_nomem(r, "core");
         return;
+    }
+    if (k->ids.renamed != renamed && r->rendered) {
+        /* rendered under the id it had: every writer writes it again from the document */
+        for (size_t i = 0; i < r->n_rendered; i++) dp_strbuf_free(&r->rendered[i]);
+        free(r->rendered);
+        r->rendered = NULL;
+        r->n_rendered = 0;
     }
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
         dp_instance *w = ch->stages[i];

@@ -1,17 +1,25 @@
 /* Worker threads: decode, source, recognizers, resolve, translators. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "error_impl.h"
 #include "internal.h"
 #include "worker.h"
 
+/* Texts up to this size are rendered on the workers (their output is a few times bigger). */
+#define DP_RENDER_MAX (256u << 10)
+
 /*
  * The writers that render (plugin.h) turn the document into their bytes here,
- * in parallel; the sink only writes them.  When every writer renders, the
- * document is freed now: the record then holds just its output.
+ * in parallel; the sink only writes them.  The document stays with the record:
+ * the sink renders it again in the rare case it renames a duplicate id.
  */
 static void render(const dp_chain *c, dp_record *r)
 {
+    size_t tlen;
+    dp_doc_text(r->doc, &tlen);
+    /* a big document's output is not held whole: its writers stream it from the writer thread */
+    if (tlen > DP_RENDER_MAX) return;
     size_t n = c->n_stages - c->first_writer, renders = 0;
     for (size_t k = 0; k < n; k++) renders += c->stages[c->first_writer + k]->desc.render != NULL;
     if (renders == 0) return;
@@ -29,10 +37,6 @@ static void render(const dp_chain *c, dp_record *r)
         if (rc == DP_OK || rc == DP_SKIP) continue;
         dp_record_fail_in(r, inst, rc, &err);
         return;
-    }
-    if (renders == n) {
-        dp_doc_free(r->doc);
-        r->doc = NULL;
     }
 }
 
@@ -52,16 +56,17 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
     free(r->bytes);
     r->bytes = NULL;
     r->doc = dp_doc_new(r->id, r->source);
-    if (!r->doc || dp_doc_set_raw(r->doc, text, tlen) < 0) {
+    if (!r->doc) {
         free(text);
         dp_record_fail_nomem(r, "core");
         return;
     }
-    free(text);
+    dp_doc_adopt_raw(r->doc, text, tlen); /* no copy: the document frees it */
     for (size_t i = 0; i <= c->first_writer; i++) {
         dp_instance *inst = i == 0 ? c->source : c->stages[i - 1];
         dp_error_clear(&err);
         int rc = dp_instance_process(inst, r->doc, &err);
+        if (i == 0) dp_doc_drop_raw(r->doc); /* parsed: the raw input is not needed any more */
         if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer)
             dp_doc_entities_resolve(r->doc, w->keep_overlaps);
         if (rc == DP_OK) continue;
@@ -75,10 +80,12 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
 void *dp_worker_main(void *arg)
 {
     const dp_worker *w = arg;
+    dp_queue_local local; /* this thread's batches */
+    memset(&local, 0, sizeof local);
     dp_record *r;
-    while ((r = dp_queue_take(w->q))) {
+    while ((r = dp_queue_take(w->q, &local))) {
         dp_worker_process(w, r);
-        dp_queue_done(w->q, r);
+        dp_queue_done(w->q, &local, r);
     }
     return NULL;
 }
