@@ -162,8 +162,14 @@ static int write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf
     fields(&w, doc);
     if (w.o->text) {
         key(&w, 0, 1, "text");
-        str(&w, text, tlen);
-        drain(&w);
+        if (f) {
+            /* straight to the file: a big text is not copied into the buffer whole */
+            fwrite(b->data, 1, b->len, f);
+            dp_strbuf_clear(b);
+            dp_json_write_string(f, text, tlen);
+        } else {
+            str(&w, text, tlen);
+        }
     }
     if (w.o->segments) {
         key(&w, 0, 1, "segments");

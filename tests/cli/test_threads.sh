@@ -13,7 +13,7 @@ python3 - <<'PY' > docs.jsonl
 import json
 words = ["Bộ Quốc phòng", "ASEAN", "Hà Nội", "ngày", "tổ chức", "hợp tác", "Việt Nam", "đoàn", "\"trích\"", "tab\there"]
 for i in range(600):
-    n = 20000 if i % 97 == 5 else 3 + (i * 7919) % 60
+    n = 40000 if i % 97 == 5 else 3 + (i * 7919) % 60
     text = " ".join(words[(i + k * k) % len(words)] for k in range(n))
     print(json.dumps({"id": "d%03d" % i, "title": "Bài %d" % i, "text": text}, ensure_ascii=False))
 PY
