@@ -36,9 +36,12 @@ enum { DP_STOP_NONE = 0, DP_STOP_FAILED = 1, DP_STOP_INTERRUPTED = 2 };
 /*
  * Input bytes the records between the reader and the sink may hold together
  * (one record more may always enter, so a document over the limit still runs
- * alone): big documents then wait in the reader instead of piling up.
+ * alone): big documents then wait in the reader instead of piling up.  Small,
+ * because a processed document takes 20-25 times its input (its key, tokens
+ * and entities): 1 MB keeps a few big ones in flight, and never limits news
+ * articles of a few KB, which the queue's record count bounds first.
  */
-#define DP_QUEUE_BYTES (8u << 20)
+#define DP_QUEUE_BYTES (1u << 20)
 
 /* A worker's own batches (one per worker thread, zeroed before its first take). */
 typedef struct dp_queue_local {
