@@ -1,4 +1,5 @@
 /* The document: identity, text, fields, segments, entities, translations. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,9 @@ struct dp_doc {
     int instance_oom;      /* the copy of the name failed: adding entities fails too */
     size_t entity_seq;
     VEC(match_key) keys; /* dp_doc_match_key's cache, one per rule set */
+    /* the attribute and translation strings, each kept once (open addressing, cap a power of 2) */
+    const char **interned;
+    size_t n_interned, cap_interned;
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -88,6 +92,7 @@ void dp_doc_free(dp_doc *d)
     free(d->translations.v);
     drop_keys(d);
     free(d->keys.v);
+    free(d->interned);
     free(d->raw_owned);
     dp_arena_free(d->arena);
     free(d);
@@ -361,15 +366,61 @@ const char *dp_entity_surface(const dp_doc *d, const dp_entity *e, size_t *len)
     return d->text + e->start;
 }
 
+static size_t str_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/*
+ * s in the arena, once per document: entities repeat the same attribute
+ * names and, entity after entity, the same values and translations, which
+ * would otherwise cost a copy each (most of a big document's memory).
+ */
+static const char *intern(dp_doc *d, const char *s)
+{
+    if (d->n_interned * 4 >= d->cap_interned * 3) {
+        size_t ncap = d->cap_interned ? d->cap_interned * 2 : 64;
+        const char **t = calloc(ncap, sizeof *t);
+        if (!t) return NULL;
+        for (size_t i = 0; i < d->cap_interned; i++) {
+            const char *x = d->interned[i];
+            if (!x) continue;
+            size_t j = str_hash(x) & (ncap - 1);
+            while (t[j]) j = (j + 1) & (ncap - 1);
+            t[j] = x;
+        }
+        free(d->interned);
+        d->interned = t;
+        d->cap_interned = ncap;
+    }
+    size_t j = str_hash(s) & (d->cap_interned - 1);
+    for (; d->interned[j]; j = (j + 1) & (d->cap_interned - 1))
+        if (strcmp(d->interned[j], s) == 0) return d->interned[j];
+    const char *copy = dp_arena_strdup(d->arena, s);
+    if (!copy) return NULL;
+    d->interned[j] = copy;
+    d->n_interned++;
+    return copy;
+}
+
 static int kv_set(dp_doc *d, dp_field **v, size_t *n, size_t *cap, const char *key, const char *value)
 {
     if (!key || !value) return -1;
-    const char *val = dp_arena_strdup(d->arena, value);
+    const char *val = intern(d, value);
     if (!val) return -1;
     for (size_t i = 0; i < *n; i++)
         if (strcmp((*v)[i].key, key) == 0) { (*v)[i].value = val; return 0; }
-    if (*n == *cap && vec_grow((void **)v, cap, sizeof **v) < 0) return -1;
-    const char *k = dp_arena_strdup(d->arena, key);
+    /* an entity has a few attributes: start at 2 (not 8 as the document's arrays) */
+    if (*n == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 2;
+        dp_field *nv = realloc(*v, ncap * sizeof *nv);
+        if (!nv) return -1;
+        *v = nv;
+        *cap = ncap;
+    }
+    const char *k = intern(d, key);
     if (!k) return -1;
     (*v)[*n].key = k;
     (*v)[*n].value = val;

@@ -13,7 +13,17 @@
 typedef struct out {
     dp_strbuf *b;
     const dp_doc_json_opts *o;
+    FILE *f; /* dp_doc_write_json_file: where b goes whenever it fills up */
 } out;
+
+/* Streaming to a file: hand the buffer over every 64 KB, so a big record is never held whole. */
+static void drain(out *w)
+{
+    if (w->f && w->b->len >= 65536) {
+        fwrite(w->b->data, 1, w->b->len, w->f);
+        dp_strbuf_clear(w->b);
+    }
+}
 
 static void put(out *w, const char *s, size_t n) { dp_strbuf_add(w->b, s, n); }
 #define PUTS(w, lit) put((w), (lit), sizeof(lit) - 1)
@@ -124,11 +134,11 @@ static const char *target_name(dp_target t)
     return t == DP_TARGET_FIELD ? "field" : t == DP_TARGET_SEGMENT ? "segment" : "text";
 }
 
-int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf *b)
+static int write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf *b, FILE *f)
 {
     static const dp_doc_json_opts defaults = DP_DOC_JSON_DEFAULTS;
     static const char *const unit_names[] = { "codepoint", "utf16", "byte" };
-    out w = { b, opts ? opts : &defaults };
+    out w = { b, opts ? opts : &defaults, f };
     size_t tlen;
     const char *text = dp_doc_text(doc, &tlen);
     /* One cursor per layer: each walks the text once, forward. */
@@ -138,7 +148,7 @@ int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf
     unsigned unit = (unsigned)w.o->unit <= DP_OFFSET_BYTE ? (unsigned)w.o->unit : DP_OFFSET_BYTE;
 
     /* the text and its escapes, and room for the rest */
-    dp_strbuf_reserve(b, (w.o->text ? tlen + tlen / 16 : 0) + 256);
+    if (!f) dp_strbuf_reserve(b, (w.o->text ? tlen + tlen / 16 : 0) + 256);
     putch(&w, '{');
     key(&w, 1, 1, "id");
     cstr(&w, dp_doc_id(doc));
@@ -152,7 +162,14 @@ int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf
     fields(&w, doc);
     if (w.o->text) {
         key(&w, 0, 1, "text");
-        str(&w, text, tlen);
+        if (f) {
+            /* straight to the file: a big text is not copied into the buffer whole */
+            fwrite(b->data, 1, b->len, f);
+            dp_strbuf_clear(b);
+            dp_json_write_string(f, text, tlen);
+        } else {
+            str(&w, text, tlen);
+        }
     }
     if (w.o->segments) {
         key(&w, 0, 1, "segments");
@@ -167,6 +184,7 @@ int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf
             PUTS(&w, ",\"kind\":");
             cstr(&w, g->kind);
             putch(&w, '}');
+            drain(&w);
         }
         putch(&w, ']');
     }
@@ -196,6 +214,7 @@ int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf
         PUTS(&w, ",\"translations\":");
         kv_object(&w, dp_entity_translation_at, dp_entity_translation_count(e), e);
         putch(&w, '}');
+        drain(&w);
     }
     putch(&w, ']');
     key(&w, 0, 1, "translations");
@@ -221,4 +240,18 @@ int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf
     if (w.o->pretty) putch(&w, '\n');
     PUTS(&w, "}\n");
     return b->oom ? -1 : 0;
+}
+
+int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf *b)
+{
+    return write_json(doc, opts, b, NULL);
+}
+
+int dp_doc_write_json_file(const dp_doc *doc, const dp_doc_json_opts *opts, FILE *f)
+{
+    dp_strbuf b = DP_STRBUF_INIT;
+    int rc = write_json(doc, opts, &b, f);
+    if (rc == 0 && b.len) fwrite(b.data, 1, b.len, f);
+    dp_strbuf_free(&b);
+    return rc;
 }

@@ -133,6 +133,9 @@ static int read_lines(dp_reader *rd, const dp_input *in, uint64_t *counter)
         }
         free(id);
         rc = r ? emit(rd, r, counter) : -1;
+        /* A pipe or a terminal may make the next read wait (nothing left in the chunk read):
+         * the records read must not wait with it in the reader's batch. */
+        if (rc == 0 && !f.regular && f.chunk_pos == f.chunk_len) rc = dp_queue_flush(rd->q);
     }
     if (rc == 0 && got == DP_READ_ERROR) {
         dp_record *r = dp_record_error(in->id, in->source, lineno, "read error: %s", strerror(errno));

@@ -1,9 +1,13 @@
 /* Worker threads: decode, source, recognizers, resolve, translators. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "error_impl.h"
 #include "internal.h"
 #include "worker.h"
+
+/* Texts up to this size are rendered on the workers (their output is a few times bigger). */
+#define DP_RENDER_MAX (256u << 10)
 
 /*
  * The writers that render (plugin.h) turn the document into their bytes here,
@@ -13,6 +17,10 @@
  */
 static void render(const dp_chain *c, dp_record *r)
 {
+    size_t tlen;
+    dp_doc_text(r->doc, &tlen);
+    /* a big document's output is not held whole: its writers stream it from the writer thread */
+    if (tlen > DP_RENDER_MAX) return;
     size_t n = c->n_stages - c->first_writer, renders = 0;
     for (size_t k = 0; k < n; k++) renders += c->stages[c->first_writer + k]->desc.render != NULL;
     if (renders == 0) return;
@@ -74,10 +82,12 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
 void *dp_worker_main(void *arg)
 {
     const dp_worker *w = arg;
+    dp_queue_local local; /* this thread's batches */
+    memset(&local, 0, sizeof local);
     dp_record *r;
-    while ((r = dp_queue_take(w->q))) {
+    while ((r = dp_queue_take(w->q, &local))) {
         dp_worker_process(w, r);
-        dp_queue_done(w->q, r);
+        dp_queue_done(w->q, &local, r);
     }
     return NULL;
 }

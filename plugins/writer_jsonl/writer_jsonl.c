@@ -56,13 +56,13 @@ static int jsonl_write(void *state, const char *bytes, size_t len, dp_error *err
     return dp_outfile_end_record(s->out, err);
 }
 
+/* The whole record in one call (docpipe try, and documents too big to render on a worker): streamed. */
 static int jsonl_process(void *state, dp_doc *doc, dp_error *err)
 {
-    dp_strbuf b = DP_STRBUF_INIT;
-    int rc = jsonl_render(state, doc, &b, err);
-    if (rc == DP_OK) rc = jsonl_write(state, b.data, b.len, err);
-    dp_strbuf_free(&b);
-    return rc;
+    jsonl_state *s = state;
+    FILE *f = dp_outfile_stream(s->out);
+    if (f && dp_doc_write_json_file(doc, &s->opts, f) < 0) return dp_fail_nomem(err);
+    return dp_outfile_end_record(s->out, err);
 }
 
 static int jsonl_checkpoint(void *state, char *token, size_t size, dp_error *err)

@@ -397,6 +397,43 @@ START_TEST(doc_write_json_record)
 }
 END_TEST
 
+/* A record streamed to a file in 64 KB pieces is the record made in memory, byte for byte. */
+START_TEST(doc_write_json_file_same_bytes)
+{
+    dp_doc *d = dp_doc_new("big", "x.txt");
+    dp_strbuf t = DP_STRBUF_INIT;
+    for (int i = 0; i < 4000; i++) dp_strbuf_printf(&t, "Bộ \"Quốc\"\tphòng %d Hà Nội\n", i);
+    ck_assert_int_eq(dp_doc_set_text(d, t.data, t.len), 0);
+    const char *p = t.data;
+    for (int i = 0; (p = strstr(p, "Hà Nội")); i++, p++) {
+        dp_entity *e = dp_doc_entity_add(d, (size_t)(p - t.data), (size_t)(p - t.data) + strlen("Hà Nội"), "LOC");
+        ck_assert_ptr_nonnull(e);
+        ck_assert_int_eq(dp_entity_attr_set(d, e, "country", i % 2 ? "VN" : "Việt Nam"), 0);
+        ck_assert_int_eq(dp_entity_attr_set(d, e, "n", i % 3 ? "x" : "y"), 0);
+        ck_assert_int_eq(dp_entity_translation_set(d, e, "en", "Hanoi"), 0);
+    }
+    /* the attribute strings are kept once per document, each entity still reads its own value */
+    ck_assert_str_eq(dp_entity_attr(dp_doc_entity_at(d, 1), "country"), "VN");
+    ck_assert_str_eq(dp_entity_attr(dp_doc_entity_at(d, 2), "country"), "Việt Nam");
+    ck_assert_str_eq(dp_entity_attr(dp_doc_entity_at(d, 3), "n"), "y");
+    dp_strbuf mem = DP_STRBUF_INIT;
+    ck_assert_int_eq(dp_doc_write_json(d, NULL, &mem), 0);
+    char *streamed = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&streamed, &n);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(dp_doc_write_json_file(d, NULL, f), 0);
+    fclose(f);
+    ck_assert_uint_gt(mem.len, 4u * 65536); /* several of the 64 KB pieces */
+    ck_assert_uint_eq(n, mem.len);
+    ck_assert_int_eq(memcmp(streamed, mem.data, n), 0);
+    free(streamed);
+    dp_strbuf_free(&mem);
+    dp_strbuf_free(&t);
+    dp_doc_free(d);
+}
+END_TEST
+
 START_TEST(outfile_checkpoint_restore_commit)
 {
     char dir[] = "/tmp/dp-outfile-XXXXXX";
@@ -510,6 +547,7 @@ int main(void)
     tcase_add_test(tc, json_escaping);
     tcase_add_test(tc, json_append_string_runs);
     tcase_add_test(tc, doc_write_json_record);
+    tcase_add_test(tc, doc_write_json_file_same_bytes);
     tcase_add_test(tc, outfile_checkpoint_restore_commit);
     suite_add_tcase(s, tc);
     return check_run(s);

@@ -10,6 +10,8 @@
 #ifndef DOCPIPE_DOC_JSON_H
 #define DOCPIPE_DOC_JSON_H
 
+#include <stdio.h>
+
 #include "doc.h"
 #include "strbuf.h"
 
@@ -39,6 +41,13 @@ typedef struct dp_doc_json_opts {
  * DP_DOC_JSON_DEFAULTS).  0, or -1 when memory ran out (out->oom is set).
  */
 int dp_doc_write_json(const dp_doc *doc, const dp_doc_json_opts *opts, dp_strbuf *out);
+
+/*
+ * The same record written to f in pieces of about 64 KB, so that a big
+ * document's record is never held whole in memory.  0, or -1 when memory ran
+ * out (write errors are the stream's: check ferror(f)).
+ */
+int dp_doc_write_json_file(const dp_doc *doc, const dp_doc_json_opts *opts, FILE *f);
 
 #ifdef __cplusplus
 }
