@@ -32,6 +32,8 @@ struct dp_doc {
     int instance_oom;      /* the copy of the name failed: adding entities fails too */
     size_t entity_seq;
     VEC(match_key) keys; /* dp_doc_match_key's cache, one per rule set */
+    VEC(dp_nonprose_span) nonprose; /* dp_doc_nonprose's cache */
+    int nonprose_done;
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -85,6 +87,7 @@ void dp_doc_free(dp_doc *d)
     free(d->translations.v);
     drop_keys(d);
     free(d->keys.v);
+    free(d->nonprose.v);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -163,6 +166,8 @@ int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
     d->segments.n = 0;
     drop_entities(d);
     drop_keys(d);
+    d->nonprose.n = 0;
+    d->nonprose_done = 0;
     return 0;
 }
 
@@ -190,6 +195,45 @@ const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len,
     if (len) *len = k->len;
     if (map) *map = k->map;
     return k->key;
+}
+
+/* ---- text that is not prose ---- */
+
+const dp_nonprose_span *dp_doc_nonprose(dp_doc *d, size_t *n)
+{
+    static const dp_nonprose_span none[1];
+    if (!d->nonprose_done) {
+        size_t from = 0, s, e;
+        dp_nonprose_kind k;
+        while ((k = dp_text_nonprose_next(d->text, d->text_len, from, &s, &e)) != DP_NONPROSE_NONE) {
+            if (VEC_GROW(d->nonprose) < 0) {
+                d->nonprose.n = 0;
+                if (n) *n = 0;
+                return NULL;
+            }
+            d->nonprose.v[d->nonprose.n++] = (dp_nonprose_span){ s, e, k };
+            from = e;
+        }
+        d->nonprose_done = 1;
+    }
+    if (n) *n = d->nonprose.n;
+    return d->nonprose.n ? d->nonprose.v : none;
+}
+
+dp_nonprose_kind dp_doc_in_nonprose(dp_doc *d, size_t start, size_t end)
+{
+    size_t n;
+    const dp_nonprose_span *v = dp_doc_nonprose(d, &n);
+    if (!v) return DP_NONPROSE_NONE;
+    /* the first span that ends after start; spans are sorted and disjoint */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].end <= start) lo = mid + 1; else hi = mid;
+    }
+    for (size_t i = lo; i < n && v[i].start < end; i++)
+        if (!(start <= v[i].start && v[i].end <= end)) return v[i].kind;
+    return DP_NONPROSE_NONE;
 }
 
 /* ---- fields ---- */
