@@ -7,6 +7,8 @@ libutf8proc-dev check libjansson-dev libxml2-dev libcurl4-openssl-dev libsqlite3
 libpcre2-dev python3 parallel sqlite3 clang valgrind"
 # Headless Chromium renders the HTML report in its test: only for the test suite.
 [ "${1:-}" = "--test" ] && PKGS="$PKGS chromium"
+# Hyperscan is the dictionary-lookup ceiling bench/run measures: only for the benchmarks.
+[ "${1:-}" = "--bench" ] && PKGS="$PKGS libhyperscan-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

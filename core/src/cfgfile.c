@@ -1,6 +1,7 @@
 /* Reading the pipeline config: libconfig parsing, globals, ${VAR} expansion. */
 #include <ctype.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,9 @@ void dp_config_free(dp_config *c)
     free(c->dead_letter);
     free(c->checkpoint);
     free(c->stats);
+    free(c->dead_letter_where);
+    free(c->checkpoint_where);
+    free(c->stats_where);
     for (size_t i = 0; i < c->n_vars; i++) free(c->vars[i]);
     free(c->vars);
     free(c);
@@ -103,6 +107,14 @@ static char *get_string(dp_config *c, const config_setting_t *s, const char *key
     return v;
 }
 
+/* "file:line" of a setting, allocated; NULL when memory ran out. */
+static char *where_of(const dp_config *c, const config_setting_t *s)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s:%d", source_file(c, s), where_line(s));
+    return strdup(buf);
+}
+
 /* s when it has the type, else NULL with "file:line: problem" appended. */
 static const config_setting_t *of_type(const dp_config *c, const config_setting_t *s, int type, const char *problem,
                                        dp_strbuf *errs, int *nerr)
@@ -113,8 +125,8 @@ static const config_setting_t *of_type(const dp_config *c, const config_setting_
     return NULL;
 }
 
-static int get_int(dp_config *c, const config_setting_t *s, const char *key, long long lo, long long *out,
-                   dp_strbuf *errs)
+static int get_int(dp_config *c, const config_setting_t *s, const char *key, long long lo, long long hi,
+                   long long *out, dp_strbuf *errs)
 {
     int t = config_setting_type(s);
     if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) {
@@ -122,8 +134,9 @@ static int get_int(dp_config *c, const config_setting_t *s, const char *key, lon
         return 1;
     }
     long long v = config_setting_get_int64(s);
-    if (v < lo) {
-        dp_strbuf_printf(errs, "%s:%d: '%s' must be at least %lld\n", source_file(c, s), where_line(s), key, lo);
+    if (v < lo || v > hi) {
+        dp_strbuf_printf(errs, "%s:%d: '%s' must be from %lld to %lld, not %lld\n", source_file(c, s), where_line(s),
+                         key, lo, hi, v);
         return 1;
     }
     *out = v;
@@ -188,17 +201,20 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         }
         long long v;
         if (!strcmp(key, "threads")) {
-            if (!(nerr += get_int(c, s, key, 0, &v, errs))) c->threads = (int)(v > 1024 ? 1024 : v);
+            if (!(nerr += get_int(c, s, key, 0, 1024, &v, errs))) c->threads = (int)v;
         } else if (!strcmp(key, "queue")) {
-            if (!(nerr += get_int(c, s, key, 1, &v, errs))) c->queue = (int)(v > 4096 ? 4096 : v);
+            if (!(nerr += get_int(c, s, key, 1, 4096, &v, errs))) c->queue = (int)v;
         } else if (!strcmp(key, "max_failures")) {
-            if (!(nerr += get_int(c, s, key, -1, &v, errs))) c->max_failures = v;
+            if (!(nerr += get_int(c, s, key, -1, LLONG_MAX, &v, errs))) c->max_failures = v;
         } else if (!strcmp(key, "dead_letter")) {
             c->dead_letter = get_string(c, s, key, &ctx, errs, &nerr);
+            if (!(c->dead_letter_where = where_of(c, s))) goto oom;
         } else if (!strcmp(key, "checkpoint")) {
             c->checkpoint = get_string(c, s, key, &ctx, errs, &nerr);
+            if (!(c->checkpoint_where = where_of(c, s))) goto oom;
         } else if (!strcmp(key, "stats")) {
             c->stats = get_string(c, s, key, &ctx, errs, &nerr);
+            if (!(c->stats_where = where_of(c, s))) goto oom;
         } else if (!strcmp(key, "overlaps")) {
             char *o = get_string(c, s, key, &ctx, errs, &nerr);
             if (o && strcmp(o, "longest") && strcmp(o, "all")) {

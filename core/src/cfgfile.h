@@ -18,6 +18,7 @@ typedef struct dp_config {
     char *dead_letter;
     char *checkpoint;
     char *stats;
+    char *dead_letter_where, *checkpoint_where, *stats_where; /* "file:line" of those three, when set */
     int keep_overlaps; /* overlaps = "all" */
     const config_setting_t *source;
     const config_setting_t *chain;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "chain.h"
+#include "docpipe/text.h"
 
 static int has_word(const char *list, const char *w)
 {
@@ -41,6 +42,20 @@ static int check_consumes(const dp_instance *in, const char *produced, dp_strbuf
     return nerr;
 }
 
+/* A name shows in logs and in the checkpoint: valid UTF-8, no control character, not empty, no leading '.'
+ * (names of the core's own outputs, such as ".dead-letter", start with one). */
+static int check_name(const dp_instance *in, dp_strbuf *errs)
+{
+    const char *n = in->name;
+    int ok = *n && *n != '.' && dp_utf8_valid(n, strlen(n), NULL);
+    for (const unsigned char *p = (const unsigned char *)n; ok && *p; p++) ok = *p >= 0x20 && *p != 0x7f;
+    if (ok) return 0;
+    dp_strbuf_puts(errs, in->where);
+    dp_strbuf_puts(errs, ": an instance name must be valid UTF-8 without control characters, not empty and not "
+                   "starting with '.'\n");
+    return 1;
+}
+
 int dp_chain_check(dp_chain *c, const char *config, dp_strbuf *errs)
 {
     int nerr = 0;
@@ -49,8 +64,10 @@ int dp_chain_check(dp_chain *c, const char *config, dp_strbuf *errs)
     char produced[4096];
     snprintf(produced, sizeof produced, "raw %s",
              c->source->desc.produces ? c->source->desc.produces : "text fields segments");
+    nerr += check_name(c->source, errs);
     for (size_t i = 0; i < c->n_stages; i++) {
         dp_instance *in = c->stages[i];
+        nerr += check_name(in, errs);
         for (size_t j = 0; j < i; j++) {
             if (!strcmp(c->stages[j]->name, in->name)) {
                 dp_strbuf_printf(errs, "%s: instance name '%s' is already used at %s; give one of them name = \"…\"\n",

@@ -41,9 +41,9 @@ int dp_deadletter_checkpoint(dp_deadletter *d, char *token, size_t size, dp_erro
     return dp_outfile_checkpoint(d->out, token, size, err);
 }
 
-int dp_deadletter_restore(dp_deadletter *d, const char *token, dp_error *err)
+int dp_deadletter_restore(dp_deadletter *d, const char *token, int completing, dp_error *err)
 {
-    return dp_outfile_restore(d->out, token, err);
+    return dp_outfile_restore_to(d->out, token, completing, err);
 }
 
 int dp_deadletter_commit(dp_deadletter *d, dp_error *err) { return dp_outfile_commit(d->out, err); }

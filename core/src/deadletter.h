@@ -21,9 +21,9 @@ dp_deadletter *dp_deadletter_open(const char *path, int resuming, dp_error *err)
 /* One failed record. */
 void dp_deadletter_write(dp_deadletter *d, const dp_record *r);
 
-/* As a writer's checkpoint, restore and flush (which commits the file). */
+/* As a writer's checkpoint, restore (completing: the run died while committing) and flush (which commits). */
 int dp_deadletter_checkpoint(dp_deadletter *d, char *token, size_t size, dp_error *err);
-int dp_deadletter_restore(dp_deadletter *d, const char *token, dp_error *err);
+int dp_deadletter_restore(dp_deadletter *d, const char *token, int completing, dp_error *err);
 int dp_deadletter_commit(dp_deadletter *d, dp_error *err);
 
 /* Close without committing (the temporary file stays for --resume); frees d.  NULL is allowed. */

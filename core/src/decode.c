@@ -12,6 +12,9 @@
 #include <strings.h>
 #include <utf8proc.h>
 
+#include "latin_table.h"
+#include "text_unit.h"
+
 __attribute__((format(printf, 2, 3)))
 static int fail(dp_error *err, const char *fmt, ...)
 {
@@ -238,6 +241,28 @@ static char *clean(const char *s, size_t len, size_t *outlen)
             i++; /* other C0 controls are dropped */
             continue;
         }
+        if (b >= 0xC3 && b <= 0xC9 && i + 1 < len) {
+            /* Latin-1 letters to Latin Extended-B (no spaces, no soft hyphen): copied as they are */
+            c = ((b & 0x1F) << 6) | (u[i + 1] & 0x3F);
+            int x = dp_latin_index(c);
+            if (x >= 0 && (dp_latin_table[x].flags & LT_LETTER)) {
+                o[j++] = (char)b;
+                o[j++] = (char)u[i + 1];
+                prev = ms.starter = c;
+                ms.ready = 0;
+                i += 2;
+                continue;
+            }
+        } else if (b == 0xE1 && i + 2 < len && u[i + 1] >= 0xB8 && u[i + 1] <= 0xBB) {
+            /* Latin Extended Additional (the Vietnamese letters): all letters */
+            c = ((b & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+            memcpy(o + j, s + i, 3);
+            j += 3;
+            prev = ms.starter = c;
+            ms.ready = 0;
+            i += 3;
+            continue;
+        }
         n = i;
         c = dp_utf8_next(s, len, &n);
         n -= i;
@@ -368,10 +393,15 @@ int dp_text_decode(const char *in, size_t len, const char *encoding,
     free(conv);
     if (!cleaned)
         return nomem(err);
-    res = dp_text_nfc(cleaned, clen, &rlen);
-    free(cleaned);
-    if (!res)
-        return nomem(err);
+    if (dp_text_quick_nfc(cleaned, clen) == 1) {
+        res = cleaned; /* NFC already: no copy */
+        rlen = clen;
+    } else {
+        res = dp_text_nfc(cleaned, clen, &rlen);
+        free(cleaned);
+        if (!res)
+            return nomem(err);
+    }
     *out = res;
     if (outlen)
         *outlen = rlen;

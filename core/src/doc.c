@@ -3,17 +3,19 @@
 #include <string.h>
 
 #include "internal.h"
+#include "keyscan.h"
+#include "text_unit.h"
 
 /* Arrays of the document grow by doubling in malloc'ed memory (not the arena,
  * which cannot shrink or free) and are released with the document. */
 #define VEC(T) struct { T *v; size_t n, cap; }
 
-/* A match key of the text under one rule set (rules_name NULL: none). */
+/* A match key of the text and its tokens under one rule set (rules_name NULL: none). */
 typedef struct match_key {
     char *rules_name;
-    char *key;
-    size_t len;
-    size_t *map;
+    dp_keyscan scan;  /* the key and its tokens */
+    dp_tokens view;   /* what dp_doc_tokens hands out */
+    size_t *map;      /* dp_doc_match_key's per-byte map, made only when asked for */
 } match_key;
 
 struct dp_doc {
@@ -54,7 +56,7 @@ static void drop_keys(dp_doc *d)
 {
     for (size_t i = 0; i < d->keys.n; i++) {
         free(d->keys.v[i].rules_name);
-        free(d->keys.v[i].key);
+        dp_keyscan_free(&d->keys.v[i].scan);
         free(d->keys.v[i].map);
     }
     d->keys.n = 0;
@@ -154,12 +156,19 @@ static void drop_entities(dp_doc *d)
 
 int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
 {
-    if (!utf8 || !dp_utf8_valid(utf8, len, NULL)) return -1;
-    size_t nlen = 0;
-    char *nfc = dp_text_nfc(utf8, len, &nlen);
-    if (!nfc) return -1;
-    const char *p = dp_arena_strndup(d->arena, nfc, nlen);
-    free(nfc);
+    /* one pass validates and tells whether the text is NFC already (the usual case) */
+    int quick = utf8 ? dp_text_quick_nfc(utf8, len) : -1;
+    if (quick < 0) return -1;
+    size_t nlen = len;
+    const char *p;
+    if (quick == 1) {
+        p = dp_arena_strndup(d->arena, utf8, len);
+    } else {
+        char *nfc = dp_text_nfc(utf8, len, &nlen);
+        if (!nfc) return -1;
+        p = dp_arena_strndup(d->arena, nfc, nlen);
+        free(nfc);
+    }
     if (!p) return -1;
     d->text = p;
     d->text_len = nlen;
@@ -178,23 +187,58 @@ static int same_rules(const char *cached, const dp_text_rules *rules)
     return strcmp(cached, name) == 0;
 }
 
+/* The cached key and tokens of rules, computed on the first call. */
+static match_key *key_of(dp_doc *d, const dp_text_rules *rules)
+{
+    for (size_t i = 0; i < d->keys.n; i++)
+        if (same_rules(d->keys.v[i].rules_name, rules)) return &d->keys.v[i];
+    if (d->text_len >= UINT32_MAX || VEC_GROW(d->keys) < 0) return NULL;
+    match_key nk;
+    memset(&nk, 0, sizeof nk);
+    if (rules && !(nk.rules_name = strdup(rules->name ? rules->name : ""))) return NULL;
+    nk.scan.want_tokens = 1;
+    /* the text is valid UTF-8 (dp_doc_set_text checked it) */
+    if (dp_keyscan_run(&nk.scan, d->text, d->text_len, rules) < 0) {
+        free(nk.rules_name);
+        return NULL;
+    }
+    nk.view.key = nk.scan.key;
+    nk.view.key_len = nk.scan.klen;
+    nk.view.v = nk.scan.tok;
+    nk.view.flags = nk.scan.tflags;
+    nk.view.n = nk.scan.n;
+    match_key *k = &d->keys.v[d->keys.n++];
+    *k = nk;
+    return k;
+}
+
+const dp_tokens *dp_doc_tokens(dp_doc *d, const dp_text_rules *rules)
+{
+    match_key *k = key_of(d, rules);
+    return k ? &k->view : NULL;
+}
+
 const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len, const size_t **map)
 {
-    match_key *k = NULL;
-    for (size_t i = 0; i < d->keys.n && !k; i++)
-        if (same_rules(d->keys.v[i].rules_name, rules)) k = &d->keys.v[i];
-    if (!k) {
-        if (VEC_GROW(d->keys) < 0) return NULL;
-        match_key nk = { NULL, NULL, 0, NULL };
-        if (rules && !(nk.rules_name = strdup(rules->name ? rules->name : ""))) return NULL;
-        nk.key = dp_text_match_key(d->text, d->text_len, rules, &nk.len, &nk.map);
-        if (!nk.key) { free(nk.rules_name); return NULL; }
-        k = &d->keys.v[d->keys.n++];
-        *k = nk;
+    match_key *k = key_of(d, rules);
+    if (!k) return NULL;
+    if (map && !k->map) {
+        int rc = dp_keyscan_map(&k->scan, d->text, d->text_len, &k->map);
+        if (rc == -2) return NULL;
+        if (rc == -1) {
+            /* a character of another script or with combining marks: the full scan */
+            dp_keyscan m;
+            memset(&m, 0, sizeof m);
+            m.want_map = 1;
+            if (dp_keyscan_run(&m, d->text, d->text_len, rules) < 0) return NULL;
+            k->map = m.map;
+            m.map = NULL;
+            dp_keyscan_free(&m);
+        }
     }
-    if (len) *len = k->len;
+    if (len) *len = k->view.key_len;
     if (map) *map = k->map;
-    return k->key;
+    return k->view.key;
 }
 
 /* ---- text that is not prose ---- */

@@ -95,13 +95,19 @@ int dp_engine_run(const dp_plan *plan, const dp_run_opts *o, dp_run_result *res)
     k.progress = o->progress;
     k.total = !s->source.lines && !s->shard_n ? inputs.n : 0;
     k.bytes_read = &rd.bytes_read;
+    /* A run's identity: the plan's part, and the inputs as listed now. */
+    char fingerprint[256];
+    snprintf(fingerprint, sizeof fingerprint, "%s;inputs:%016llx", s->fingerprint ? s->fingerprint : "-",
+             (unsigned long long)dp_inputs_fingerprint(&inputs));
+    k.fingerprint = fingerprint;
 
     int rc = dp_sink_open(&k, o->quiet);
     if (rc == DP_EXIT_OK) {
         rd.skip_before = k.skip_before;
         dp_signals sig;
         if (o->handle_signals) dp_signals_start(&sig, &q);
-        run_threads(&q, &rd, &w, &k, threads, res);
+        /* A run that died while committing had written everything: only the commit is left. */
+        if (!k.completing) run_threads(&q, &rd, &w, &k, threads, res);
         if (o->handle_signals) dp_signals_stop(&sig);
         res->interrupted = dp_queue_stopped(&q) == DP_STOP_INTERRUPTED;
         res->bytes = atomic_load(&rd.bytes_read);

@@ -95,6 +95,25 @@ int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err)
     return rc;
 }
 
+int dp_instance_render(dp_instance *inst, const dp_doc *doc, dp_strbuf *out, dp_error *err)
+{
+    uint64_t t0 = now_ns();
+    int rc = inst->desc.render(inst->state, doc, out, err);
+    atomic_fetch_add(&inst->ns, now_ns() - t0);
+    if (rc == DP_FAILED || rc == DP_FATAL) atomic_fetch_add(&inst->failed, 1);
+    return rc;
+}
+
+int dp_instance_write(dp_instance *inst, const char *bytes, size_t len, dp_error *err)
+{
+    uint64_t t0 = now_ns();
+    int rc = inst->desc.write(inst->state, bytes, len, err);
+    atomic_fetch_add(&inst->ns, now_ns() - t0);
+    atomic_fetch_add(&inst->calls, 1);
+    if (rc == DP_FAILED || rc == DP_FATAL) atomic_fetch_add(&inst->failed, 1);
+    return rc;
+}
+
 /* ---- what plugin.h offers an instance ---- */
 
 const char *dp_instance_name(const dp_instance *inst) { return inst->name; }

@@ -29,6 +29,7 @@ struct dp_instance {
     int inited;
     int rank;            /* 0: source, 1..: chain position */
     int resuming;
+    int completing_commit; /* resuming a run that died while committing: outputs may be renamed already */
     int threads;
     int check_only;      /* `docpipe check`: writers must not create outputs */
     dp_error init_error; /* what init reported (dp_instance_error, dp_instance_nomem) */
@@ -54,6 +55,10 @@ int dp_instance_init(dp_instance *inst, dp_strbuf *errs);
 
 /* Call process() honouring DP_PLUGIN_SERIAL and accounting time. */
 int dp_instance_process(dp_instance *inst, dp_doc *doc, dp_error *err);
+
+/* A writer's render() (any thread) and write() (the writer thread), accounting time; see plugin.h. */
+int dp_instance_render(dp_instance *inst, const dp_doc *doc, dp_strbuf *out, dp_error *err);
+int dp_instance_write(dp_instance *inst, const char *bytes, size_t len, dp_error *err);
 
 /*
  * The instance as messages name it: "recognizer:names", or

@@ -129,6 +129,11 @@ int dp_abi_check(const dp_plugin *p, const char *file, dp_strbuf *err)
         dp_strbuf_printf(err, "%s: plugin descriptor is incomplete (needs a name, a valid kind and process())\n", file);
         return -1;
     }
+    if (p->struct_size >= offsetof(dp_plugin, write) + sizeof p->write &&
+        (!p->render != !p->write || (p->render && p->kind != DP_KIND_WRITER))) {
+        dp_strbuf_printf(err, "%s: render() and write() come together, and only in writers\n", file);
+        return -1;
+    }
     return 0;
 }
 

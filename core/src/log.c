@@ -1,7 +1,8 @@
-/* Logging to stderr, one line per call. */
+/* Logging to stderr, one line per call, with nothing in it that a terminal would obey. */
 #include <stdio.h>
 #include <string.h>
 
+#include "docpipe/text.h"
 #include "log.h"
 
 static const char *const level_names[] = { "error", "warning", "info", "debug" };
@@ -17,10 +18,24 @@ void dp_log_emit(const char *who, dp_log_level level, const char *fmt, va_list a
                      who ? "[" : "", who ? who : "", who ? "] " : "");
     if (n < 0) return;
     if ((size_t)n < sizeof line) vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+    /* File names and document text reach messages: control characters (an escape sequence would
+     * drive the terminal) and bytes that are not UTF-8 are shown as \xHH. */
+    char safe[4 * sizeof line + 2];
+    size_t len = strlen(line), o = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        int32_t cp = dp_utf8_next(line, len, &i);
+        if (cp < 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+            for (size_t k = at; k < i; k++) o += (size_t)snprintf(safe + o, 5, "\\x%02x", (unsigned char)line[k]);
+        } else {
+            memcpy(safe + o, line + at, i - at);
+            o += i - at;
+        }
+    }
+    safe[o++] = '\n';
+    safe[o] = '\0';
     /* One fputs per line: stdio locks the stream, so lines never interleave. */
-    size_t len = strlen(line);
-    if (len + 1 < sizeof line) { line[len] = '\n'; line[len + 1] = '\0'; }
-    fputs(line, stderr);
+    fputs(safe, stderr);
 }
 
 void dp_core_log(dp_log_level level, const char *fmt, ...)

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,8 @@ const char *dp_opt_type_name(dp_opt_type t)
     case DP_OPT_PATH: return "path";
     case DP_OPT_LIST: return "list";
     case DP_OPT_PATH_LIST: return "path list";
+    case DP_OPT_OUTPUT: return "output";
+    case DP_OPT_OUTPUT_DIR: return "output folder";
     }
     return "?";
 }
@@ -94,6 +97,8 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     switch (o->type) {
     case DP_OPT_STRING:
     case DP_OPT_ENUM:
+    case DP_OPT_OUTPUT:
+    case DP_OPT_OUTPUT_DIR:
         if (o->type == DP_OPT_ENUM && !enum_allows(o->choices, text)) return "not one of the allowed values";
         free(v->str);
         v->str = strdup(text);
@@ -109,7 +114,7 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     case DP_OPT_FLOAT:
         errno = 0;
         v->f = strtod(text, &end);
-        return (errno || end == text || *end) ? "not a number" : NULL;
+        return (errno || end == text || *end || !isfinite(v->f)) ? "not a finite number" : NULL;
     case DP_OPT_BOOL:
         return parse_bool(text, &v->b) ? "not a boolean (true or false)" : NULL;
     case DP_OPT_LIST:
@@ -253,6 +258,8 @@ static const char *expected_name(dp_opt_type t)
     case DP_OPT_BOOL: return "a boolean (true or false)";
     case DP_OPT_LIST: return "a list of strings";
     case DP_OPT_PATH_LIST: return "a list of strings (paths)";
+    case DP_OPT_OUTPUT: return "a string (an output file)";
+    case DP_OPT_OUTPUT_DIR: return "a string (an output folder)";
     }
     return "?";
 }
@@ -279,6 +286,8 @@ int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const 
         case DP_OPT_STRING:
         case DP_OPT_ENUM:
         case DP_OPT_PATH:
+        case DP_OPT_OUTPUT:
+        case DP_OPT_OUTPUT_DIR:
             if (t != CONFIG_TYPE_STRING) { problem = "type"; break; }
             text = expand ? expand(config_setting_get_string(s), ctx, errs, where)
                           : strdup(config_setting_get_string(s));

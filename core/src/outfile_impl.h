@@ -10,4 +10,7 @@
  */
 dp_outfile *dp_outfile_open_path(const char *path, int resuming, int check_only, dp_error *err);
 
+/* dp_outfile_restore, told whether the interrupted run was committing (its outputs may be renamed already). */
+int dp_outfile_restore_to(dp_outfile *f, const char *token, int completing, dp_error *err);
+
 #endif

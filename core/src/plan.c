@@ -1,14 +1,18 @@
 /* The run plan: a request checked in full and turned into instances and settings (see plan.h). */
 #include <libgen.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "docpipe/exitcode.h"
+#include "outputs.h"
 #include "plan.h"
 #include "plan_instance.h"
+#include "runlock.h"
+#include "safefile.h"
 
 struct dp_plan {
     const char *config;    /* path or name */
@@ -16,6 +20,8 @@ struct dp_plan {
     dp_loader *loader;     /* keeps the plugins loaded */
     dp_chain chain;
     dp_run_settings settings;
+    dp_outputs outputs;    /* every file and folder the run writes */
+    dp_runlock *lock;      /* run (not check): held on the outputs until the plan is freed */
 };
 
 void dp_request_init(dp_request *req)
@@ -34,6 +40,8 @@ void dp_plan_free(dp_plan *p)
     if (!p) return;
     dp_chain_free(&p->chain);
     dp_loader_free(p->loader);
+    dp_runlock_release(p->lock);
+    dp_outputs_free(&p->outputs);
     dp_arena_free(p->strings);
     free(p);
 }
@@ -92,27 +100,58 @@ static const char *default_checkpoint(dp_plan *p, const dp_request *req)
     return dp_arena_printf(p->strings, "%s.checkpoint", base);
 }
 
-/* A run's identity for --resume: the config's bytes, the inputs, the shard (64-bit FNV-1a). */
+/* Fold a file's name and identity (size, modification time) into h: a changed data file is another run. */
+static uint64_t mix_file(uint64_t h, const char *path)
+{
+    struct stat st;
+    h = dp_hash_bytes(h, path, strlen(path) + 1);
+    if (stat(path, &st) != 0) return dp_hash_bytes(h, "?", 1);
+    long long v[3] = { (long long)st.st_size, (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec };
+    return dp_hash_bytes(h, v, sizeof v);
+}
+
+static uint64_t mix_str(uint64_t h, const char *s) { return dp_hash_bytes(h, s ? s : "", s ? strlen(s) + 1 : 1); }
+
+/* An instance as it will run: plugin, version, module file, name, every option's value, its data files. */
+static uint64_t mix_instance(uint64_t h, const dp_instance *in)
+{
+    h = dp_hash_bytes(h, &in->desc.kind, sizeof in->desc.kind);
+    h = mix_str(mix_str(h, in->desc.name), in->desc.version);
+    h = mix_file(h, in->module_file);
+    h = mix_str(h, in->name);
+    for (size_t i = 0; i < in->opts.n; i++) {
+        const dp_optval *v = &in->opts.v[i];
+        dp_opt_type t = v->spec->type;
+        /* The source's inputs are fingerprinted as listed, file by file (engine.c). */
+        if (in->desc.kind == DP_KIND_SOURCE && !strcmp(v->spec->name, "paths")) continue;
+        h = mix_str(h, v->spec->name);
+        if (t == DP_OPT_INT) h = dp_hash_bytes(h, &v->i, sizeof v->i);
+        else if (t == DP_OPT_FLOAT) h = dp_hash_bytes(h, &v->f, sizeof v->f);
+        else if (t == DP_OPT_BOOL) h = dp_hash_bytes(h, &v->b, sizeof v->b);
+        else if (t == DP_OPT_PATH) h = v->str ? mix_file(h, v->str) : mix_str(h, NULL);
+        else h = mix_str(h, v->str);
+        for (size_t k = 0; k < v->n_items; k++)
+            h = t == DP_OPT_PATH_LIST ? mix_file(h, v->items[k]) : mix_str(h, v->items[k]);
+    }
+    return h;
+}
+
+/*
+ * The plan's part of a run's identity for --resume: everything the outputs
+ * depend on but the inputs — every instance as it will run (options after
+ * @include and ${VAR}, plugin modules and data files by size and time), the
+ * overlap policy, the dead letter's path, the shard.  Comments, threads or
+ * limits may change between a run and its resume; the engine adds the inputs.
+ */
 static const char *fingerprint(dp_plan *p, const dp_request *req)
 {
-    uint64_t h = 1469598103934665603ULL;
-#define MIX(byte) (h ^= (unsigned char)(byte), h *= 1099511628211ULL)
-    if (req->config_text) {
-        for (const char *s = req->config_text; *s; s++) MIX(*s);
-    } else {
-        FILE *f = fopen(req->config_path, "rb");
-        if (f) {
-            int ch;
-            while ((ch = getc(f)) != EOF) MIX(ch);
-            fclose(f);
-        }
-    }
-    for (size_t i = 0; i < req->n_inputs; i++) {
-        for (const char *s = req->inputs[i]; *s; s++) MIX(*s);
-        MIX(0);
-    }
-#undef MIX
-    return dp_arena_printf(p->strings, "%016llx-%u-%u", (unsigned long long)h, req->shard_k, req->shard_n);
+    const dp_run_settings *s = &p->settings;
+    uint64_t h = mix_instance(DP_HASH_INIT, p->chain.source);
+    for (size_t i = 0; i < p->chain.n_stages; i++) h = mix_instance(h, p->chain.stages[i]);
+    h = dp_hash_bytes(h, &s->keep_overlaps, sizeof s->keep_overlaps);
+    h = mix_str(h, s->dead_letter);
+    return dp_arena_printf(p->strings, "plan:%016llx;shard:%u/%u", (unsigned long long)h, req->shard_k,
+                           req->shard_n);
 }
 
 static int cores(void)
@@ -150,6 +189,34 @@ static int apply_overrides(dp_plan *p, const dp_config *cfg, const dp_request *r
         if (!(inputs[s->n_inputs++] = dp_arena_strdup(p->strings, req->inputs[i]))) oom = 1;
     s->inputs = inputs;
     return oom ? -1 : 0;
+}
+
+/* Step 3: every output of the run — writers', dead letter, checkpoint, stats — distinct, sane, writable. */
+static int check_outputs(dp_plan *p, const dp_config *cfg, const dp_request *req, dp_strbuf *errs)
+{
+    const dp_run_settings *s = &p->settings;
+    dp_outputs *o = &p->outputs;
+    int nconf = 0, nio = 0;
+    if (dp_outputs_add_writers(o, &p->chain) < 0) return DP_EXIT_SOFTWARE;
+    if (s->dead_letter && dp_outputs_add(o, s->dead_letter, 0, "dead_letter",
+                                         req->dead_letter ? "--dead-letter" : cfg->dead_letter_where) < 0)
+        return DP_EXIT_SOFTWARE;
+    if (s->checkpoint) {
+        const char *where = req->checkpoint ? "--checkpoint" : cfg->checkpoint ? cfg->checkpoint_where
+                                                                                 : "the default checkpoint";
+        if (!strcmp(s->checkpoint, "-")) {
+            dp_strbuf_printf(errs, "%s: the checkpoint must be a file, not standard output\n", where);
+            nconf++;
+        } else if (dp_outputs_add(o, s->checkpoint, 0, "checkpoint", where) < 0) {
+            return DP_EXIT_SOFTWARE;
+        } else {
+            o->v[o->n - 1].checkpoint = 1;
+        }
+    }
+    if (s->stats && dp_outputs_add(o, s->stats, 0, "stats", req->stats ? "--stats" : cfg->stats_where) < 0)
+        return DP_EXIT_SOFTWARE;
+    if (dp_outputs_check(o, errs, &nconf, &nio) < 0) return DP_EXIT_SOFTWARE;
+    return nconf ? DP_EXIT_CONFIG : nio ? DP_EXIT_IOERR : DP_EXIT_OK;
 }
 
 /* Step 4: every instance starts, with the run's context. */
@@ -190,14 +257,20 @@ int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
     if (p->chain.source) nerr += check_source(p, req, errs);
     if (nerr) goto fail;
     if (apply_overrides(p, cfg, req) < 0) goto oom;
+    if ((rc = check_outputs(p, cfg, req, errs)) == DP_EXIT_SOFTWARE) goto oom;
+    if (rc != DP_EXIT_OK) goto fail;
     dp_config_free(cfg);
     cfg = NULL;
+    /* A run holds its outputs before any writer opens them; `check` creates and locks nothing. */
+    if (!req->check_only && !req->skip_init && (rc = dp_runlock_acquire(&p->outputs, &p->lock, errs)) != DP_EXIT_OK)
+        goto fail_rc;
     if (!req->skip_init && (rc = init_instances(p, errs)) != DP_EXIT_OK) goto fail;
     *out = p;
     return DP_EXIT_OK;
 oom:
-    dp_strbuf_puts(errs, "out of memory\n");
     rc = DP_EXIT_SOFTWARE;
+fail_rc:
+    if (rc == DP_EXIT_SOFTWARE) dp_strbuf_puts(errs, "out of memory\n");
 fail:
     dp_config_free(cfg);
     dp_plan_free(p);

@@ -16,6 +16,10 @@
  *      records are read: max_size, encoding (source_options.c), and
  *      --stdin-jsonl against the source's kind;
  *   3. the overrides: threads, shard, checkpoint, dead letter, stats, limits;
+ *      then every output of the run — writers' (DP_OPT_OUTPUT, _OUTPUT_DIR),
+ *      dead letter, checkpoint, stats — distinct, not a system path, of the
+ *      right kind and writable (outputs.c); a run (not check) then locks them
+ *      (runlock.c), so a second run on the same outputs stops here;
  *   4. every instance's init(), source first (in check mode writers create
  *      nothing).
  */
@@ -67,15 +71,17 @@ typedef struct dp_run_settings {
     int check_only;
     char *const *inputs;       /* as requested */
     size_t n_inputs;
-    const char *fingerprint;   /* the run's identity for --resume: config bytes, inputs, shard */
+    const char *fingerprint;   /* the plan's part of a run's identity for --resume (the engine adds the inputs) */
     dp_source_settings source; /* how records are read */
 } dp_run_settings;
 
 /*
  * Build the plan of a request.  Returns DP_EXIT_OK with *out set, or
  * DP_EXIT_CONFIG (the config, or its combination with the request, is
- * invalid) or DP_EXIT_SOFTWARE (out of memory) with *out NULL and every
- * error appended to errs, one "file:line: …" per line.
+ * invalid), DP_EXIT_IOERR (an output's folder is not writable, or a lock file
+ * cannot be made), DP_EXIT_TEMPFAIL (another run holds an output) or
+ * DP_EXIT_SOFTWARE (out of memory) with *out NULL and every error appended to
+ * errs, one "file:line: …" per line.
  */
 int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs);
 

@@ -9,6 +9,7 @@ int dp_queue_init(dp_queue *q, size_t workers, size_t per_worker)
     q->done_cap = q->cap + workers + 1;
     q->head = q->len = 0;
     q->next_write = q->n_read = 0;
+    q->busy = 0;
     q->reader_done = 0;
     atomic_init(&q->stop, DP_STOP_NONE);
     q->in = calloc(q->cap, sizeof *q->in);
@@ -67,11 +68,15 @@ dp_record *dp_queue_take(dp_queue *q)
 {
     pthread_mutex_lock(&q->mu);
     for (;;) {
+        int stop = atomic_load(&q->stop);
+        /* Interrupted: what is queued is not started (a resume redoes it). */
+        if (stop == DP_STOP_INTERRUPTED) break;
         /* Take the next record only when its result fits in the reorder ring. */
-        while (!(q->len && (q->in[q->head]->seq < q->next_write + q->done_cap ||
-                            atomic_load(&q->stop) == DP_STOP_FAILED)) &&
-               !(q->reader_done && q->len == 0))
+        if (!(q->len && (q->in[q->head]->seq < q->next_write + q->done_cap || stop == DP_STOP_FAILED)) &&
+            !(q->reader_done && q->len == 0)) {
             pthread_cond_wait(&q->cv_workers, &q->mu);
+            continue;
+        }
         if (q->len == 0) break;
         dp_record *r = q->in[q->head];
         q->head = (q->head + 1) % q->cap;
@@ -79,7 +84,8 @@ dp_record *dp_queue_take(dp_queue *q)
         /* Wake the reader only when the queue is half empty: it then refills
          * it in one go instead of being woken for every record. */
         if (q->len == q->cap / 2) pthread_cond_signal(&q->cv_reader);
-        if (atomic_load(&q->stop) != DP_STOP_FAILED) {
+        if (stop != DP_STOP_FAILED) {
+            q->busy++;
             pthread_mutex_unlock(&q->mu);
             return r;
         }
@@ -96,7 +102,9 @@ void dp_queue_done(dp_queue *q, dp_record *r)
 {
     pthread_mutex_lock(&q->mu);
     q->done[r->seq % q->done_cap] = r;
-    if (r->seq == q->next_write) pthread_cond_signal(&q->cv_sink);
+    q->busy--;
+    /* The sink waits for this record, or (interrupted) for the last one in flight. */
+    if (r->seq == q->next_write || q->busy == 0) pthread_cond_signal(&q->cv_sink);
     pthread_mutex_unlock(&q->mu);
 }
 
@@ -104,9 +112,14 @@ dp_record *dp_queue_next(dp_queue *q)
 {
     pthread_mutex_lock(&q->mu);
     dp_record *r;
-    while (!(r = q->done[q->next_write % q->done_cap]) && !(q->reader_done && q->next_write == q->n_read) &&
-           atomic_load(&q->stop) != DP_STOP_FAILED)
+    for (;;) {
+        r = q->done[q->next_write % q->done_cap];
+        int stop = atomic_load(&q->stop);
+        if (r || stop == DP_STOP_FAILED || (q->reader_done && q->next_write == q->n_read)) break;
+        /* Interrupted, and nothing is being processed: the next record will never come. */
+        if (stop == DP_STOP_INTERRUPTED && q->busy == 0) break;
         pthread_cond_wait(&q->cv_sink, &q->mu);
+    }
     /* Stopped by a failure elsewhere (the reader ran out of memory): write nothing more. */
     if (atomic_load(&q->stop) == DP_STOP_FAILED) r = NULL;
     if (r) q->done[q->next_write % q->done_cap] = NULL;
@@ -133,7 +146,9 @@ uint64_t dp_queue_written(dp_queue *q)
 
 void dp_queue_stop(dp_queue *q, int why)
 {
-    atomic_store(&q->stop, why);
+    int none = DP_STOP_NONE;
+    if (why == DP_STOP_FAILED) atomic_store(&q->stop, why);
+    else atomic_compare_exchange_strong(&q->stop, &none, why);
     pthread_mutex_lock(&q->mu);
     pthread_cond_broadcast(&q->cv_reader);
     pthread_cond_broadcast(&q->cv_workers);

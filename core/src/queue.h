@@ -7,7 +7,9 @@
  *
  * Stopping: DP_STOP_FAILED (a fatal error or the failure limit) stops the
  * reader and makes the workers drop what is queued; DP_STOP_INTERRUPTED
- * (SIGINT/SIGTERM) only stops the reader, and what is queued is finished.
+ * (SIGINT/SIGTERM) stops the reader and the workers from taking more: the
+ * records being processed are finished, and the sink writes them up to the
+ * first record that was not (what is left is redone by --resume).
  */
 #ifndef DP_QUEUE_H
 #define DP_QUEUE_H
@@ -30,6 +32,7 @@ typedef struct dp_queue {
     size_t done_cap;
     uint64_t next_write;   /* the seq the sink waits for */
     uint64_t n_read;       /* records handed in by the reader */
+    size_t busy;           /* records taken by workers, not yet done */
     int reader_done;
     atomic_int stop;       /* DP_STOP_* */
 } dp_queue;
@@ -52,8 +55,8 @@ dp_record *dp_queue_take(dp_queue *q);
 /* Worker: r is processed. */
 void dp_queue_done(dp_queue *q, dp_record *r);
 
-/* Sink: the next record in reader order, or NULL when every record read was handed out or the run
- * was stopped by a failure. */
+/* Sink: the next record in reader order, or NULL when every record read was handed out, the run was
+ * stopped by a failure, or it was interrupted and the next record will not be processed. */
 dp_record *dp_queue_next(dp_queue *q);
 
 /* Sink: the record from dp_queue_next is handled; counted: it is written (checkpoints count it). */
@@ -62,7 +65,8 @@ void dp_queue_advance(dp_queue *q, int counted);
 /* Records written so far (next_write). */
 uint64_t dp_queue_written(dp_queue *q);
 
-/* Stop the run (DP_STOP_FAILED or DP_STOP_INTERRUPTED) and wake every thread. */
+/* Stop the run (DP_STOP_FAILED or DP_STOP_INTERRUPTED; a failure overrides an interruption, not the
+ * reverse) and wake every thread. */
 void dp_queue_stop(dp_queue *q, int why);
 
 int dp_queue_stopped(const dp_queue *q);

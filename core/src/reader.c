@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input_file.h"
 #include "log.h"
 #include "reader.h"
 
@@ -41,97 +42,108 @@ static char *format_size(long long n, char *buf, size_t size)
     return buf;
 }
 
-/* One input as one record; NULL when memory ran out. */
+/* One input as one record; NULL when memory ran out or the run stopped (rd->stopped). */
 static dp_record *read_whole(dp_reader *rd, const dp_input *in)
 {
     long long max_size = rd->source->max_size;
-    int is_stdin = !strcmp(in->path, "-");
-    FILE *f = is_stdin ? stdin : fopen(in->path, "rb");
     char lim[32];
-    if (!f) return dp_record_error(in->id, in->path, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
-    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > max_size) {
-        fclose(f);
-        return dp_record_error(in->id, in->path, 0, "too large: %lld bytes, over the limit max_size = %s",
-                               (long long)st.st_size, format_size(max_size, lim, sizeof lim));
-    }
-    size_t cap = 65536, len = 0;
-    char *buf = malloc(cap);
+    dp_input_file f;
+    if (dp_input_file_open(&f, in->path, &rd->q->stop) < 0)
+        return dp_record_error(in->id, in->source, 0, "cannot open: %s", strerror(errno));
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = dp_input_file_read_all(&f, max_size, &buf, &len);
+    int e = errno;
+    dp_input_file_close(&f);
     dp_record *r = NULL;
-    if (!buf) goto out;
-    for (;;) {
-        if (len == cap) {
-            if ((long long)cap > max_size) break;
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) goto out;
-            buf = nb;
-            cap *= 2;
-        }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) break;
+    switch (rc) {
+    case DP_READ_TOO_LARGE:
+        if (f.regular)
+            return dp_record_error(in->id, in->source, 0, "too large: %zu bytes, over the limit max_size = %s", len,
+                                   format_size(max_size, lim, sizeof lim));
+        return dp_record_error(in->id, in->source, 0, "too large: over the limit max_size = %s",
+                               format_size(max_size, lim, sizeof lim));
+    case DP_READ_ERROR:
+        return dp_record_error(in->id, in->source, 0, "read error: %s", strerror(e));
+    case DP_READ_STOPPED:
+        rd->stopped = 1;
+        return NULL;
+    case DP_READ_NOMEM:
+        return NULL;
     }
-    if (ferror(f)) {
-        r = dp_record_error(in->id, in->path, 0, "read error: %s", strerror(errno));
-    } else if ((long long)len > max_size) {
-        r = dp_record_error(in->id, in->path, 0, "too large: over the limit max_size = %s",
-                            format_size(max_size, lim, sizeof lim));
-    } else if (len == 0) {
-        r = dp_record_error(in->id, in->path, 0, "empty input");
-    } else if ((r = dp_record_new(in->id, in->path, 0))) {
+    if (len == 0) {
+        free(buf);
+        return dp_record_error(in->id, in->source, 0, "empty input");
+    }
+    if ((r = dp_record_new(in->id, in->source, 0))) {
         r->bytes = buf;
         r->len = len;
-        buf = NULL;
         atomic_fetch_add(&rd->bytes_read, len);
+    } else {
+        free(buf);
     }
-out:
-    free(buf);
-    if (!is_stdin) fclose(f);
     return r;
+}
+
+/* The id of a line's record: "ID:LINE"; NULL when memory ran out. */
+static char *line_id(const dp_input *in, long lineno)
+{
+    size_t n = strlen(in->id) + 24;
+    char *id = malloc(n);
+    if (id) snprintf(id, n, "%s:%ld", in->id, lineno);
+    return id;
 }
 
 /* One record per non-empty line; -1 when memory ran out or the run stopped. */
 static int read_lines(dp_reader *rd, const dp_input *in, uint64_t *counter)
 {
     long long max_size = rd->source->max_size;
-    int is_stdin = !strcmp(in->path, "-");
-    FILE *f = is_stdin ? stdin : fopen(in->path, "rb");
-    if (!f) {
-        dp_record *r = dp_record_error(in->id, in->path, 0, "cannot open: %s", strerror(errno));
+    dp_input_file f;
+    if (dp_input_file_open(&f, in->path, &rd->q->stop) < 0) {
+        dp_record *r = dp_record_error(in->id, in->source, 0, "cannot open: %s", strerror(errno));
         return r ? emit(rd, r, counter) : -1;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
     long lineno = 0;
-    int rc = 0;
+    int rc = 0, got = DP_READ_EOF;
     char lim[32];
-    while (rc == 0 && !dp_queue_stopped(rd->q) && (n = getline(&line, &cap, f)) >= 0) {
+    char *line;
+    size_t n, raw;
+    while (rc == 0 && !dp_queue_stopped(rd->q) &&
+           ((got = dp_input_file_next_line(&f, max_size, &line, &n, &raw)) == DP_READ_OK || got == DP_READ_TOO_LARGE)) {
         lineno++;
-        atomic_fetch_add(&rd->bytes_read, (unsigned long long)n);
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
-        size_t i = 0;
-        while (i < (size_t)n && (line[i] == ' ' || line[i] == '\t')) i++;
-        if (i == (size_t)n) continue;
-        char id[1024];
-        snprintf(id, sizeof id, "%s:%ld", in->id, lineno);
-        dp_record *r;
-        if (n > max_size) {
-            r = dp_record_error(id, in->path, lineno, "line too long: %zd bytes, over the limit max_size = %s", n,
-                                format_size(max_size, lim, sizeof lim));
-        } else if ((r = dp_record_new(id, in->path, lineno))) {
-            r->bytes = malloc((size_t)n + 1);
-            if (!r->bytes) { dp_record_free(r); r = NULL; }
-            else { memcpy(r->bytes, line, (size_t)n + 1); r->len = (size_t)n; }
+        atomic_fetch_add(&rd->bytes_read, (unsigned long long)raw);
+        if (got == DP_READ_OK) {
+            size_t i = 0;
+            while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
+            if (i == n) continue;
         }
+        char *id = line_id(in, lineno);
+        dp_record *r = NULL;
+        if (!id) {
+            rc = -1;
+            break;
+        }
+        if (got == DP_READ_TOO_LARGE) {
+            r = dp_record_error(id, in->source, lineno, "line too long: %zu bytes, over the limit max_size = %s", n,
+                                format_size(max_size, lim, sizeof lim));
+        } else if ((r = dp_record_new(id, in->source, lineno))) {
+            r->bytes = malloc(n + 1);
+            if (!r->bytes) { dp_record_free(r); r = NULL; }
+            else { memcpy(r->bytes, line, n + 1); r->len = n; }
+        }
+        free(id);
         rc = r ? emit(rd, r, counter) : -1;
     }
-    if (rc == 0 && ferror(f)) {
-        dp_record *r = dp_record_error(in->id, in->path, lineno, "read error: %s", strerror(errno));
+    if (rc == 0 && got == DP_READ_ERROR) {
+        dp_record *r = dp_record_error(in->id, in->source, lineno, "read error: %s", strerror(errno));
         rc = r ? emit(rd, r, counter) : -1;
     }
-    free(line);
-    if (!is_stdin) fclose(f);
+    if (rc == 0 && got == DP_READ_STOPPED) {
+        rd->stopped = 1;
+        rc = -1;
+    }
+    if (rc == 0 && got == DP_READ_NOMEM) rc = -1;
+    dp_input_file_close(&f);
     return rc;
 }
 
@@ -143,7 +155,7 @@ void *dp_reader_main(void *arg)
         const dp_input *in = &rd->inputs->v[i];
         int rc;
         if (in->error) {
-            dp_record *r = dp_record_error(in->id, in->path, 0, "%s", in->error);
+            dp_record *r = dp_record_error(in->id, in->source, 0, "%s", in->error);
             rc = r ? emit(rd, r, &counter) : -1;
         } else if (rd->source->lines) {
             rc = read_lines(rd, in, &counter);
@@ -151,8 +163,8 @@ void *dp_reader_main(void *arg)
             dp_record *r = read_whole(rd, in);
             rc = r ? emit(rd, r, &counter) : -1;
         }
-        if (rc < 0 && !dp_queue_stopped(rd->q)) {
-            dp_core_log(DP_LOG_ERROR, "out of memory while reading %s", in->path);
+        if (rc < 0 && !dp_queue_stopped(rd->q) && !rd->stopped) {
+            dp_core_log(DP_LOG_ERROR, "out of memory while reading %s", in->source);
             rd->out_of_memory = 1;
             dp_queue_stop(rd->q, DP_STOP_FAILED);
         }

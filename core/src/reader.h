@@ -1,7 +1,8 @@
 /*
  * The reader thread of a run (reader.c): reads every listed input in order
  * — a whole file, or one record per non-empty line for line-based sources —
- * within max_size, keeps the records of this shard that a resumed run has
+ * within max_size (input_file.c: bounded before memory is taken, and giving
+ * up a waiting read when the run stops), keeps the records of this shard that a resumed run has
  * not written yet, and queues them.  An input that cannot be read becomes a
  * record with its error, so it is reported in order.  Decoding is the
  * workers' job.
@@ -24,6 +25,7 @@ typedef struct dp_reader {
     uint64_t skip_before;        /* resume: this shard's records below this are written */
     atomic_ullong bytes_read;
     int out_of_memory;           /* set by the reader thread; read after it is joined */
+    int stopped;                 /* the run stopped while the reader waited for an input's data */
 } dp_reader;
 
 /* The thread's body: reads everything, then closes the queue.  arg: dp_reader. */

@@ -39,6 +39,8 @@ void dp_record_free(dp_record *r)
     free(r->bytes);
     free(r->preset_error);
     dp_doc_free(r->doc);
+    for (size_t i = 0; i < r->n_rendered; i++) dp_strbuf_free(&r->rendered[i]);
+    free(r->rendered);
     free(r);
 }
 

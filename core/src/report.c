@@ -32,9 +32,11 @@ void dp_report_progress(const dp_run_result *r, uint64_t bytes, uint64_t total, 
 
 void dp_report_summary(const dp_run_result *r, const dp_chain *c, int resumed)
 {
+    char renamed[64] = "";
+    if (r->renamed_ids) snprintf(renamed, sizeof renamed, "; %" PRIu64 " duplicate ids renamed", r->renamed_ids);
     fprintf(stderr, "docpipe: %" PRIu64 " documents in %.2f s: %" PRIu64 " ok, %" PRIu64 " failed, %" PRIu64
-            " skipped; %.2f MB read (%.1f MB/s)%s\n",
-            r->ok + r->failed + r->skipped, r->seconds, r->ok, r->failed, r->skipped, (double)r->bytes / 1e6,
+            " skipped%s; %.2f MB read (%.1f MB/s)%s\n",
+            r->ok + r->failed + r->skipped, r->seconds, r->ok, r->failed, r->skipped, renamed, (double)r->bytes / 1e6,
             r->seconds > 0 ? (double)r->bytes / 1e6 / r->seconds : 0.0,
             resumed ? " (counts include the resumed part)" : "");
     for (size_t i = 0; i <= c->n_stages; i++) {
@@ -51,9 +53,10 @@ void dp_report_stats(const char *path, const dp_run_result *r, const dp_chain *c
         return;
     }
     fprintf(f, "{\"documents\":%" PRIu64 ",\"ok\":%" PRIu64 ",\"failed\":%" PRIu64 ",\"skipped\":%" PRIu64
-            ",\"bytes\":%" PRIu64 ",\"seconds\":%.6f,\"threads\":%d,\"interrupted\":%s,\"instances\":[",
-            r->ok + r->failed + r->skipped, r->ok, r->failed, r->skipped, r->bytes, r->seconds, threads,
-            r->interrupted ? "true" : "false");
+            ",\"renamed_ids\":%" PRIu64 ",\"bytes\":%" PRIu64 ",\"seconds\":%.6f,\"threads\":%d,\"interrupted\":%s,"
+            "\"instances\":[",
+            r->ok + r->failed + r->skipped, r->ok, r->failed, r->skipped, r->renamed_ids, r->bytes, r->seconds,
+            threads, r->interrupted ? "true" : "false");
     for (size_t i = 0; i <= c->n_stages; i++) {
         const dp_instance *in = i == 0 ? c->source : c->stages[i - 1];
         fprintf(f, "%s{\"name\":", i ? "," : "");

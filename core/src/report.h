@@ -11,6 +11,7 @@
 
 typedef struct dp_run_result {
     uint64_t ok, failed, skipped, bytes;
+    uint64_t renamed_ids;     /* documents written under "ID~N": their id was taken (idset.h) */
     double seconds;
     int missing_inputs;
     int interrupted;

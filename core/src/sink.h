@@ -15,9 +15,11 @@
 
 #include "checkpoint.h"
 #include "deadletter.h"
+#include "idset.h"
 #include "plan.h"
 #include "queue.h"
 #include "report.h"
+#include "testhook.h"
 
 typedef struct dp_sink {
     const dp_chain *chain;
@@ -28,14 +30,21 @@ typedef struct dp_sink {
     uint64_t total;                  /* documents known in advance (for the ETA), 0: unknown */
     const atomic_ullong *bytes_read; /* the reader's count */
     uint64_t skip_before;            /* resumed: records already written before this run */
+    const char *fingerprint;         /* the run's identity: "plan:…;shard:K/N;inputs:…" */
     dp_deadletter *dead_letter;
+    dp_idset ids;                    /* the ids written: duplicates are renamed */
     dp_checkpoint ckpt;
+    int completing;                  /* resumed a run that died while committing: only the commit is left */
+    dp_testhook hook;                /* the crash points of fault-injection tests */
 } dp_sink;
 
 /*
  * Before the first record: with --resume, load the checkpoint (refused, 64,
- * when another run wrote it), restore every writer and set skip_before and
- * the counts; open the dead-letter file.  Returns DP_EXIT_OK or the exit code.
+ * when another run wrote it), restore every writer — each verifies that its
+ * output still holds what the checkpoint recorded, else the resume is refused
+ * (64) — and set skip_before, the counts and `completing`; without, remove a
+ * stale checkpoint.  Open the dead-letter file.  Returns DP_EXIT_OK or the
+ * exit code.
  */
 int dp_sink_open(dp_sink *k, int quiet);
 
@@ -43,9 +52,10 @@ int dp_sink_open(dp_sink *k, int quiet);
 void dp_sink_run(dp_sink *k);
 
 /*
- * After the last record: a complete run flushes every instance (writers
- * commit their files), commits the dead letter and removes the checkpoint;
- * one that was interrupted or went over the limit checkpoints, to be resumed.
+ * After the last record: a complete run writes the commit record, flushes
+ * every instance (writers commit their files), commits the dead letter and
+ * removes the checkpoint (docs/commit-protocol.md); one that was interrupted
+ * or went over the limit checkpoints, to be resumed.
  */
 void dp_sink_finish(dp_sink *k);
 

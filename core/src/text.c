@@ -10,6 +10,8 @@
  */
 #include "docpipe/text.h"
 #include "docpipe/chars.h"
+#include "latin_table.h"
+#include "text_unit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -129,24 +131,41 @@ int dp_utf8_boundary(const char *s, size_t len, size_t pos)
 /* A lead byte starts a code point; a 4-byte lead is 2 UTF-16 units. */
 #define IS_LEAD(b) (((b) & 0xC0) != 0x80)
 
+/*
+ * Lead bytes (code points) and 4-byte leads (the UTF-16 surrogate pairs) of
+ * u[a..b), counted eight bytes at a time: a byte is a continuation byte when
+ * its top bits are 10, a 4-byte lead when they are 1111.
+ */
+static void count_leads(const unsigned char *u, size_t a, size_t b, size_t *cp, size_t *astral)
+{
+    size_t n = 0, m = 0, i = a;
+    for (; i + 8 <= b; i += 8) {
+        uint64_t w;
+        memcpy(&w, u + i, 8);
+        uint64_t cont = w & ~(w << 1) & HIGH_BITS;
+        n += 8 - (size_t)__builtin_popcountll(cont);
+        if (w & HIGH_BITS) m += (size_t)__builtin_popcountll(w & (w << 1) & (w << 2) & (w << 3) & HIGH_BITS);
+    }
+    for (; i < b; i++) {
+        n += IS_LEAD(u[i]);
+        m += u[i] >= 0xF0;
+    }
+    *cp = n;
+    *astral = m;
+}
+
 size_t dp_offset_to_codepoints(const char *text, size_t byte_off)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t i, n = 0;
-
-    for (i = 0; i < byte_off; i++)
-        n += IS_LEAD(u[i]);
-    return n;
+    size_t cp, astral;
+    count_leads((const unsigned char *)text, 0, byte_off, &cp, &astral);
+    return cp;
 }
 
 size_t dp_offset_to_utf16(const char *text, size_t byte_off)
 {
-    const unsigned char *u = (const unsigned char *)text;
-    size_t i, n = 0;
-
-    for (i = 0; i < byte_off; i++)
-        n += IS_LEAD(u[i]) + (u[i] >= 0xF0);
-    return n;
+    size_t cp, astral;
+    count_leads((const unsigned char *)text, 0, byte_off, &cp, &astral);
+    return cp + astral;
 }
 
 void dp_offset_cursor_init(dp_offset_cursor *c, const char *text)
@@ -158,23 +177,13 @@ void dp_offset_cursor_init(dp_offset_cursor *c, const char *text)
 static void cursor_move(dp_offset_cursor *c, size_t byte_off)
 {
     const unsigned char *u = (const unsigned char *)c->text;
-    size_t i;
-
-    /* Count in locals: the compiler keeps them in registers, where stores
-     * through c on every byte would not be. */
-    size_t cp = 0, astral = 0;
+    size_t cp, astral;
     if (byte_off >= c->byte) {
-        for (i = c->byte; i < byte_off; i++) {
-            cp += IS_LEAD(u[i]);
-            astral += u[i] >= 0xF0;
-        }
+        count_leads(u, c->byte, byte_off, &cp, &astral);
         c->cp += cp;
         c->u16 += cp + astral;
     } else {
-        for (i = byte_off; i < c->byte; i++) {
-            cp += IS_LEAD(u[i]);
-            astral += u[i] >= 0xF0;
-        }
+        count_leads(u, byte_off, c->byte, &cp, &astral);
         c->cp -= cp;
         c->u16 -= cp + astral;
     }
@@ -200,7 +209,8 @@ enum {
     XF_STRIPMARK = 2,
     XF_DSTROKE = 4,  /* đ/Đ → d/D */
     XF_WORDS = 8,    /* the language rules' word stage (x->rules) */
-    XF_SPACES = 16   /* collapse white space runs to one ' ' */
+    XF_SPACES = 16,  /* collapse white space runs to one ' ' */
+    XF_COLLECT = 32  /* dp_text_unit_next: keep the unit's code points instead of writing them */
 };
 
 /* What a character becomes on its own, cached per call. */
@@ -237,6 +247,8 @@ typedef struct xf {
     int prev_space;
     int oom;
     struct cinfo *cache;
+    int32_t *got; /* XF_COLLECT: the unit's code points */
+    size_t ngot, gotcap;
 } xf;
 
 static int ccc_of(int32_t cp)
@@ -427,6 +439,14 @@ static void word_flush(xf *x)
 
 static void stage_cp(xf *x, int32_t cp, size_t off)
 {
+    if (x->mode & XF_COLLECT) {
+        if (x->ngot == x->gotcap && grow((void **)&x->got, &x->gotcap, x->ngot + 1, sizeof *x->got)) {
+            x->oom = 1;
+            return;
+        }
+        x->got[x->ngot++] = cp;
+        return;
+    }
     if (x->mode & XF_WORDS) {
         if (is_word_cp(cp)) {
             if (x->wlen == x->wcap) {
@@ -652,36 +672,55 @@ fail:
  */
 static int nfc_stable(const char *s, size_t len)
 {
+    return dp_text_quick_nfc(s, len) == 1;
+}
+
+/* The slow half of dp_text_quick_nfc: one code point outside ASCII and the Latin table. */
+static int cp_nfc_stable(int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class != 0 || p->comp_exclusion) return 0;
+    if (cp >= 0x1100 && cp <= 0x11FF) return 0; /* Hangul jamo */
+    if (cp >= 0x3099 && cp <= 0x309A) return 0; /* kana voicing marks */
+    /* Starters with NFC_Quick_Check = Maybe (they compose with what precedes). */
+    switch (cp) {
+    case 0x0B3E: case 0x0B56: case 0x0B57: case 0x0BBE: case 0x0BD7: case 0x0CC2:
+    case 0x0CD5: case 0x0CD6: case 0x0D3E: case 0x0D57: case 0x0DCF: case 0x0DDF:
+    case 0x102E: case 0x1B35:
+        return 0;
+    default:
+        break;
+    }
+    /* A decomposable character outside the Latin table (U+212B ANGSTROM SIGN, Greek …)
+     * takes the slow path. */
+    return !(p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX);
+}
+
+int dp_text_quick_nfc(const char *s, size_t len)
+{
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
+    int stable = 1;
     while (i < len) {
-        if (u[i] < 0x80) { i++; continue; }
+        if (u[i] < 0x80) {
+            uint64_t w;
+            while (i + 8 <= len) {
+                memcpy(&w, u + i, 8);
+                if (w & HIGH_BITS) break;
+                i += 8;
+            }
+            while (i < len && u[i] < 0x80) i++;
+            continue;
+        }
         int32_t cp;
         size_t n = seq_decode(u, len, i, &cp);
-        if (n == 0 || cp < 0) return 0;
+        if (n == 0) return -1;
         i += n;
-        const utf8proc_property_t *p = utf8proc_get_property(cp);
-        if (p->combining_class != 0 || p->comp_exclusion) return 0;
-        if (cp >= 0x1100 && cp <= 0x11FF) return 0;            /* Hangul jamo */
-        if (cp >= 0x3099 && cp <= 0x309A) return 0;            /* kana voicing marks */
-        /* Starters with NFC_Quick_Check = Maybe (they compose with what precedes). */
-        switch (cp) {
-        case 0x0B3E: case 0x0B56: case 0x0B57: case 0x0BBE: case 0x0BD7: case 0x0CC2:
-        case 0x0CD5: case 0x0CD6: case 0x0D3E: case 0x0D57: case 0x0DCF: case 0x0DDF:
-        case 0x102E: case 0x1B35:
-            return 0;
-        default:
-            break;
-        }
-        /* Precomposed letters are stable only where no canonical singleton
-         * lives: Latin-1 to Latin Extended-B and Latin Extended Additional
-         * (all of Vietnamese).  Elsewhere (U+212B ANGSTROM SIGN, Greek …)
-         * a decomposable character takes the slow path. */
-        if (p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX &&
-            !((cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF)))
-            return 0;
+        if (!stable) continue; /* still validating */
+        int x = dp_latin_index(cp);
+        if (x >= 0 ? !(dp_latin_table[x].flags & LT_FAST) : !cp_nfc_stable(cp)) stable = 0;
     }
-    return 1;
+    return stable;
 }
 
 char *dp_text_nfc(const char *s, size_t len, size_t *outlen)
@@ -699,8 +738,9 @@ char *dp_text_nfc(const char *s, size_t len, size_t *outlen)
 
 int dp_text_is_nfc(const char *s, size_t len)
 {
-    if (!s || !dp_utf8_valid(s, len, NULL)) return 0;
-    if (nfc_stable(s, len)) return 1;
+    int q = s ? dp_text_quick_nfc(s, len) : -1;
+    if (q < 0) return 0;
+    if (q == 1) return 1;
     size_t n = 0;
     char *r = transform(s, len, 0, NULL, &n, NULL);
     int same = r && n == len && memcmp(r, s, len) == 0;
@@ -723,8 +763,60 @@ char *dp_text_canonical(const char *s, size_t len, const dp_text_rules *rules, s
     return transform(s, len, XF_WORDS, rules, outlen, NULL);
 }
 
-char *dp_text_match_key(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen,
-                        size_t **map)
+
+/* ---- one unit at a time (text_unit.h) --------------------------------------- */
+
+struct dp_text_unit {
+    xf x;
+};
+
+dp_text_unit *dp_text_unit_new(void)
 {
-    return transform(s, len, XF_CASEFOLD | XF_WORDS | XF_SPACES, rules, outlen, map);
+    dp_text_unit *u = calloc(1, sizeof *u);
+    if (!u)
+        return NULL;
+    u->x.mode = XF_CASEFOLD | XF_COLLECT;
+    u->x.dopts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    u->x.cache = malloc(CACHE_SIZE * sizeof *u->x.cache);
+    if (!u->x.cache) {
+        free(u);
+        return NULL;
+    }
+    for (size_t k = 0; k < CACHE_SIZE; k++)
+        u->x.cache[k].cp = -1;
+    return u;
+}
+
+void dp_text_unit_free(dp_text_unit *u)
+{
+    if (!u)
+        return;
+    free(u->x.u);
+    free(u->x.cache);
+    free(u->x.got);
+    free(u);
+}
+
+int dp_text_unit_next(dp_text_unit *u, const char *s, size_t len, size_t *pos, const int32_t **cps,
+                      size_t *n)
+{
+    const unsigned char *b = (const unsigned char *)s;
+    int32_t c;
+    xf *x = &u->x;
+
+    if (*pos >= len || seq_decode(b, len, *pos, &c) == 0)
+        return -1;
+    x->ngot = 0;
+    if (b[*pos] < 0x80 && (*pos + 1 == len || b[*pos + 1] < 0x80)) {
+        /* an ASCII character that nothing after it joins */
+        stage_cp(x, (c >= 'A' && c <= 'Z') ? c + 32 : c, *pos);
+        (*pos)++;
+    } else {
+        run_unit(x, b, len, pos);
+    }
+    if (x->oom)
+        return -2;
+    *cps = x->got;
+    *n = x->ngot;
+    return 0;
 }

@@ -5,6 +5,37 @@
 #include "internal.h"
 #include "worker.h"
 
+/*
+ * The writers that render (plugin.h) turn the document into their bytes here,
+ * in parallel; the sink only writes them.  When every writer renders, the
+ * document is freed now: the record then holds just its output.
+ */
+static void render(const dp_chain *c, dp_record *r)
+{
+    size_t n = c->n_stages - c->first_writer, renders = 0;
+    for (size_t k = 0; k < n; k++) renders += c->stages[c->first_writer + k]->desc.render != NULL;
+    if (renders == 0) return;
+    r->rendered = calloc(n, sizeof *r->rendered);
+    if (!r->rendered) { dp_record_fail_nomem(r, "core"); return; }
+    r->n_rendered = n;
+    dp_error err;
+    for (size_t k = 0; k < n; k++) {
+        dp_instance *inst = c->stages[c->first_writer + k];
+        if (!inst->desc.render) continue;
+        dp_error_clear(&err);
+        int rc = dp_instance_render(inst, r->doc, &r->rendered[k], &err);
+        if (rc == DP_OK && r->rendered[k].oom) rc = dp_fail_nomem(&err);
+        if (rc == DP_SKIP) dp_strbuf_free(&r->rendered[k]); /* nothing to write for this writer */
+        if (rc == DP_OK || rc == DP_SKIP) continue;
+        dp_record_fail_in(r, inst, rc, &err);
+        return;
+    }
+    if (renders == n) {
+        dp_doc_free(r->doc);
+        r->doc = NULL;
+    }
+}
+
 void dp_worker_process(const dp_worker *w, dp_record *r)
 {
     const dp_chain *c = w->chain;
@@ -41,6 +72,7 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
         return;
     }
     r->status = DP_OK;
+    render(c, r);
 }
 
 void *dp_worker_main(void *arg)

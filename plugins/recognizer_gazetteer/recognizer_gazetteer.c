@@ -173,33 +173,24 @@ static int gz_init(dp_instance *inst, void **state)
 
 /* ---- matching ---------------------------------------------------------------- */
 
-typedef struct tok {
-    uint32_t ks, ke; /* bytes of the match key */
-    uint32_t id;     /* token id, 0: in no list */
-    uint32_t word;
-} tok;
-
+/* The document's shared tokens (dp_doc_tokens) and their ids in the lists. */
 typedef struct scan {
     const gz_state *s;
     dp_doc *doc;
     const char *text;
     size_t len;
     const char *key;
-    const size_t *map;
-    const tok *t;
+    const dp_token *t;
+    const uint8_t *flags;
+    const uint32_t *id; /* id[i]: token i's id, 0: in no list */
     size_t n;
 } scan;
-
-static int32_t cp_at(const char *s, size_t len, size_t pos)
-{
-    return dp_utf8_next(s, len, &pos);
-}
 
 /* The original bytes of tokens i..j. */
 static void span_of(const scan *c, size_t i, size_t j, size_t *a, size_t *b)
 {
-    *a = c->map[c->t[i].ks];
-    *b = c->map[c->t[j].ke];
+    *a = c->t[i].start;
+    *b = c->t[j].end;
 }
 
 /* Token i begins a sentence or a line. */
@@ -207,14 +198,14 @@ static int sentence_start(const scan *c, size_t i)
 {
     if (i == 0)
         return 1;
-    const tok *p = &c->t[i - 1];
-    size_t a = c->map[p->ke], b = c->map[c->t[i].ks];
+    const dp_token *p = &c->t[i - 1];
+    size_t a = p->end, b = c->t[i].start;
     if (memchr(c->text + a, '\n', b - a))
         return 1;
-    if (p->word)
+    if (c->flags[i - 1] & DP_TOKEN_WORD)
         return 0;
-    const char *k = c->key + p->ks;
-    size_t kl = p->ke - p->ks;
+    const char *k = c->key + p->kstart;
+    size_t kl = p->kend - p->kstart;
     static const char *const starters[] = { ".", "!", "?", ":", ";", "\xe2\x80\xa6" /* … */,
                                             "(", "[", "\"", "\xe2\x80\x9c" /* “ */, "'" };
     for (size_t x = 0; x < sizeof starters / sizeof *starters; x++)
@@ -226,15 +217,13 @@ static int sentence_start(const scan *c, size_t i)
 /* Token i is a word whose original first letter is uppercase. */
 static int capital_word(const scan *c, size_t i)
 {
-    if (!c->t[i].word)
-        return 0;
-    return dp_char_is_upper(cp_at(c->text, c->len, c->map[c->t[i].ks]));
+    return (c->flags[i] & (DP_TOKEN_WORD | DP_TOKEN_UPPER)) == (DP_TOKEN_WORD | DP_TOKEN_UPPER);
 }
 
 /* Tokens i..j of the text are adjacent words separated by white space only. */
 static int joined_by_space(const scan *c, size_t i, size_t j)
 {
-    size_t a = c->map[c->t[i].ke], b = c->map[c->t[j].ks];
+    size_t a = c->t[i].end, b = c->t[j].start;
     if (b <= a)
         return 0;
     for (size_t x = a; x < b; x++)
@@ -391,7 +380,7 @@ static void walk_from(const scan *c, size_t i, walk *w)
     uint32_t node = 0;
     w->n = 0;
     for (size_t j = i; j < c->n; j++) {
-        if (!c->t[j].id || !(node = gaz_child(g, node, c->t[j].id)))
+        if (!c->id[j] || !(node = gaz_child(g, node, c->id[j])))
             break;
         if (g->node_entry[node] != GAZ_NONE) {
             w->node[w->n % MAX_TERMINALS] = node;
@@ -479,45 +468,18 @@ static int gz_process(void *state, dp_doc *doc, dp_error *err)
     const char *text = dp_doc_text(doc, &len);
     if (len == 0 || s->g.n_entries == 0)
         return DP_OK;
-    size_t klen = 0;
-    const size_t *map = NULL;
-    /* The key is the document's, shared with the other matchers of the chain. */
-    const char *key = dp_doc_match_key(doc, s->rules, &klen, &map);
-    if (!key)
-        return dp_fail(err, DP_FAILED, "cannot compute the match key (out of memory or bad UTF-8)");
-    if (klen >= UINT32_MAX) {
-        return dp_fail(err, DP_FAILED, "document too large for the gazetteer (%zu bytes)", klen);
-    }
-    size_t cap = klen / 4 + 16, n = 0;
-    tok *t = malloc(cap * sizeof *t);
-    int rc = DP_OK;
-    if (!t) {
-        rc = dp_fail_nomem(err);
-        goto out;
-    }
-    size_t pos = 0, ts, te;
-    int word;
-    while (gaz_next_token(key, klen, &pos, &ts, &te, &word)) {
-        if (n == cap) {
-            cap *= 2;
-            tok *q = realloc(t, cap * sizeof *q);
-            if (!q) {
-                rc = dp_fail_nomem(err);
-                goto out;
-            }
-            t = q;
-        }
-        t[n].ks = (uint32_t)ts;
-        t[n].ke = (uint32_t)te;
-        t[n].word = (uint32_t)word;
-        t[n].id = gaz_token_id(&s->g, key + ts, te - ts);
-        n++;
-    }
-    scan c = { s, doc, text, len, key, map, t, n };
-    if (run_scan(&c) < 0)
-        rc = dp_fail_nomem(err);
-out:
-    free(t);
+    /* The key and its tokens are the document's, shared with the other matchers of the chain. */
+    const dp_tokens *tk = dp_doc_tokens(doc, s->rules);
+    if (!tk)
+        return dp_fail(err, DP_FAILED, "cannot compute the match key (out of memory, or a text of 4 GiB)");
+    uint32_t *id = malloc((tk->n ? tk->n : 1) * sizeof *id);
+    if (!id)
+        return dp_fail_nomem(err);
+    for (size_t i = 0; i < tk->n; i++)
+        id[i] = gaz_token_id(&s->g, tk->key + tk->v[i].kstart, tk->v[i].kend - tk->v[i].kstart);
+    scan c = { s, doc, text, len, tk->key, tk->v, tk->flags, id, tk->n };
+    int rc = run_scan(&c) < 0 ? dp_fail_nomem(err) : DP_OK;
+    free(id);
     return rc;
 }
 

@@ -8,6 +8,7 @@
  * requires; its surface is the fragments joined by one space.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +33,7 @@ typedef struct brat_state {
     name_set types;
     name_set attrs;
     int conf_dirty;
+    unsigned long long docs; /* documents written, counting those before a resume */
 } brat_state;
 
 static int set_has(const name_set *s, const char *name)
@@ -352,24 +354,53 @@ static int brat_process(void *state, dp_doc *doc, dp_error *err)
     else if (dp_write_file_atomic(tp, text, tlen, err) != 0 ||
              dp_write_file_atomic(ap, abuf ? abuf : "", alen, err) != 0)
         rc = DP_FATAL;
+    else
+        st->docs++;
     free(tp);
     free(ap);
     free(abuf);
     return rc;
 }
 
+/* The token: the number of documents written ("docs=N"); their pages are made durable. */
 static int brat_checkpoint(void *state, char *token, size_t size, dp_error *err)
 {
     brat_state *st = state;
-    if (size > 0)
-        snprintf(token, size, "brat");
-    return st->conf_dirty ? write_confs(st, err) : DP_OK;
+    snprintf(token, size, "docs=%llu", st->docs);
+    int rc = st->conf_dirty ? write_confs(st, err) : DP_OK;
+    return rc == DP_OK ? dp_outdir_sync(st->dir, err) : rc;
 }
 
+/* Files named *.ann in dir; -1 when it cannot be read. */
+static long long count_ann(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    long long n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        n += len > 4 && strcmp(e->d_name + len - 4, ".ann") == 0;
+    }
+    closedir(d);
+    return n;
+}
+
+/* Resume: the folder must still hold (at least) the documents the checkpoint counted. */
 static int brat_restore(void *state, const char *token, dp_error *err)
 {
     brat_state *st = state;
-    (void)token;
+    char *end;
+    if (strncmp(token, "docs=", 5) != 0 || (st->docs = strtoull(token + 5, &end, 10), *end))
+        return dp_fail(err, DP_FAILED, "the checkpoint's token '%s' is not one of this writer", token);
+    long long have = count_ann(st->dir);
+    if (have >= 0 && (unsigned long long)have < st->docs)
+        return dp_fail(err, DP_FAILED, "%s holds %lld .ann files, fewer than the %llu documents the checkpoint "
+                       "recorded: it was changed since the run stopped", st->dir, have, st->docs);
+    if (have < 0 && st->docs > 0)
+        return dp_fail(err, DP_FAILED, "cannot read %s, which held %llu documents at the checkpoint: %s", st->dir,
+                       st->docs, strerror(errno));
     if (load_confs(st) != 0)
         return dp_fail_nomem(err);
     return DP_OK;
@@ -422,7 +453,7 @@ static int brat_init(dp_instance *inst, void **state)
 }
 
 static const dp_option brat_options[] = {
-    { "dir", DP_OPT_STRING, "out/brat", 0, NULL,
+    { "dir", DP_OPT_OUTPUT_DIR, "out/brat", 0, NULL,
       "output folder: <id>.txt and <id>.ann per document, annotation.conf, visual.conf" },
     DP_OPTION_END
 };

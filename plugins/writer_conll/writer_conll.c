@@ -289,7 +289,7 @@ static int conll_init(dp_instance *inst, void **state)
 }
 
 static const dp_option conll_options[] = {
-    { "path", DP_OPT_STRING, "-", 0, NULL, "output file (\"-\": standard output)" },
+    { "path", DP_OPT_OUTPUT, "-", 0, NULL, "output file (\"-\": standard output)" },
     { "columns", DP_OPT_ENUM, "2", 0, "2|4",
       "2: \"token tag\"; 4: \"token _ _ tag\" as in CoNLL-2003" },
     DP_OPTION_END

@@ -466,7 +466,12 @@ static int write_index(html_state *st, dp_error *err)
         }
     }
     rewind(in);
-    out = fopen(tpath, "w");
+    /* Created anew: a link planted at index.html.tmp is removed, never followed. */
+    unlink(tpath);
+    int fd = open(tpath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    out = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!out && fd >= 0)
+        close(fd);
     if (!out) {
         rc = dp_fail(err, DP_FATAL, "cannot write %s: %s", tpath, strerror(errno));
         goto out;
@@ -561,13 +566,47 @@ out:
 static int html_checkpoint(void *state, char *token, size_t size, dp_error *err)
 {
     html_state *st = state;
-    return dp_outfile_checkpoint(st->summary, token, size, err);
+    int rc = dp_outfile_checkpoint(st->summary, token, size, err);
+    return rc == DP_OK ? dp_outdir_sync(st->dir, err) : rc;
+}
+
+/* Every page index.tsv (as restored) lists must exist; DP_FAILED names the first missing one. */
+static int check_pages(html_state *st, dp_error *err)
+{
+    char *tmp = dp_path_join(st->dir, "index", ".tsv.tmp");
+    char *fin = dp_path_join(st->dir, "index", ".tsv");
+    FILE *f = tmp && fin ? fopen(tmp, "r") : NULL;
+    if (!f && fin)
+        f = fopen(fin, "r"); /* the run was committing and had renamed it */
+    char *line = NULL, *page = NULL;
+    size_t cap = 0;
+    int rc = tmp && fin ? DP_OK : dp_fail_nomem(err);
+    while (rc == DP_OK && f && getline(&line, &cap, f) > 0) {
+        summary s;
+        if (parse_summary(line, &s) != 0)
+            continue;
+        free(page);
+        page = dp_path_join(st->dir, s.stem, ".html");
+        if (!page)
+            rc = dp_fail_nomem(err);
+        else if (access(page, F_OK) != 0)
+            rc = dp_fail(err, DP_FAILED, "%s is missing, though the checkpoint counted it: the folder was "
+                         "changed since the run stopped", page);
+    }
+    if (f)
+        fclose(f);
+    free(line);
+    free(page);
+    free(tmp);
+    free(fin);
+    return rc;
 }
 
 static int html_restore(void *state, const char *token, dp_error *err)
 {
     html_state *st = state;
-    return dp_outfile_restore(st->summary, token, err);
+    int rc = dp_outfile_restore(st->summary, token, err);
+    return rc == DP_OK ? check_pages(st, err) : rc;
 }
 
 static int html_flush(void *state, dp_error *err)
@@ -625,7 +664,7 @@ static int html_init(dp_instance *inst, void **state)
 }
 
 static const dp_option html_options[] = {
-    { "dir", DP_OPT_STRING, "out/html", 0, NULL,
+    { "dir", DP_OPT_OUTPUT_DIR, "out/html", 0, NULL,
       "output folder: index.html, index.tsv and one <id>.html per document" },
     DP_OPTION_END
 };

@@ -18,6 +18,10 @@
 
 #include <docpipe/docpipe.h>
 
+#ifndef SQLITE_OPEN_NOFOLLOW /* SQLite < 3.31 */
+#define SQLITE_OPEN_NOFOLLOW 0
+#endif
+
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS documents(\n"
     "  id TEXT PRIMARY KEY, source TEXT, lang TEXT, title TEXT, date TEXT, text TEXT);\n"
@@ -231,20 +235,49 @@ static int sqlite_process(void *state, dp_doc *doc, dp_error *err)
     return DP_OK;
 }
 
+/* The largest rowid of documents: it only grows while the database is the same one. */
+static int max_rowid(sqlite_state *s, long long *out, dp_error *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(rowid), 0) FROM documents", -1, &q, NULL) != SQLITE_OK)
+        return db_fail(s, err, "max(rowid)");
+    int rc = sqlite3_step(q);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? DP_OK : db_fail(s, err, "max(rowid)");
+}
+
+/* Commit the open batch; the token is "rowid=N", the largest rowid of documents then. */
 static int sqlite_checkpoint(void *state, char *token, size_t size, dp_error *err)
 {
     sqlite_state *s = state;
+    long long top = 0;
+    int rc = commit(s, err);
+    if (rc == DP_OK)
+        rc = max_rowid(s, &top, err);
     if (size > 0)
-        snprintf(token, size, "sqlite");
-    return commit(s, err);
+        snprintf(token, size, "rowid=%lld", top);
+    return rc;
 }
 
+/*
+ * Committed rows are final and replaying documents replaces them; but the
+ * database must still be the one the checkpoint saw (not deleted or replaced).
+ */
 static int sqlite_restore(void *state, const char *token, dp_error *err)
 {
-    (void)state;
-    (void)token;
-    (void)err;
-    return DP_OK; /* committed rows are final; replaying documents replaces them */
+    sqlite_state *s = state;
+    char *end;
+    long long want, have = 0;
+    if (strncmp(token, "rowid=", 6) != 0 || (want = strtoll(token + 6, &end, 10), *end))
+        return dp_fail(err, DP_FAILED, "the checkpoint's token '%s' is not one of this writer", token);
+    int rc = max_rowid(s, &have, err);
+    if (rc != DP_OK)
+        return rc;
+    if (have < want)
+        return dp_fail(err, DP_FAILED, "%s holds fewer documents than the checkpoint recorded: it was deleted "
+                       "or replaced since the run stopped", s->path);
+    return DP_OK;
 }
 
 static int sqlite_flush(void *state, dp_error *err)
@@ -310,7 +343,8 @@ static int sqlite_init(dp_instance *inst, void **state)
             return -1;
         }
     }
-    if (sqlite3_open_v2(checking ? ":memory:" : path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+    if (sqlite3_open_v2(checking ? ":memory:" : path, &s->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) !=
         SQLITE_OK) {
         dp_instance_error(inst, "cannot open %s: %s", path,
                           s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -340,7 +374,7 @@ static int sqlite_init(dp_instance *inst, void **state)
 }
 
 static const dp_option sqlite_options[] = {
-    { "path", DP_OPT_STRING, "out/docs.sqlite", 0, NULL, "the database file (created if missing)" },
+    { "path", DP_OPT_OUTPUT, "out/docs.sqlite", 0, NULL, "the database file (created if missing)" },
     { "batch", DP_OPT_INT, "500", 0, NULL, "documents per transaction" },
     DP_OPTION_END
 };

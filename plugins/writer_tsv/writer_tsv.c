@@ -143,7 +143,7 @@ static int tsv_init(dp_instance *inst, void **state)
 }
 
 static const dp_option tsv_options[] = {
-    { "path", DP_OPT_STRING, "-", 0, NULL, "output file (\"-\": standard output)" },
+    { "path", DP_OPT_OUTPUT, "-", 0, NULL, "output file (\"-\": standard output)" },
     { "offset_unit", DP_OPT_ENUM, "codepoint", 0, "codepoint|utf16|byte",
       "unit of the start and end columns" },
     DP_OPTION_END

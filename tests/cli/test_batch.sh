@@ -88,7 +88,9 @@ for attempt in 1 2 3; do
   rm -f slow.jsonl slow.jsonl.tmp slow.checkpoint
   "$DOCPIPE" run -c slow.cfg -q --threads 2 corpus 2>/dev/null &
   pid=$!
-  sleep "1.$((RANDOM % 9))"
+  # A random moment after the first checkpoint (waited for: a loaded machine may take long to get there).
+  for _ in $(seq 500); do [ -e slow.checkpoint ] && break; sleep 0.02; done
+  sleep "0.$((RANDOM % 9))"
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   [ ! -e slow.jsonl ] && ok "killed run $attempt left no final file" || fail "killed run $attempt left a final file"
   [ -e slow.checkpoint ] && ok "killed run $attempt left a checkpoint" || fail "killed run $attempt left a checkpoint"
@@ -106,7 +108,9 @@ done
 rm -f slow.jsonl slow.jsonl.tmp slow.checkpoint
 "$DOCPIPE" run -c slow.cfg -q --threads 2 corpus 2>sigint.err &
 pid=$!
-sleep 0.5
+# Once it runs (its lock is taken; a SIGINT before docpipe starts would hit a shell's ignored SIGINT).
+for _ in $(seq 100); do [ -e slow.jsonl.lock ] && break; sleep 0.02; done
+sleep 0.3
 kill -INT $pid
 wait $pid
 rc=$?

@@ -320,6 +320,83 @@ START_TEST(json_escaping)
 }
 END_TEST
 
+/* The string builder's escaper agrees with a byte-at-a-time one wherever the escapes fall. */
+static void naive_escape(dp_strbuf *b, const char *s, size_t n)
+{
+    dp_strbuf_putc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') dp_strbuf_puts(b, "\\\"");
+        else if (c == '\\') dp_strbuf_puts(b, "\\\\");
+        else if (c == '\n') dp_strbuf_puts(b, "\\n");
+        else if (c == '\r') dp_strbuf_puts(b, "\\r");
+        else if (c == '\t') dp_strbuf_puts(b, "\\t");
+        else if (c < 0x20) dp_strbuf_printf(b, "\\u%04x", c);
+        else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            dp_strbuf_puts(b, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029");
+            i += 2;
+        } else dp_strbuf_putc(b, (char)c);
+    }
+    dp_strbuf_putc(b, '"');
+}
+
+START_TEST(json_append_string_runs)
+{
+    const char *pieces[] = { "\"", "\\", "\n", "\x01", "\xe2\x80\xa8", "\xe2\x80\x9c", "Việt", "a", "\t" };
+    unsigned seed = 1;
+    for (int round = 0; round < 500; round++) {
+        dp_strbuf in = DP_STRBUF_INIT, want = DP_STRBUF_INIT, got = DP_STRBUF_INIT;
+        int n = round % 40;
+        for (int k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            dp_strbuf_puts(&in, pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)]);
+        }
+        naive_escape(&want, in.data ? in.data : "", in.len);
+        ck_assert_int_eq(dp_json_append_string(&got, in.data ? in.data : "", in.len), 0);
+        ck_assert_str_eq(got.data, want.data);
+        dp_strbuf_free(&in);
+        dp_strbuf_free(&want);
+        dp_strbuf_free(&got);
+    }
+    dp_strbuf b = DP_STRBUF_INIT;
+    dp_json_append_string(&b, NULL, 0);
+    ck_assert_str_eq(b.data, "null");
+    dp_strbuf_free(&b);
+}
+END_TEST
+
+/* A document as the jsonl writer's record: offsets in the chosen unit, repeated fields as arrays. */
+START_TEST(doc_write_json_record)
+{
+    dp_doc *d = dp_doc_new("a1", "x.txt");
+    const char *t = "Tin 😀 Hà Nội";
+    ck_assert_int_eq(dp_doc_set_text(d, t, strlen(t)), 0);
+    dp_doc_field_add(d, "keyword", "k1");
+    dp_doc_field_add(d, "keyword", "k2");
+    dp_doc_field_add(d, "title", "T");
+    const char *hn = strstr(t, "Hà");
+    dp_entity *e = dp_doc_entity_add(d, (size_t)(hn - t), strlen(t), "LOC");
+    dp_entity_set_confidence(e, 0.85);
+    dp_entity_translation_set(d, e, "en", "Hanoi");
+    dp_strbuf b = DP_STRBUF_INIT;
+    ck_assert_int_eq(dp_doc_write_json(d, NULL, &b), 0);
+    ck_assert_str_eq(b.data, "{\"id\":\"a1\",\"source\":\"x.txt\",\"lang\":null,\"offset_unit\":\"codepoint\","
+                             "\"fields\":{\"keyword\":[\"k1\",\"k2\"],\"title\":\"T\"},\"text\":\"Tin 😀 Hà Nội\","
+                             "\"segments\":[],\"entities\":[{\"start\":6,\"end\":12,\"type\":\"LOC\",\"surface\":\"Hà Nội\","
+                             "\"value\":null,\"confidence\":0.85,\"instance\":null,\"attrs\":{},\"translations\":{\"en\":\"Hanoi\"}}],"
+                             "\"translations\":[]}\n");
+    dp_strbuf_clear(&b);
+    dp_doc_json_opts o = { DP_OFFSET_UTF16, 0, 0, 0 };
+    ck_assert_int_eq(dp_doc_write_json(d, &o, &b), 0);
+    ck_assert_ptr_nonnull(strstr(b.data, "\"offset_unit\":\"utf16\""));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"start\":7,\"end\":13"));
+    ck_assert_ptr_null(strstr(b.data, "\"text\""));
+    dp_strbuf_free(&b);
+    dp_doc_free(d);
+}
+END_TEST
+
 START_TEST(outfile_checkpoint_restore_commit)
 {
     char dir[] = "/tmp/dp-outfile-XXXXXX";
@@ -334,7 +411,7 @@ START_TEST(outfile_checkpoint_restore_commit)
     char tok[64];
     fputs("one\n", dp_outfile_stream(f));
     ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
-    ck_assert_str_eq(tok, "4");
+    ck_assert_int_eq(strncmp(tok, "4:", 2), 0); /* the length, then the checksum */
     fputs("half a rec", dp_outfile_stream(f));
     dp_outfile_close(f); /* a crash: the final name does not exist */
     ck_assert_int_eq(access(path, F_OK), -1);
@@ -351,6 +428,57 @@ START_TEST(outfile_checkpoint_restore_commit)
     fclose(r);
     ck_assert_str_eq(content, "one\ntwo\n");
     ck_assert_int_eq(access(tmp, F_OK), -1);
+    /* A resume that finds the output changed is refused (DP_FAILED), not written over. */
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    fputs("abc\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    dp_outfile_close(f);
+    FILE *w = fopen(tmp, "r+");
+    fputs("x", w); /* one byte changed */
+    fclose(w);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_FAILED);
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "does not hold"));
+    dp_outfile_close(f);
+    unlink(tmp);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore(f, tok, &err), DP_FAILED); /* gone */
+    ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "is missing"));
+    dp_outfile_close(f);
+    /* Died while committing, after the rename: the final file is verified and kept. */
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    fputs("abc\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_checkpoint(f, tok, sizeof tok, &err), DP_OK);
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    f = dp_outfile_open_path(path, 1, 0, &err);
+    ck_assert_int_eq(dp_outfile_restore_to(f, tok, 0, &err), DP_FAILED); /* not committing: the temp must be there */
+    ck_assert_int_eq(dp_outfile_restore_to(f, tok, 1, &err), DP_OK);
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    r = fopen(path, "r");
+    n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "abc\n");
+    /* A link planted at the temporary name is removed, not followed. */
+    char victim[300];
+    snprintf(victim, sizeof victim, "%s/victim", dir);
+    w = fopen(victim, "w");
+    fputs("keep", w);
+    fclose(w);
+    ck_assert_int_eq(symlink(victim, tmp), 0);
+    f = dp_outfile_open_path(path, 0, 0, &err);
+    ck_assert_ptr_nonnull(f);
+    fputs("new\n", dp_outfile_stream(f));
+    ck_assert_int_eq(dp_outfile_commit(f, &err), DP_OK);
+    dp_outfile_close(f);
+    r = fopen(victim, "r");
+    n = fread(content, 1, sizeof content - 1, r);
+    content[n] = '\0';
+    fclose(r);
+    ck_assert_str_eq(content, "keep");
+    unlink(victim);
     /* An unwritable place is an error naming the path. */
     ck_assert_ptr_null(dp_outfile_open_path("/proc/no/such/dir/x.jsonl", 0, 0, &err));
     ck_assert_ptr_nonnull(strstr(dp_error_message(&err), "/proc/no/such/dir/x.jsonl"));
@@ -380,6 +508,8 @@ int main(void)
     tcase_add_test(tc, translations_of_fields);
     tcase_add_test(tc, offsets_in_codepoints_and_utf16_on_multibyte_text);
     tcase_add_test(tc, json_escaping);
+    tcase_add_test(tc, json_append_string_runs);
+    tcase_add_test(tc, doc_write_json_record);
     tcase_add_test(tc, outfile_checkpoint_restore_commit);
     suite_add_tcase(s, tc);
     return check_run(s);

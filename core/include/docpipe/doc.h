@@ -104,10 +104,19 @@ int dp_doc_set_text(dp_doc *doc, const char *utf8, size_t len);
 
 /*
  * The matching key of the text under a rule set (dp_text_match_key, text.h;
- * rules NULL: language-neutral) and its byte map back to the text, computed
- * on the first call and kept with the document until the text changes, one
- * per rule set name, so that every matcher of a chain that uses the same
- * rules shares one key.  NULL when memory is exhausted.  `map` may be NULL.
+ * rules NULL: language-neutral) cut into tokens (dp_tokens, text.h), each
+ * with its bytes in the key and in the text: computed on the first call and
+ * kept with the document until the text changes, one per rule set name, so
+ * that every matcher of a chain that uses the same rules shares one pass over
+ * the text.  NULL when memory is exhausted (or the text is 4 GiB or more).
+ */
+const dp_tokens *dp_doc_tokens(dp_doc *doc, const dp_text_rules *rules);
+
+/*
+ * The same key as a string, and, when map is not NULL, its per-byte map back
+ * to the text (dp_text_match_key's; made on the first call that asks for it,
+ * at a size_t per key byte: prefer the tokens' offsets).  NULL when memory is
+ * exhausted.
  */
 const char *dp_doc_match_key(dp_doc *doc, const dp_text_rules *rules, size_t *len,
                              const size_t **map);

@@ -16,6 +16,7 @@
  *   path.h     joining paths, creating folders
  *   tsv.h      reading the TAB-separated data files, errors with file:line
  *   json.h     a small JSON string escaper shared by writers
+ *   doc_json.h a document as one JSON object (the jsonl writer's schema)
  *   strbuf.h   a growable string builder
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
  *   exitcode.h the exit codes of a run, named once
@@ -26,6 +27,7 @@
 #include "arena.h"
 #include "chars.h"
 #include "doc.h"
+#include "doc_json.h"
 #include "error.h"
 #include "exitcode.h"
 #include "harness.h"

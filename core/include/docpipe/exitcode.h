@@ -21,6 +21,7 @@ typedef enum dp_exit {
     DP_EXIT_NOINPUT = 66,     /* an input is missing or unreadable, or matched nothing */
     DP_EXIT_SOFTWARE = 70,    /* internal error: out of memory, threads */
     DP_EXIT_IOERR = 74,       /* I/O error or a plugin's fatal error: the run stopped */
+    DP_EXIT_TEMPFAIL = 75,    /* the outputs are being written by another run: try again later */
     DP_EXIT_CONFIG = 78,      /* the config (or its combination with the command line) is invalid */
     DP_EXIT_INTERRUPTED = 130 /* SIGINT/SIGTERM: stopped cleanly, resumable */
 } dp_exit;

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "strbuf.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -23,6 +25,9 @@ void dp_json_write_string(FILE *out, const char *s, size_t len);
 
 /* The same for a NUL-terminated string (NULL writes null). */
 void dp_json_write_cstr(FILE *out, const char *s);
+
+/* The same escaping appended to a string builder; -1 when memory ran out (b->oom). */
+int dp_json_append_string(dp_strbuf *b, const char *s, size_t len);
 
 #ifdef __cplusplus
 }

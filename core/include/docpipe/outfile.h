@@ -3,10 +3,15 @@
  *
  * A dp_outfile writes to "<path>.tmp" and renames it to <path> only when the
  * run completes (dp_outfile_commit), so a reader never sees a half file under
- * the final name.  Checkpoints make the written part durable and record its
- * length; after a crash, `docpipe run --resume` reopens the temporary file,
- * truncates it to the last checkpoint and goes on, so the output ends exactly
- * as an uninterrupted run's would.  The path "-" means standard output,
+ * the final name.  The temporary file is created anew, never through a
+ * symbolic link planted under its name.  Checkpoints make the written part
+ * durable and record its length and checksum; after a crash, `docpipe run
+ * --resume` reopens the temporary file, verifies that it still starts with
+ * what the checkpoint recorded, truncates it there and goes on, so the output
+ * ends exactly as an uninterrupted run's would.  When the run died while
+ * committing, after this output was renamed, restore finds the final file
+ * and verifies it instead; commit then has nothing left to do.  The whole
+ * protocol: docs/commit-protocol.md.  The path "-" means standard output,
  * flushed after every record (streaming mode); it cannot be resumed.
  *
  * Every failure (no directory, no permission, disk full) is reported in err
@@ -43,23 +48,36 @@ const char *dp_outfile_path(const dp_outfile *f);
 /* Call after each document: flushes standard output, checks for write errors. */
 int dp_outfile_end_record(dp_outfile *f, dp_error *err);
 
-/* Flush and fsync; write the current length into token. */
+/* Flush and fsync; write the current length and checksum into token (40 bytes are enough). */
 int dp_outfile_checkpoint(dp_outfile *f, char *token, size_t size, dp_error *err);
 
-/* Truncate the temporary file to the length recorded in token. */
+/*
+ * Return to the checkpoint recorded in token: verify that the temporary file
+ * (or, when the run was committing, the final one) starts with the recorded
+ * bytes, and truncate it there.  DP_FAILED when it does not — the output
+ * changed since the run stopped, and resuming would write a wrong file;
+ * `docpipe run` then refuses (exit 64) —, DP_FATAL for an I/O error.
+ */
 int dp_outfile_restore(dp_outfile *f, const char *token, dp_error *err);
 
-/* Flush, fsync, close and rename to the final path. */
+/* Flush, fsync, close and rename to the final path (and sync its folder). */
 int dp_outfile_commit(dp_outfile *f, dp_error *err);
 
 /* Close without committing (the temporary file stays for --resume); frees f. */
 void dp_outfile_close(dp_outfile *f);
 
 /*
- * Write a whole small file atomically (temp + fsync + rename), creating
- * parent directories: for writers that emit one file per document.
+ * Write a whole small file atomically (temp + fsync + rename; the temporary
+ * file is created anew, never through a link), creating parent directories:
+ * for writers that emit one file per document.
  */
 int dp_write_file_atomic(const char *path, const void *data, size_t len, dp_error *err);
+
+/*
+ * fsync the folder dir, so that the files dp_write_file_atomic renamed into
+ * it survive a power failure: such writers call it at every checkpoint.
+ */
+int dp_outdir_sync(const char *dir, dp_error *err);
 
 /*
  * Remove, in dir, the temporary files dp_write_file_atomic leaves when a run

@@ -97,6 +97,7 @@
 
 #include "doc.h"
 #include "error.h"
+#include "strbuf.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -134,7 +135,12 @@ typedef enum dp_opt_type {
     DP_OPT_PATH = 6,     /* an input file; relative paths resolve against the
                             directory of the config file */
     DP_OPT_LIST = 7,     /* a list of strings (a single string is accepted) */
-    DP_OPT_PATH_LIST = 8 /* a list of DP_OPT_PATH */
+    DP_OPT_PATH_LIST = 8, /* a list of DP_OPT_PATH */
+    /* Since ABI 2.1.  A writer declares where it writes with these, so that
+     * the run plan can check every output of a run together (distinct, not a
+     * system path, writable) and lock it while the run writes. */
+    DP_OPT_OUTPUT = 9,    /* an output file, relative to the current directory; "-": standard output */
+    DP_OPT_OUTPUT_DIR = 10 /* an output folder, relative to the current directory */
 } dp_opt_type;
 
 /* One row of a plugin's declarative option table. */
@@ -171,6 +177,21 @@ typedef struct dp_plugin {
     int (*checkpoint)(void *state, char *token, size_t size, dp_error *err);
     int (*restore)(void *state, const char *token, dp_error *err);
     /* ABI 2.0 ends here; later minors append members below. */
+
+    /*
+     * ABI 2.1, writers only, optional (both or neither): process() split in
+     * two so that a run does the costly half in parallel.  render() turns a
+     * document into the exact bytes the writer will write; the core calls it
+     * on the worker threads, concurrently for different documents (read the
+     * state, never change it).  write() then gets those bytes on the writer
+     * thread, strictly in input order, as process() would have been called.
+     * process() stays the one call for everything else (docpipe try, the
+     * harness) and must write the same bytes.  render() returning DP_SKIP
+     * writes nothing for that document; DP_FAILED fails the document before
+     * any writer has written it.
+     */
+    int (*render)(void *state, const dp_doc *doc, dp_strbuf *out, dp_error *err);
+    int (*write)(void *state, const char *bytes, size_t len, dp_error *err);
 } dp_plugin;
 
 #define DP_PLUGIN_HEADER(kind_)                                                 \

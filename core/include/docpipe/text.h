@@ -108,10 +108,55 @@ char *dp_text_canonical(const char *s, size_t len, const dp_text_rules *rules, s
  * bình") have the same key.  When map is not NULL, *map receives a malloc'ed
  * array of *outlen + 1 entries: map[i] is the byte offset in s of the
  * character that produced key byte i, and map[*outlen] == len, so a match
- * key[a..b) covers s[map[a] .. map[b]).
+ * key[a..b) covers s[map[a] .. map[b]).  The map costs a size_t per key
+ * byte: matchers that need text spans use the tokens below (dp_text_tokens,
+ * dp_doc_tokens), which carry them per token.
  */
 char *dp_text_match_key(const char *s, size_t len, const dp_text_rules *rules, size_t *outlen,
                         size_t **map);
+
+/* ---- tokens of the match key ------------------------------------------------- */
+
+/*
+ * The match key cut into tokens: maximal runs of word characters
+ * (dp_char_is_word: letters, marks, numbers) and single other characters;
+ * the key's spaces only separate them.  Each token knows its bytes in the key
+ * and in the text, as 32-bit offsets (a text is at most 4 GiB), so a matcher
+ * that works on the key's tokens reports text spans without any per-byte map.
+ * A token's text span covers the whole characters that produced its key bytes.
+ */
+typedef struct dp_token {
+    uint32_t start, end;   /* the token's bytes in the text: [start, end) */
+    uint32_t kstart, kend; /* its bytes in the key: [kstart, kend) */
+} dp_token;
+
+/* Flags of a token (dp_tokens.flags[i]), read from the text, not the key. */
+enum {
+    DP_TOKEN_WORD = 0x01,           /* a run of word characters (else one other character) */
+    DP_TOKEN_UPPER = 0x02,          /* a word whose first character is uppercase (Lu, Lt) */
+    DP_TOKEN_LOWER = 0x04,          /* a word whose first character is lowercase (Ll) */
+    DP_TOKEN_ALLCAPS = 0x08,        /* a word of two or more cased letters, none lowercase */
+    DP_TOKEN_DIGITS = 0x10,         /* a word with ASCII digits and no cased letter */
+    DP_TOKEN_SPACE_BEFORE = 0x20,   /* white space separates it from the token before (or the start) */
+    DP_TOKEN_NEWLINE_BEFORE = 0x40  /* that white space holds a line break */
+};
+
+typedef struct dp_tokens {
+    const char *key;      /* the match key (as dp_text_match_key), NUL-terminated */
+    size_t key_len;
+    const dp_token *v;    /* the tokens, in text order */
+    const uint8_t *flags; /* flags[i]: DP_TOKEN_* of v[i] */
+    size_t n;
+} dp_tokens;
+
+/*
+ * The match key of s[0..len) under rules and its tokens, malloc'ed (free with
+ * dp_tokens_free).  NULL when s is not valid UTF-8, is 4 GiB or more, or
+ * memory is exhausted.  For a document's text use dp_doc_tokens (doc.h),
+ * which every matcher of a chain shares.
+ */
+dp_tokens *dp_text_tokens(const char *s, size_t len, const dp_text_rules *rules);
+void dp_tokens_free(dp_tokens *t);
 
 /* ---- decoding raw input ---------------------------------------------------- */
 

@@ -8,85 +8,54 @@
  * vowel the traditional rule (the one most news sites use) chooses.  Words
  * that are not one Vietnamese syllable are left alone.
  */
-#include <utf8proc.h>
-
+#include "vi_letters.h"
 #include "vi_text.h"
 
-static int ccc(int32_t cp) { return utf8proc_get_property(cp)->combining_class; }
-
-struct vl {
-    int32_t base; /* base letter, case kept */
-    int32_t lb;   /* lower-case base */
-    int32_t dia;  /* circumflex, breve or horn, or 0 */
-    int32_t tone; /* one of the five tone marks, or 0 */
-};
-
-static int is_tone_mark(int32_t m)
-{
-    return m == 0x300 || m == 0x301 || m == 0x303 || m == 0x309 || m == 0x323;
-}
+/* A letter as vi_letters.h packs it; Đ/đ have a base of their own, no vowel and no q or g. */
+#define VI_BASE(e) ((int32_t)((e) & 0x7F))
+#define VI_LOWER(e) (VI_BASE(e) | 0x20)
+#define VI_DIA(e) ((int)(((e) >> 7) & 3))
+#define VI_TONE(e) ((int)(((e) >> 9) & 7))
+#define VI_DSTROKE (VI_L_OK | 0x7F)
 
 static int is_vowel(int32_t lb)
 {
     return lb == 'a' || lb == 'e' || lb == 'i' || lb == 'o' || lb == 'u' || lb == 'y';
 }
 
-static int vi_letter(int32_t c, struct vl *v)
+/* A letter of a Vietnamese syllable, packed; 0 for anything else. */
+static unsigned vi_letter(int32_t c)
 {
-    int32_t d[8];
-    utf8proc_ssize_t n, k;
+    if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? (unsigned)c | VI_L_OK : 0;
+    if (c == 0x110 || c == 0x111) return VI_DSTROKE;
+    if (c >= 0xC0 && c <= 0x24F) return vi_letters_00c0[c - 0xC0];
+    if (c >= 0x1E00 && c <= 0x1EFF) return vi_letters_1e00[c - 0x1E00];
+    return 0;
+}
 
-    v->dia = v->tone = 0;
-    if (c < 0x80) {
-        v->base = c;
-        v->lb = c | 0x20;
-        return v->lb >= 'a' && v->lb <= 'z';
+static int vowel_index(int32_t lb)
+{
+    switch (lb) {
+    case 'a': return 0;
+    case 'e': return 1;
+    case 'i': return 2;
+    case 'o': return 3;
+    case 'u': return 4;
+    case 'y': return 5;
+    default: return -1;
     }
-    n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, NULL);
-    if (n < 1 || n > 8)
-        return 0;
-    v->base = d[0];
-    v->lb = d[0] < 0x80 ? (d[0] | 0x20) : utf8proc_tolower(d[0]);
-    if (!((v->lb >= 'a' && v->lb <= 'z') || v->lb == 0x111))
-        return 0;
-    for (k = 1; k < n; k++) {
-        if (is_tone_mark(d[k])) {
-            if (v->tone)
-                return 0;
-            v->tone = d[k];
-        } else if (d[k] == 0x302 || d[k] == 0x306 || d[k] == 0x31B) {
-            if (v->dia)
-                return 0;
-            v->dia = d[k];
-        } else {
-            return 0;
-        }
-    }
-    if ((v->dia || v->tone) && !is_vowel(v->lb))
-        return 0;
-    return 1;
 }
 
 /* The precomposed letter for base + marks, or -1. */
-static int32_t vi_compose(int32_t base, int32_t dia, int32_t tone)
+static int32_t vi_compose(int32_t base, int dia, int tone)
 {
-    int32_t b[3];
-    size_t n = 0;
-
-    b[n++] = base;
-    if (dia)
-        b[n++] = dia;
-    if (tone)
-        b[n++] = tone;
-    /* canonical order: the mark of the lower combining class first (horn 216,
-     * dot below 220, the others 230) */
-    if (n == 3 && ccc(b[1]) > ccc(b[2])) {
-        int32_t t = b[1];
-        b[1] = b[2];
-        b[2] = t;
-    }
-    utf8proc_ssize_t r = utf8proc_normalize_utf32(b, (utf8proc_ssize_t)n, UTF8PROC_COMPOSE);
-    return r == 1 ? b[0] : -1;
+    if (!dia && !tone)
+        return base;
+    int v = vowel_index(base | 0x20);
+    if (v < 0)
+        return -1;
+    uint16_t c = vi_compose_table[v][dia][tone][base >= 'A' && base <= 'Z'];
+    return c ? c : -1;
 }
 
 #define VI_MAXLEN 12
@@ -94,7 +63,7 @@ static int32_t vi_compose(int32_t base, int32_t dia, int32_t tone)
 /* Move the tone mark of one word to the vowel the modern rule chooses. */
 static void tone_fix(int32_t *w, size_t n)
 {
-    struct vl L[VI_MAXLEN];
+    unsigned L[VI_MAXLEN];
     size_t k, p, vs, ve, nv, tone_at = 0, tones = 0;
     size_t target = (size_t)-1;
     int32_t a, b;
@@ -102,36 +71,37 @@ static void tone_fix(int32_t *w, size_t n)
     if (n < 1 || n > VI_MAXLEN)
         return;
     for (k = 0; k < n; k++) {
-        if (!vi_letter(w[k], &L[k]))
+        if (!(L[k] = vi_letter(w[k])))
             return;
-        if (L[k].tone) {
-            tones++;
+        if (VI_TONE(L[k])) {
+            if (tones++)
+                return; /* two tone marks: not one syllable */
             tone_at = k;
         }
     }
     if (tones != 1)
         return;
     p = 0;
-    while (p < n && !is_vowel(L[p].lb))
+    while (p < n && !is_vowel(VI_LOWER(L[p])))
         p++;
     if (p == n)
         return;
     /* "qu" and "gi" (before another vowel) belong to the initial consonant */
-    if (p == 1 && p + 1 < n && is_vowel(L[p + 1].lb) && !L[p].dia &&
-        ((L[0].lb == 'q' && L[p].lb == 'u') || (L[0].lb == 'g' && L[p].lb == 'i')))
+    if (p == 1 && p + 1 < n && is_vowel(VI_LOWER(L[p + 1])) && !VI_DIA(L[p]) &&
+        ((VI_LOWER(L[0]) == 'q' && VI_LOWER(L[p]) == 'u') || (VI_LOWER(L[0]) == 'g' && VI_LOWER(L[p]) == 'i')))
         p++;
     vs = p;
-    while (p < n && is_vowel(L[p].lb))
+    while (p < n && is_vowel(VI_LOWER(L[p])))
         p++;
     ve = p;
     for (; p < n; p++)
-        if (is_vowel(L[p].lb))
+        if (is_vowel(VI_LOWER(L[p])))
             return; /* vowel after a consonant: not one syllable */
     nv = ve - vs;
     if (nv > 3)
         return;
     for (k = vs; k < ve; k++)
-        if (L[k].dia)
+        if (VI_DIA(L[k]))
             target = k;
     if (target == (size_t)-1) {
         if (nv == 1)
@@ -145,8 +115,8 @@ static void tone_fix(int32_t *w, size_t n)
     }
     if (target == tone_at)
         return;
-    a = vi_compose(L[tone_at].base, L[tone_at].dia, 0);
-    b = vi_compose(L[target].base, L[target].dia, L[tone_at].tone);
+    a = vi_compose(VI_BASE(L[tone_at]), VI_DIA(L[tone_at]), 0);
+    b = vi_compose(VI_BASE(L[target]), VI_DIA(L[target]), VI_TONE(L[tone_at]));
     if (a < 0 || b < 0)
         return;
     w[tone_at] = a;

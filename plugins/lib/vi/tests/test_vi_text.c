@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
+#include "vi/vi_letters.h"
 #include "vi/vi_text.h"
 #include "check_run.h"
 
@@ -158,6 +161,41 @@ START_TEST(words_that_are_not_one_syllable_stay)
 }
 END_TEST
 
+/* What vi_letters.h says of cp, worked out from utf8proc's canonical decomposition. */
+static unsigned letter_by_utf8proc(int32_t cp)
+{
+    int32_t d[8];
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
+    unsigned dia = 0, tone = 0;
+    if (n < 2 || n > 8 || d[0] >= 0x80 || !strchr("aeiouyAEIOUY", (int)d[0])) return 0;
+    for (utf8proc_ssize_t k = 1; k < n; k++) {
+        unsigned t = d[k] == 0x300 ? 1 : d[k] == 0x301 ? 2 : d[k] == 0x303 ? 3 : d[k] == 0x309 ? 4 : d[k] == 0x323 ? 5 : 0;
+        unsigned a = d[k] == 0x302 ? 1 : d[k] == 0x306 ? 2 : d[k] == 0x31B ? 3 : 0;
+        if (t && !tone) tone = t;
+        else if (a && !dia) dia = a;
+        else return 0;
+    }
+    return (unsigned)d[0] | dia << 7 | tone << 9 | VI_L_OK;
+}
+
+START_TEST(letter_tables_agree_with_utf8proc)
+{
+    for (int32_t cp = 0xC0; cp <= 0x24F; cp++) ck_assert_uint_eq(vi_letters_00c0[cp - 0xC0], letter_by_utf8proc(cp));
+    for (int32_t cp = 0x1E00; cp <= 0x1EFF; cp++) ck_assert_uint_eq(vi_letters_1e00[cp - 0x1E00], letter_by_utf8proc(cp));
+    /* the composition table gives back every letter */
+    for (int v = 0; v < 6; v++)
+        for (int dia = 0; dia < 4; dia++)
+            for (int tone = 0; tone < 6; tone++)
+                for (int up = 0; up < 2; up++) {
+                    unsigned c = vi_compose_table[v][dia][tone][up];
+                    if (!c || (!dia && !tone)) continue;
+                    unsigned e = c >= 0x1E00 ? vi_letters_1e00[c - 0x1E00] : vi_letters_00c0[c - 0xC0];
+                    ck_assert_uint_eq(e, (unsigned)("aeiouy"[v] - (up ? 32 : 0)) | (unsigned)dia << 7 |
+                                             (unsigned)tone << 9 | VI_L_OK);
+                }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("vi_text");
@@ -166,6 +204,7 @@ int main(void)
     tcase_add_test(t, match_key_map);
     tcase_add_test(t, rules_are_named_and_shared_per_document);
     tcase_add_test(t, words_that_are_not_one_syllable_stay);
+    tcase_add_test(t, letter_tables_agree_with_utf8proc);
     suite_add_tcase(s, t);
     return check_run(s);
 }
