@@ -35,10 +35,12 @@ void html_summary_put(FILE *f, const dp_doc *doc, const char *stem, const html_t
 int html_summary_parse(char *line, html_summary *s);
 
 /*
- * Write <dir>/index.html from the summary file: a row per document, a
- * column per entity type, a filter box; a link to the entity index when
- * with_entities.  DP_OK or DP_FATAL with the reason in err.
+ * Write <dir>/index.html (and index-2.html … beyond per_page rows) from the
+ * summary file: a row per document, a column per entity type, a filter box;
+ * a link to the entity index when with_entities.  DP_OK or DP_FATAL with the
+ * reason in err.
  */
-int html_index_write(const char *dir, const char *summary_path, int with_entities, dp_error *err);
+int html_index_write(const char *dir, const char *summary_path, size_t per_page, int with_entities,
+                     dp_error *err);
 
 #endif

@@ -144,3 +144,43 @@ void html_file_abort(FILE *f, char *tmp)
         unlink(tmp);
     free(tmp);
 }
+
+/* A listing's file name: "index", "index-2", "type-PER", "type-PER-3". */
+void html_listing_name(const char *type, size_t page, char *out, size_t size)
+{
+    char cls[96];
+    if (type)
+        html_type_class(type, cls, sizeof cls);
+    if (page <= 1)
+        snprintf(out, size, "%s%s.html", type ? "type-" : "index", type ? cls : "");
+    else
+        snprintf(out, size, "%s%s-%zu.html", type ? "type-" : "index", type ? cls : "", page);
+}
+
+
+void html_page_links(FILE *f, const char *type, size_t page, size_t pages)
+{
+    if (pages <= 1)
+        return;
+    char name[160];
+    fprintf(f, "<p class=\"nav pages\">page %zu of %zu: ", page, pages);
+    for (size_t p = 1; p <= pages; p++) {
+        int near = p == 1 || p == pages || (p + 5 >= page && p <= page + 5);
+        if (!near) {
+            if (p == 2 || p == page + 6)
+                fputs("… ", f);
+            continue;
+        }
+        html_listing_name(type, p, name, sizeof name);
+        if (p == page)
+            fprintf(f, "<b>%zu</b> ", p);
+        else
+            fprintf(f, "<a href=\"%s\">%zu</a>", name, p);
+    }
+    if (page < pages) {
+        html_listing_name(type, page + 1, name, sizeof name);
+        fprintf(f, "<a href=\"%s\" rel=\"next\">next &rarr;</a>", name);
+    }
+    fputs("</p>\n", f);
+}
+

@@ -42,4 +42,14 @@ FILE *html_file_open(const char *path, char **tmp);
 int html_file_commit(FILE *f, char *tmp, const char *path, dp_error *err);
 void html_file_abort(FILE *f, char *tmp);
 
+/*
+ * The file name of page `page` (from 1) of a listing: of the documents index
+ * or of every entity when type is NULL ("index.html", "index-2.html"), of one
+ * type's entities otherwise ("type-PER.html", "type-PER-2.html").
+ */
+void html_listing_name(const char *type, size_t page, char *out, size_t size);
+
+/* "page 3 of 9: 1 … 2 3 4 … 9 next →" between the pages of a listing; nothing when pages <= 1. */
+void html_page_links(FILE *f, const char *type, size_t page, size_t pages);
+
 #endif

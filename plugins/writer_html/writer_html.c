@@ -45,16 +45,29 @@ typedef struct html_state {
     size_t n_docs;        /* lines of index.tsv: the next document's number */
     const dp_text_rules *rules;
     html_index_opts index;
+    size_t docs_per_page;
 } html_state;
 
 /* ---- helpers -------------------------------------------------------------- */
 
+/* "index" or "index-" and a page number: a name of the report's own pages. */
+static int is_index_page(const char *stem)
+{
+    if (strncmp(stem, "index", 5) != 0)
+        return 0;
+    if (!stem[5])
+        return 1;
+    size_t digits = stem[5] == '-' ? strspn(stem + 6, "0123456789") : 0;
+    return digits > 0 && digits < 8 && !stem[6 + digits];
+}
+
 /* Document pages are named like the brat writer's files (dp_file_stem);
- * index.html is the report's own page. */
+ * index.html, index-2.html … are the report's own pages. */
 static void safe_stem(const char *id, char *out, size_t size)
 {
     dp_file_stem(id, out, size);
-    if (strcmp(out, "index") == 0) snprintf(out, size, "index-%08x", (unsigned)fnv1a32(FNV1A32_INIT, id, strlen(id)));
+    if (is_index_page(out))
+        snprintf(out, size, "index-%08x", (unsigned)fnv1a32(FNV1A32_INIT, id, strlen(id)));
 }
 
 /* ---- per-document page ---------------------------------------------------- */
@@ -385,7 +398,7 @@ static int html_flush(void *state, dp_error *err)
     if (!spath || !mpath)
         rc = dp_fail_nomem(err);
     if (rc == DP_OK)
-        rc = html_index_write(st->dir, spath, st->mentions != NULL, err);
+        rc = html_index_write(st->dir, spath, st->docs_per_page, st->mentions != NULL, err);
     if (rc == DP_OK && st->mentions)
         rc = html_entities_build(st->dir, spath, mpath, &st->index, err);
     free(spath);
@@ -427,8 +440,11 @@ static int html_init(dp_instance *inst, void **state)
     }
     long long per_page = dp_opt_int(inst, "entities_per_page");
     long long shown = dp_opt_int(inst, "mentions_shown");
-    if (per_page < 10 || per_page > 100000 || shown < 1 || shown > 100000) {
-        dp_instance_error(inst, "entities_per_page must be 10..100000 and mentions_shown 1..100000");
+    long long docs_per_page = dp_opt_int(inst, "docs_per_page");
+    if (per_page < 10 || per_page > 100000 || shown < 1 || shown > 100000 || docs_per_page < 10 ||
+        docs_per_page > 1000000) {
+        dp_instance_error(inst, "entities_per_page must be 10..100000, mentions_shown 1..100000 and "
+                          "docs_per_page 10..1000000");
         return -1;
     }
     if (!dp_instance_checking(inst) && dp_mkdirs(dir) != 0) {
@@ -445,6 +461,7 @@ static int html_init(dp_instance *inst, void **state)
     st->inst = inst;
     st->rules = lang_rules(dp_opt_str(inst, "match_lang"));
     st->index = (html_index_opts){ (size_t)per_page, (size_t)shown };
+    st->docs_per_page = (size_t)docs_per_page;
     if (!(st->summary = open_tsv(inst, dir, "index")) ||
         (dp_opt_bool(inst, "entity_index") && !(st->mentions = open_tsv(inst, dir, "mentions")))) {
         html_fini(st);
@@ -458,6 +475,8 @@ static const dp_option html_options[] = {
     { "dir", DP_OPT_OUTPUT_DIR, "out/html", 0, NULL,
       "output folder: index.html, index.tsv, one <id>.html per document, and the entity index "
       "in entities/ (from mentions.tsv)" },
+    { "docs_per_page", DP_OPT_INT, "500", 0, NULL,
+      "rows of a page of the documents index (further rows go to index-2.html …)" },
     { "entity_index", DP_OPT_BOOL, "true", 0, NULL,
       "write the entity index across the documents (entities/): every distinct entity, its "
       "documents and mentions in context" },

@@ -331,6 +331,29 @@ START_TEST(test_entity_index_pages)
     free(p1);
     free(p3);
     free(org2);
+    /* 25 documents, 10 a page: index.html, index-2.html, index-3.html; a document whose id
+       is a page's name is renamed */
+    dp_doc *docs[25];
+    for (int i = 0; i < 25; i++) {
+        char id[32];
+        snprintf(id, sizeof id, i == 0 ? "index-2" : "doc%02d", i);
+        docs[i] = text_doc(id, "Tên00");
+    }
+    const char *paged[] = { "docs_per_page=10" };
+    report("docpages", docs, 25, paged, 1, dir, sizeof dir);
+    for (int i = 0; i < 25; i++)
+        dp_doc_free(docs[i]);
+    char *i1 = slurp_in(dir, "index.html"), *i2 = slurp_in(dir, "index-2.html"), *i3 = slurp_in(dir, "index-3.html");
+    ck_assert_uint_eq(count(i1, "<tr data-types="), 10);
+    ck_assert_uint_eq(count(i2, "<tr data-types="), 10);
+    ck_assert_uint_eq(count(i3, "<tr data-types="), 5);
+    ck_assert_ptr_nonnull(strstr(i1, "<p>25 documents.</p>"));
+    ck_assert_ptr_nonnull(strstr(i2, "<a href=\"index-3.html\" rel=\"next\">"));
+    ck_assert_ptr_nonnull(strstr(i1, "<a href=\"index-"));
+    ck_assert_ptr_null(strstr(i1, "href=\"index-2.html\">index-2</a>")); /* the document is not the page */
+    free(i1);
+    free(i2);
+    free(i3);
     /* entity_index = false: no entities folder, no link */
     const char *off[] = { "entity_index=false" };
     d = text_doc("x", "Tên00");
