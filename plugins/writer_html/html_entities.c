@@ -12,8 +12,9 @@
 #include "html_mentions.h"
 #include "html_util.h"
 
-#define MENTION_PAGE_ROWS 1500    /* mentions per mention page (an entity is never split) */
-#define MORE_DOC_LINKS 500        /* documents linked after an entity's shown mentions */
+#define MENTION_PAGE_ROWS 500     /* rows per mention page, about (an entity is never split) */
+#define MORE_DOC_LINKS 100        /* documents linked after an entity's shown mentions */
+#define LINKS_PER_ROW 4           /* of those links, as much page as one mention row */
 #define BUCKET_BYTES (8u << 20)   /* mention lines per bucket, about */
 #define MAX_BUCKETS 256         /* open at once while spreading: well under the usual 1024 descriptors */
 
@@ -267,11 +268,12 @@ static int write_entity(build *b, mrec *r, size_t n, char **tmp)
         return dp_fail_nomem(b->err);
     }
     size_t shown = n < b->o->mentions_per_entity ? n : b->o->mentions_per_entity;
-    int rc = mention_page_for(b, shown + 1);
+    size_t rows = shown + 1 + (docs < MORE_DOC_LINKS ? docs : MORE_DOC_LINKS) / LINKS_PER_ROW;
+    int rc = mention_page_for(b, rows);
     if (rc != DP_OK)
         return rc;
     b->ents[b->n_ents - 1].page = b->mp_no;
-    b->mp_rows += shown + 1;
+    b->mp_rows += rows;
     FILE *f = b->mp;
     fprintf(f, "<section id=\"g%zu\">\n<h2><span ", e.seq);
     type_style(f, e.type);
