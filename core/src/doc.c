@@ -39,6 +39,8 @@ struct dp_doc {
     /* the attribute and translation strings, each kept once (open addressing, cap a power of 2) */
     const char **interned;
     size_t n_interned, cap_interned;
+    VEC(dp_nonprose_span) nonprose; /* dp_doc_nonprose's cache */
+    int nonprose_done;
 };
 
 #define VEC_GROW(vec)                                                          \
@@ -94,6 +96,7 @@ void dp_doc_free(dp_doc *d)
     free(d->keys.v);
     free(d->interned);
     free(d->raw_owned);
+    free(d->nonprose.v);
     dp_arena_free(d->arena);
     free(d);
 }
@@ -196,6 +199,8 @@ int dp_doc_set_text(dp_doc *d, const char *utf8, size_t len)
     d->segments.n = 0;
     drop_entities(d);
     drop_keys(d);
+    d->nonprose.n = 0;
+    d->nonprose_done = 0;
     return 0;
 }
 
@@ -258,6 +263,45 @@ const char *dp_doc_match_key(dp_doc *d, const dp_text_rules *rules, size_t *len,
     if (len) *len = k->view.key_len;
     if (map) *map = k->map;
     return k->view.key;
+}
+
+/* ---- text that is not prose ---- */
+
+const dp_nonprose_span *dp_doc_nonprose(dp_doc *d, size_t *n)
+{
+    static const dp_nonprose_span none[1];
+    if (!d->nonprose_done) {
+        size_t from = 0, s, e;
+        dp_nonprose_kind k;
+        while ((k = dp_text_nonprose_next(d->text, d->text_len, from, &s, &e)) != DP_NONPROSE_NONE) {
+            if (VEC_GROW(d->nonprose) < 0) {
+                d->nonprose.n = 0;
+                if (n) *n = 0;
+                return NULL;
+            }
+            d->nonprose.v[d->nonprose.n++] = (dp_nonprose_span){ s, e, k };
+            from = e;
+        }
+        d->nonprose_done = 1;
+    }
+    if (n) *n = d->nonprose.n;
+    return d->nonprose.n ? d->nonprose.v : none;
+}
+
+dp_nonprose_kind dp_doc_in_nonprose(dp_doc *d, size_t start, size_t end)
+{
+    size_t n;
+    const dp_nonprose_span *v = dp_doc_nonprose(d, &n);
+    if (!v) return DP_NONPROSE_NONE;
+    /* the first span that ends after start; spans are sorted and disjoint */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].end <= start) lo = mid + 1; else hi = mid;
+    }
+    for (size_t i = lo; i < n && v[i].start < end; i++)
+        if (!(start <= v[i].start && v[i].end <= end)) return v[i].kind;
+    return DP_NONPROSE_NONE;
 }
 
 /* ---- fields ---- */

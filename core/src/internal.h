@@ -33,11 +33,13 @@ void dp_doc_release_raw(dp_doc *doc);
 
 /*
  * Resolve overlapping entities (resolve.c): the one place where conflicts
- * between recognizers are decided.  policy "longest" keeps, among
- * overlapping entities, the longest; ties go to higher confidence, then to
- * the earlier instance in the chain.  policy "all" only removes exact
- * duplicates (same span and type).
+ * between recognizers are decided.  First every entity that reaches into
+ * text that is not prose (dp_doc_in_nonprose) goes.  Then policy "longest"
+ * keeps, among overlapping entities, the longest; ties go to higher
+ * confidence, then to the earlier instance in the chain.  policy "all" only
+ * removes exact duplicates (same span and type).  0, or -1 when memory is
+ * exhausted (the entities are then left as they were, sorted).
  */
-void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps);
+int dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps);
 
 #endif

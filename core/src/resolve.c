@@ -1,8 +1,10 @@
 /*
  * Conflicts between recognizers are decided here and nowhere else.
  *
- * After the last recognizer of the chain the core sorts the entities and
- * applies one policy:
+ * After the last recognizer of the chain the core drops the entities that
+ * reach into text that is not prose (a URL, an e-mail address, a file name:
+ * docpipe/nonprose.h) without covering it whole, so that no recognizer has
+ * to skip those itself; then it sorts the entities and applies one policy:
  *   - exact duplicates (same span, same type) keep the one with the higher
  *     confidence, then the one from the earlier instance;
  *   - "longest" (the default): of overlapping entities the longer span wins;
@@ -115,13 +117,23 @@ static size_t keep_longest(dp_entity_rec **cand, size_t n, dp_entity_rec **kept)
     return nk;
 }
 
-void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps)
+static int outside_nonprose(const dp_entity *e, void *doc)
 {
+    return dp_doc_in_nonprose(doc, e->start, e->end) == DP_NONPROSE_NONE;
+}
+
+int dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps)
+{
+    if (dp_doc_entity_count(doc) > 0) {
+        size_t n_nonprose;
+        if (!dp_doc_nonprose(doc, &n_nonprose)) { dp_doc_entities_sort(doc); return -1; }
+        if (n_nonprose) dp_doc_entities_filter(doc, outside_nonprose, doc);
+    }
     size_t n = dp_doc_entity_count(doc);
-    if (n < 2) { dp_doc_entities_sort(doc); return; }
+    if (n < 2) { dp_doc_entities_sort(doc); return 0; }
     dp_entity_rec **cand = malloc(n * sizeof *cand);
     dp_entity_rec **kept = malloc(n * sizeof *kept);
-    if (!cand || !kept) { free(cand); free(kept); dp_doc_entities_sort(doc); return; }
+    if (!cand || !kept) { free(cand); free(kept); dp_doc_entities_sort(doc); return -1; }
     for (size_t i = 0; i < n; i++) cand[i] = (dp_entity_rec *)(void *)dp_doc_entity_at(doc, i);
     size_t nk = keep_overlaps ? keep_best_of_duplicates(cand, n, kept) : keep_longest(cand, n, kept);
     qsort(kept, nk, sizeof *kept, by_addr);
@@ -130,4 +142,5 @@ void dp_doc_entities_resolve(dp_doc *doc, int keep_overlaps)
     free(cand);
     free(kept);
     dp_doc_entities_sort(doc);
+    return 0;
 }

@@ -69,8 +69,11 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
         dp_error_clear(&err);
         int rc = dp_instance_process(inst, r->doc, &err);
         if (i == 0) dp_doc_release_raw(r->doc);
-        if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer)
-            dp_doc_entities_resolve(r->doc, w->keep_overlaps);
+        if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer &&
+            dp_doc_entities_resolve(r->doc, w->keep_overlaps) < 0) {
+            dp_record_fail_nomem(r, "core");
+            return;
+        }
         if (rc == DP_OK) continue;
         dp_record_fail_in(r, inst, rc, &err);
         return;

@@ -14,6 +14,7 @@
 
 #include "news_parse.h"
 #include "vi/vi_date.h"
+#include "vi/vi_text.h"
 
 enum {
     K_BLANK,
@@ -322,6 +323,7 @@ typedef struct ctx {
     const char *t;
     nline *L;
     size_t n;
+    const news_opts *o;
 } ctx;
 
 static int add_field(ctx *c, const char *key, size_t s, size_t e)
@@ -334,20 +336,48 @@ static int add_field(ctx *c, const char *key, size_t s, size_t e)
     return dp_doc_field_add(c->doc, key, v);
 }
 
+/*
+ * Whether key already holds v[0..len), up to case and Vietnamese tone
+ * placement ("Ngọc Thuỷ/TTXVN" = "Ngọc Thủy/TTXVN"): 1, 0, or -1 when
+ * memory runs out.
+ */
+static int has_value(ctx *c, const char *key, const char *v, size_t len)
+{
+    char *want = NULL;
+    size_t wlen = 0;
+    int found = 0;
+    for (size_t i = 0; i < dp_doc_field_count(c->doc) && !found; i++) {
+        const dp_field *f = dp_doc_field_at(c->doc, i);
+        if (strcmp(f->key, key) != 0) continue;
+        if (strlen(f->value) == len && memcmp(f->value, v, len) == 0) { found = 1; break; }
+        if (!want && !(want = dp_text_match_key(v, len, &vi_text_rules, &wlen, NULL))) return -1;
+        size_t hlen;
+        char *have = dp_text_match_key(f->value, strlen(f->value), &vi_text_rules, &hlen, NULL);
+        if (!have) { free(want); return -1; }
+        found = hlen == wlen && memcmp(have, want, wlen) == 0;
+        free(have);
+    }
+    free(want);
+    return found;
+}
+
 /* Add key=value unless the same value is already there. */
+static int add_value_unique(ctx *c, const char *key, const char *v, size_t len)
+{
+    int has = has_value(c, key, v, len);
+    if (has) return has < 0 ? -1 : 0;
+    char *copy = dp_arena_strndup(c->arena, v, len);
+    if (!copy) return -1;
+    return dp_doc_field_add(c->doc, key, copy);
+}
+
+/* The text span [s, e), trimmed, as key's value unless already there. */
 static int add_field_unique(ctx *c, const char *key, size_t s, size_t e)
 {
     s = skip_spaces(c->t, s, e);
     e = trim_end(c->t, s, e);
     if (e <= s) return 0;
-    size_t nf = dp_doc_field_count(c->doc);
-    for (size_t i = 0; i < nf; i++) {
-        const dp_field *f = dp_doc_field_at(c->doc, i);
-        if (strcmp(f->key, key) == 0 && strlen(f->value) == e - s &&
-            memcmp(f->value, c->t + s, e - s) == 0)
-            return 0;
-    }
-    return add_field(c, key, s, e);
+    return add_value_unique(c, key, c->t + s, e - s);
 }
 
 /* Title span of a line (the rest of a DATEHEAD line). */
@@ -358,23 +388,45 @@ static void title_span(const ctx *c, const nline *l, size_t *s, size_t *e)
     if (l->kind == K_DATEHEAD) *s = skip_spaces(c->t, date_head(c->t, l->s, l->e), l->e);
 }
 
-/* Start of a URL inside [s, e), or e. */
-static size_t find_url(const char *t, size_t s, size_t e)
+/*
+ * The first URL of [s, e) that names its scheme or starts with "www." (the
+ * core's non-prose spans: a bare host name is a source's name, not its
+ * address): 1 with it in [*us, *ue).
+ */
+static int find_url(const char *t, size_t s, size_t e, size_t *us, size_t *ue)
 {
-    for (size_t i = s; i + 4 <= e; i++) {
-        if (t[i] == 'h' && (has_prefix(t, i, e, "http://") || has_prefix(t, i, e, "https://")))
-            return i;
-        if (t[i] == 'w' && has_prefix(t, i, e, "www.") && (i == s || is_space(t[i - 1])))
-            return i;
+    size_t a, b;
+    dp_nonprose_kind k;
+    for (size_t from = s; (k = dp_text_nonprose_next(t, e, from, &a, &b)) != DP_NONPROSE_NONE; from = b) {
+        if (k != DP_NONPROSE_URL) continue;
+        size_t h = a;
+        while (h < b && t[h] != ':' && t[h] != '.') h++;
+        if ((h + 2 < b && t[h] == ':' && t[h + 1] == '/' && t[h + 2] == '/') ||
+            (h - a == 3 && (t[a] | 32) == 'w' && (t[a + 1] | 32) == 'w' && (t[a + 2] | 32) == 'w')) {
+            *us = a;
+            *ue = b;
+            return 1;
+        }
     }
-    return e;
+    return 0;
 }
 
-static size_t url_end(const char *t, size_t i, size_t e)
+/*
+ * The label of "Nguồn X: …" as a source: a province names its newspaper
+ * ("Nguồn Lạng Sơn:" is Báo Lạng Sơn, baolangson.vn), anything else names
+ * the publication itself.
+ */
+static int label_source(ctx *c, size_t ls, size_t le)
 {
-    while (i < e && !is_space(t[i])) i++;
-    while (i > 0 && (t[i - 1] == '.' || t[i - 1] == ',' || t[i - 1] == ')')) i--;
-    return i;
+    if (!news_places_has(&c->o->provinces, c->t + ls, le - ls)) return add_field_unique(c, "source", ls, le);
+    static const char prefix[] = "Báo ";
+    size_t n = sizeof prefix - 1;
+    char *v = dp_arena_alloc(c->arena, n + (le - ls) + 1);
+    if (!v) return -1;
+    memcpy(v, prefix, n);
+    memcpy(v + n, c->t + ls, le - ls);
+    v[n + (le - ls)] = '\0';
+    return add_value_unique(c, "source", v, n + (le - ls));
 }
 
 static int source_fields(ctx *c, const nline *l, int urls)
@@ -382,64 +434,54 @@ static int source_fields(ctx *c, const nline *l, int urls)
     const char *t = c->t;
     size_t ls, le, vs;
     if (l->kind == K_THEO) {
-        return urls ? 0 : add_field(c, "source", l->s + 5, l->e);
+        return urls ? 0 : add_field_unique(c, "source", l->s + 5, l->e);
     }
     if (!source_line(t, l->s, l->e, &ls, &le, &vs)) return 0;
     vs = skip_spaces(t, vs, l->e);
-    size_t u = find_url(t, vs, l->e);
-    if (urls) return u < l->e ? add_field(c, "url", u, url_end(t, u, l->e)) : 0;
-    if (le > ls) return add_field(c, "source", ls, le);
-    if (u == vs) { /* the value is a URL: name the source by its host */
-        size_t h = u;
-        if (has_prefix(t, h, l->e, "https://")) h += 8;
-        else if (has_prefix(t, h, l->e, "http://")) h += 7;
-        if (has_prefix(t, h, l->e, "www.")) h += 4;
+    size_t us = l->e, ue = l->e;
+    int has_url = find_url(t, vs, l->e, &us, &ue);
+    if (urls) return has_url ? add_field_unique(c, "url", us, ue) : 0;
+    if (le > ls) return label_source(c, ls, le);
+    if (has_url && us == vs) { /* the value is a URL: name the source by its host */
+        size_t h = us;
+        if (has_prefix(t, h, ue, "https://")) h += 8;
+        else if (has_prefix(t, h, ue, "http://")) h += 7;
+        else if (has_prefix(t, h, ue, "ftp://")) h += 6;
+        if (has_prefix(t, h, ue, "www.")) h += 4;
         size_t he = h;
-        while (he < l->e && t[he] != '/' && !is_space(t[he])) he++;
-        return add_field(c, "source", h, he);
+        while (he < ue && t[he] != '/' && t[he] != ':' && t[he] != '?') he++;
+        return add_field_unique(c, "source", h, he);
     }
-    return add_field(c, "source", vs, l->e);
+    return add_field_unique(c, "source", vs, l->e);
 }
 
+/* One `keyword` per distinct keyword, and `keywords`: them all, joined with ", ". */
 static int keyword_fields(ctx *c)
 {
     const char *t = c->t;
-    size_t total = 0, count = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        char *joined = NULL, *w = NULL;
-        if (pass == 1) {
-            if (count == 0) return 0;
-            joined = w = dp_arena_alloc(c->arena, total + 2 * count + 1);
-            if (!joined) return -1;
-        }
-        for (size_t i = 0; i < c->n; i++) {
-            if (c->L[i].kind != K_KEYWORDS) continue;
-            size_t e = c->L[i].e;
-            size_t p = meta_value(t, c->L[i].s, e, KEYS_KEYWORDS);
-            while (p < e) {
-                size_t q = p;
-                while (q < e && t[q] != ',' && t[q] != ';') q++;
-                size_t a = skip_spaces(t, p, q), b = trim_end(t, a, q);
-                if (b > a) {
-                    if (pass == 0) {
-                        if (add_field(c, "keyword", a, b) < 0) return -1;
-                        total += b - a;
-                        count++;
-                    } else {
-                        if (w != joined) { *w++ = ','; *w++ = ' '; }
-                        memcpy(w, t + a, b - a);
-                        w += b - a;
-                    }
-                }
-                p = q + 1;
-            }
-        }
-        if (pass == 1) {
-            *w = '\0';
-            return dp_doc_field_add(c->doc, "keywords", joined);
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->L[i].kind != K_KEYWORDS) continue;
+        size_t e = c->L[i].e;
+        size_t p = meta_value(t, c->L[i].s, e, KEYS_KEYWORDS);
+        while (p < e) {
+            size_t q = p;
+            while (q < e && t[q] != ',' && t[q] != ';') q++;
+            if (add_field_unique(c, "keyword", p, q) < 0) return -1;
+            p = q + 1;
         }
     }
-    return 0;
+    dp_strbuf joined = DP_STRBUF_INIT;
+    for (size_t i = 0; i < dp_doc_field_count(c->doc); i++) {
+        const dp_field *f = dp_doc_field_at(c->doc, i);
+        if (strcmp(f->key, "keyword") != 0) continue;
+        if (joined.len) dp_strbuf_puts(&joined, ", ");
+        dp_strbuf_puts(&joined, f->value);
+    }
+    int rc = 0;
+    if (joined.oom) rc = -1;
+    else if (joined.len) rc = dp_doc_field_add(c->doc, "keywords", joined.data);
+    dp_strbuf_free(&joined);
+    return rc;
 }
 
 static int emit_fields(ctx *c)
@@ -642,7 +684,7 @@ int news_parse(dp_doc *doc, const news_opts *o)
 {
     size_t len = 0;
     const char *t = dp_doc_text(doc, &len);
-    ctx c = { doc, dp_doc_arena(doc), t, NULL, 0 };
+    ctx c = { doc, dp_doc_arena(doc), t, NULL, 0, o };
     size_t cap = 0;
     for (size_t pos = 0; pos < len;) {
         const char *nl = memchr(t + pos, '\n', len - pos);

@@ -6,15 +6,21 @@
 
 #include <docpipe/docpipe.h>
 
+#include "news_places.h"
+
 typedef struct news_opts {
     size_t min_title_len; /* shortest title, in bytes */
     size_t max_title_len; /* a longer first line is a paragraph, not a title */
     int related;          /* detect trailing related-article headlines */
+    int derive;           /* derive a missing title, infer a missing date (news_derive.h) */
+    news_places provinces; /* "Nguồn X:" with X among them names "Báo X" (may be empty) */
 } news_opts;
 
 /*
- * Parse the document's text (already set) into segments and fields.
- * Returns 0, or -1 when memory is exhausted.
+ * Parse the document's text (already set) into segments and fields.  A
+ * value is added to a field once: a repeat (the same up to case and
+ * Vietnamese tone placement) is dropped.  Returns 0, or -1 when memory is
+ * exhausted.
  */
 int news_parse(dp_doc *doc, const news_opts *opts);
 

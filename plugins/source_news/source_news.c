@@ -2,13 +2,15 @@
  * source_news.c — the `news` source: plain-text Vietnamese news articles.
  *
  * The document text is the decoded input itself; the parser (news_parse.c)
- * marks every line with a segment of its kind and derives the fields.
+ * marks every line with a segment of its kind and reads the fields; what the
+ * article does not state, a title or a date, news_derive.c derives.
  */
 #include <limits.h>
 #include <stdlib.h>
 
 #include <docpipe/docpipe.h>
 
+#include "news_derive.h"
 #include "news_parse.h"
 
 static const dp_option options[] = {
@@ -18,6 +20,12 @@ static const dp_option options[] = {
       "longest first line taken as the title, in bytes (a longer one is a paragraph)" },
     { "related", DP_OPT_BOOL, "true", 0, NULL,
       "mark short unpunctuated lines after the body as related-article headlines" },
+    { "provinces", DP_OPT_PATH, NULL, 0, NULL,
+      "province names (gazetteer format, e.g. data/vi/provinces.tsv): a 'Nguồn X:' line whose X is "
+      "one names the newspaper 'Báo X' as the source" },
+    { "derive", DP_OPT_BOOL, "true", 0, NULL,
+      "give an article without a title line a title from its first sentence or caption "
+      "(title_derived), and one without a date line the date of its opening clause (date_inferred)" },
     DP_OPTION_END
 };
 
@@ -30,7 +38,7 @@ static int news_init(dp_instance *inst, void **state)
                           mn, mx);
         return -1;
     }
-    news_opts *o = malloc(sizeof *o);
+    news_opts *o = calloc(1, sizeof *o);
     if (!o) {
         dp_instance_nomem(inst);
         return -1;
@@ -38,6 +46,12 @@ static int news_init(dp_instance *inst, void **state)
     o->min_title_len = (size_t)mn;
     o->max_title_len = (size_t)mx;
     o->related = dp_opt_bool(inst, "related");
+    o->derive = dp_opt_bool(inst, "derive");
+    const char *provinces = dp_opt_str(inst, "provinces");
+    if (provinces && news_places_load(&o->provinces, provinces, inst) < 0) {
+        free(o);
+        return -1;
+    }
     *state = o;
     return 0;
 }
@@ -53,14 +67,19 @@ static int news_process(void *state, dp_doc *doc, dp_error *err)
             return dp_fail(err, DP_FAILED, "invalid UTF-8 at byte %zu", bad);
         return dp_fail_nomem(err);
     }
-    if (dp_doc_set_lang(doc, "vi") < 0 || news_parse(doc, state) < 0)
+    const news_opts *o = state;
+    if (dp_doc_set_lang(doc, "vi") < 0 || news_parse(doc, o) < 0 ||
+        (o->derive && news_derive(doc, o->max_title_len) < 0))
         return dp_fail_nomem(err);
     return DP_OK;
 }
 
 static void news_fini(void *state)
 {
-    free(state);
+    news_opts *o = state;
+    if (!o) return;
+    news_places_free(&o->provinces);
+    free(o);
 }
 
 DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {

@@ -232,7 +232,7 @@ START_TEST(resolve_longest_wins_then_confidence_then_chain_order)
     add(d, 26, 31, "LOC", "gazetteer", 1, 0.9);   /* same span, same type twice */
     add(d, 26, 31, "LOC", "other", 3, 0.9);
     add(d, 26, 31, "PER", "names", 2, 0.95);      /* same span, higher confidence */
-    dp_doc_entities_resolve(d, 0);
+    ck_assert_int_eq(dp_doc_entities_resolve(d, 0), 0);
     ck_assert_uint_eq(dp_doc_entity_count(d), 2);
     ck_assert_uint_eq(dp_doc_entity_at(d, 0)->end, 22);
     ck_assert_str_eq(dp_doc_entity_at(d, 0)->instance, "names");
@@ -248,7 +248,7 @@ START_TEST(resolve_all_keeps_nesting_drops_duplicates)
     add(d, 0, 22, "ORG", "names", 2, 0.7);
     add(d, 14, 22, "LOC", "gazetteer", 1, 0.9);
     add(d, 14, 22, "LOC", "other", 3, 0.5);
-    dp_doc_entities_resolve(d, 1);
+    ck_assert_int_eq(dp_doc_entities_resolve(d, 1), 0);
     ck_assert_uint_eq(dp_doc_entity_count(d), 2);
     ck_assert_str_eq(dp_doc_entity_at(d, 1)->instance, "gazetteer");
     dp_doc_free(d);

@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "nonprose.h"
 #include "text.h"
 
 #ifdef __cplusplus
@@ -121,6 +122,24 @@ const dp_tokens *dp_doc_tokens(dp_doc *doc, const dp_text_rules *rules);
  */
 const char *dp_doc_match_key(dp_doc *doc, const dp_text_rules *rules, size_t *len,
                              const size_t **map);
+
+/*
+ * The spans of the text that are not prose (URLs, e-mail addresses, file
+ * names: nonprose.h), in text order and never overlapping, found on the
+ * first call and kept until the text changes.  *n is their number.  NULL
+ * only when memory is exhausted.
+ */
+const dp_nonprose_span *dp_doc_nonprose(dp_doc *doc, size_t *n);
+
+/*
+ * Whether [start, end) reaches into a non-prose span without covering it
+ * whole (an entity "qdnd" inside "https://www.qdnd.vn/…"): the kind of that
+ * span, else DP_NONPROSE_NONE.  A span covering the whole URL is not "in"
+ * it.  The core drops such entities after the last recognizer (plugin.h);
+ * a recognizer may ask to save itself the work.  DP_NONPROSE_NONE as well
+ * when memory is exhausted.
+ */
+dp_nonprose_kind dp_doc_in_nonprose(dp_doc *doc, size_t start, size_t end);
 
 /* ---- fields -------------------------------------------------------------- */
 

@@ -8,6 +8,7 @@
  *   arena.h    per-document memory
  *   doc.h      the document: text, fields, segments, entities, translations
  *   text.h     UTF-8, offsets, normalization, matching keys, decoding
+ *   nonprose.h URLs, e-mail addresses, file names: text that is not prose
  *   error.h    dp_error: how failures are reported, the out-of-memory policy
  *   chars.h    character classes: uppercase, word characters, white space
  *   plugin.h   the plugin descriptor, options, the threading contract
@@ -31,6 +32,7 @@
 #include "exitcode.h"
 #include "harness.h"
 #include "json.h"
+#include "nonprose.h"
 #include "outfile.h"
 #include "path.h"
 #include "plugin.h"

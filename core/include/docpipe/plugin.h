@@ -75,6 +75,15 @@
  * include, exclude, encoding, max_size …) are handled by the core and listed
  * by `docpipe plugins NAME` with the plugin's own.
  *
+ * RECOGNIZERS.  A recognizer adds entities (doc.h, dp_doc_entity_add) and
+ * leaves conflicts to the core: after the last recognizer of the chain the
+ * core first drops every entity that reaches into text that is not prose —
+ * a URL, an e-mail address, a file name (nonprose.h) — without covering it
+ * whole ("qdnd" inside "https://www.qdnd.vn/…" goes; an entity over the
+ * whole URL stays), then resolves overlaps (the config's `overlaps`).  A
+ * recognizer therefore needs no code of its own to skip such text;
+ * dp_doc_in_nonprose tells it in advance when it wants to save the work.
+ *
  * CAPABILITIES.  consumes/produces are space-separated words ("text",
  * "fields", "segments", "entity", "entity.translation", "translation").  The
  * chain is valid when every word an instance consumes is produced by the

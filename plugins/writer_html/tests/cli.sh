@@ -20,6 +20,8 @@ here="$top_srcdir/plugins/writer_html/tests"
 
 mkdir -p "$TMP/in"
 cp "$top_srcdir"/samples/*.txt "$here/hostile.txt" "$TMP/in/"
+printf 'Tin Seoul\n\nXem https://www.example.vn/the-gioi/Seoul-12-3.html hoặc viết cho ban-bien-tap@Seoul.example.vn về Seoul.\n' \
+  >"$TMP/in/url.txt"
 cat >"$TMP/run.cfg" <<CFG
 threads = 2;
 source = { plugin = "text"; paths = [ "$TMP/in" ]; include = [ "*.txt" ]; };
@@ -33,6 +35,12 @@ run "$DOCPIPE" run -c "$TMP/run.cfg"
 expect_rc "run over samples + hostile article" 0
 n_in=$(ls "$TMP"/in/*.txt | wc -l)
 n_pages=$(ls "$TMP"/html/*.html | grep -cv '/index\.html$')
+expect_file "mention lines kept next to index.tsv" "$TMP/html/mentions.tsv" $'^t:LOC:seoul\tLOC\tSeoul\t'
+expect_file "entity index written at flush" "$TMP/html/entities/index.html" '<table id="ents">'
+expect_file "entity index: one listing per type" "$TMP/html/entities/type-LOC.html" '<h1>Entities: LOC</h1>'
+expect_file "entity index: mention pages" "$TMP/html/entities/mentions-1.html" '<section id="g1">'
+ls "$TMP"/html/entities/*.tmp "$TMP"/html/entities/.bucket* >/dev/null 2>&1 && fail "no temporary file left in entities/" \
+  || ok "no temporary file left in entities/"
 [ "$n_pages" -eq "$n_in" ] && ok "one page per document ($n_in)" || fail "one page per document" "$n_pages != $n_in"
 expect_file "index.html written at flush" "$TMP/html/index.html" '<input id="q"'
 n_rows=$(grep -c '^<tr data-types=' "$TMP/html/index.html")
@@ -53,6 +61,16 @@ expect_file "hostile: entity highlighted" "$page" '<mark class="ent t-LOC" id="e
 expect_file "hostile: ampersand escaped" "$page" 'Hà Nội</mark> &amp; &quot;'
 expect_file "index: hostile title escaped" "$TMP/html/index.html" 'Tin nóng &lt;script&gt;'
 expect_file "sample page: English rendering in the entity table" "$TMP/html/01_tham-van-viet-han.html" '<td>South Korea</td>'
+# Not prose: a URL and an e-mail address are links, and the recognizer's
+# "Seoul" inside them is dropped by the core; the one in the sentence stays.
+page=$TMP/html/url.html
+expect_file "url: a link" "$page" '<a class="url" href="https://www.example.vn/the-gioi/Seoul-12-3.html" rel="nofollow noopener noreferrer">'
+expect_file "e-mail: a mailto link" "$page" '<a class="email" href="mailto:ban-bien-tap@Seoul.example.vn">'
+expect_file "url: the link's text whole" "$page" 'rel="nofollow noopener noreferrer">https://www.example.vn/the-gioi/Seoul-12-3.html</a> hoặc'
+# "Seoul" in the title line and in the sentence: two; none of the two in the URL and the address
+[ "$(grep -o '<mark class="ent t-LOC"' "$page" | wc -l)" -eq 2 ] && ok "no entity inside the URL or the address" \
+  || fail "no entity inside the URL or the address" "$(grep -o '<mark[^>]*>[^<]*' "$page")"
+expect_file "sample 05: its URL is a link" "$TMP/html/05_hop-bao-bo-ngoai-giao.html" '<a class="url" href="https://tintuc.example.vn/'
 expect_file "sample page: legend" "$TMP/html/01_tham-van-viet-han.html" '<p class="legend"><span class="ent t-'
 
 finish
