@@ -15,7 +15,7 @@ CFG
 
 run "$DOCPIPE" version
 expect_rc "version exits 0" 0
-expect_out "version names the ABI" "docpipe [0-9.]+ \(plugin ABI 2\.1\)"
+expect_out "version names the ABI" "docpipe [0-9.]+ \(plugin ABI 2\.2\)"
 
 run "$DOCPIPE"
 expect_rc "no command is a usage error" 64

@@ -209,7 +209,7 @@ START_TEST(loader_refuses_other_abi)
     ck_assert_ptr_null(dp_loader_load(l, "recognizer_badabi", NULL, &err));
     ck_assert_ptr_nonnull(err.data);
     ASSERT_HAS(err.data, "recognizer_badabi");
-    ASSERT_HAS(err.data, "plugin built for docpipe ABI 3.0, but this docpipe has ABI 2.1");
+    ASSERT_HAS(err.data, "plugin built for docpipe ABI 3.0, but this docpipe has ABI 2.2");
     dp_strbuf_free(&err);
     /* A good one on the same path loads. */
     ck_assert_ptr_nonnull(dp_loader_load(l, "recognizer_failing", NULL, &err));
