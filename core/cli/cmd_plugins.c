@@ -17,7 +17,9 @@ static const char plugins_usage[] =
     "  DOCPIPE_PLUGIN_PATH, the install directory).  With NAME (e.g. jsonl, or writer_jsonl):\n"
     "  its description, what it consumes and produces, and every option with type, default and help.\n"
     "  --json prints the same as one JSON document; --markdown NAME prints the option table\n"
-    "  for the plugin's README (scripts/gen-plugin-docs.sh refreshes them all).\n";
+    "  for the plugin's README (scripts/gen-plugin-docs.sh refreshes them all).\n"
+    "  Co-process workers (the exec plugin) in the directories of DOCPIPE_EXEC_PATH and the installed\n"
+    "  examples are started once and listed under their announced name, with their options.\n";
 
 struct list_ctx {
     dp_loader *loader;
@@ -157,6 +159,32 @@ static void each_module(const char *module, const char *dir, void *vctx)
     dp_strbuf_free(&err);
 }
 
+/* A co-process worker on the exec path, listed under its announced name (module "exec:FILE"). */
+static void each_worker(const char *file, const dp_plugin *desc, const char *error, void *vctx)
+{
+    struct list_ctx *c = vctx;
+    const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+    if (!desc) {
+        if (!c->want || !strcmp(c->want, base)) {
+            fprintf(stderr, "docpipe: warning: exec worker %s: %s", file, error ? error : "cannot describe it\n");
+        }
+        return;
+    }
+    if (c->want && strcmp(c->want, desc->name) != 0 && strcmp(c->want, base) != 0) return;
+    char module[512];
+    snprintf(module, sizeof module, "exec:%s", base);
+    describe(c, module, desc, file, c->want != NULL);
+}
+
+static void list_workers(struct list_ctx *c)
+{
+    if (!dp_loader_exists(c->loader, "recognizer_exec")) return;
+    dp_strbuf err = { 0 };
+    const dp_plugin *exec = dp_loader_load(c->loader, "recognizer_exec", NULL, &err);
+    dp_strbuf_free(&err);
+    if (exec && exec->describe) cli_each_exec_worker(exec, each_worker, c);
+}
+
 int cmd_plugins(int argc, char **argv)
 {
     const char *config = NULL;
@@ -187,6 +215,7 @@ int cmd_plugins(int argc, char **argv)
     struct list_ctx ctx = { l, optind < argc ? argv[optind] : NULL, json, markdown, 0, 0 };
     if (json) printf("{\"abi\":\"%d.%d\",\"plugins\":[", DOCPIPE_ABI_MAJOR, DOCPIPE_ABI_MINOR);
     dp_loader_each(l, each_module, &ctx);
+    list_workers(&ctx);
     if (json) printf("]}\n");
     int rc = DP_EXIT_OK;
     if (ctx.want && !ctx.found) {

@@ -64,10 +64,23 @@ run "$DOCPIPE" check -c "$TMP/c/one.cfg"
 expect_rc "check accepts the Python chain" 0
 
 # ---- docpipe plugins and docpipe try ---------------------------------------
-run "$DOCPIPE" plugins exec
-expect_out "docpipe plugins exec lists the plugin's own options" "command"
+export DOCPIPE_EXEC_PATH="$EX"
 run "$DOCPIPE" plugins
-expect_out "docpipe plugins lists exec" "exec"
+expect_rc "docpipe plugins with the examples on the exec path exits 0" 0
+expect_out "lists the Python recognizer under its announced name" "^recognizer +regex +1\.0 +tags every match"
+expect_out "and the Python translator" "^translator +fold +1\.0"
+run "$DOCPIPE" plugins regex
+expect_out "docpipe plugins regex shows the worker's options" "pattern +string +\(required\)"
+expect_out "after the exec plugin's own" "command +list +\(required\)"
+run "$DOCPIPE" plugins --json
+expect_out "--json names the worker's file" '"module":"exec:regex_recognizer.py"'
+unset DOCPIPE_EXEC_PATH
+printf 'Hà Nội và ASEAN họp tại Đà Nẵng.\n' >"$TMP/try.txt"
+run "$DOCPIPE" try exec -o "command=python3,$EX/regex_recognizer.py" -o "pattern=[A-Z]{3,}" -o type=ORG "$TMP/try.txt"
+expect_rc "docpipe try runs a worker" 0
+expect_out "with its options" '"start":10,"end":15,"type":"ORG","surface":"ASEAN"'
+run "$DOCPIPE" try exec -o "command=python3,$EX/regex_recognizer.py" -o patern=x "$TMP/try.txt"
+expect_err "and refuses an option its table lacks" "-o patern=x: plugin 'regex' has no such option"
 
 # ---- misbehaving workers ---------------------------------------------------
 mkdir -p "$TMP/in"
