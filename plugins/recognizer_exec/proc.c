@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,7 +32,12 @@ int xproc_start(xproc *p, char *const argv[], char *const envp[], const char *di
     p->pid = 0;
     p->in_fd = p->out_fd = p->err_fd = -1;
     p->out.len = p->err.len = 0;
-    if (pipe2(in, O_CLOEXEC) < 0) goto fail0;
+    /*
+     * Its stdin is a socket, not a pipe: send() with MSG_NOSIGNAL to a worker
+     * that died is EPIPE, never a SIGPIPE that would kill docpipe (check and
+     * try do not ignore SIGPIPE).
+     */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) < 0) goto fail0;
     if (pipe2(out, O_CLOEXEC) < 0) goto fail1;
     if (pipe2(err, O_CLOEXEC) < 0) goto fail2;
     if (pipe2(report, O_CLOEXEC) < 0) goto fail3; /* the child writes errno here when exec fails */
@@ -184,7 +190,7 @@ int xproc_exchange(xproc *p, const char *req, size_t len, dp_strbuf *line, doubl
         }
         if (fds[2].revents & (POLLERR | POLLHUP)) return XP_EXITED;
         if (fds[2].revents & POLLOUT) {
-            ssize_t n = write(p->in_fd, req + sent, len - sent);
+            ssize_t n = send(p->in_fd, req + sent, len - sent, MSG_NOSIGNAL);
             if (n < 0 && errno != EAGAIN && errno != EINTR) return XP_EXITED; /* EPIPE: it closed its input */
             if (n > 0) sent += (size_t)n;
         }

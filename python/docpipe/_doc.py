@@ -66,15 +66,28 @@ class Doc:
         self.lang = record.get("lang")
         self.text = record.get("text") or ""
         self.fields = dict(record.get("fields") or {})
-        self.segments = [Segment(s["start"], s["end"], s["kind"]) for s in record.get("segments") or []]
-        self.entities = [
-            Entity(e["start"], e["end"], e["type"], e.get("surface"), e.get("value"), e.get("confidence", 1.0),
-                   e.get("instance"), e.get("attrs"), e.get("translations"), index=i)
-            for i, e in enumerate(record.get("entities") or [])
-        ]
+        self._record = record
+        self._segments = None  # segments and entities are made when first asked for
+        self._entities = None
         self.translations = list(record.get("translations") or [])
         self._new_fields = {}
         self._new_translations = []
+
+    @property
+    def segments(self):
+        if self._segments is None:
+            self._segments = [Segment(s["start"], s["end"], s["kind"]) for s in self._record.get("segments") or []]
+        return self._segments
+
+    @property
+    def entities(self):
+        if self._entities is None:
+            self._entities = [
+                Entity(e["start"], e["end"], e["type"], e.get("surface"), e.get("value"), e.get("confidence", 1.0),
+                       e.get("instance"), e.get("attrs"), e.get("translations"), index=i)
+                for i, e in enumerate(self._record.get("entities") or [])
+            ]
+        return self._entities
 
     def field(self, key, default=None):
         """The first value of a field."""
@@ -112,7 +125,7 @@ class Doc:
     def answer(self):
         """What the plugin added and changed, as the wire protocol's result members."""
         ents = []
-        for e in self.entities:
+        for e in self._entities or []:
             if e.index is None:
                 ents.append({"start": e.start, "end": e.end, "type": e.type, "value": e.value,
                              "confidence": e.confidence, "attrs": e.attrs, "translations": e.translations})
