@@ -286,6 +286,32 @@ static void each_module(const char *module, const char *dir, void *vctx)
     dp_strbuf_free(&err);
 }
 
+/* A co-process worker on the exec path, listed under its announced name (module "exec:FILE"). */
+static void each_worker(const char *file, const dp_plugin *desc, const char *error, void *vctx)
+{
+    struct list_ctx *c = vctx;
+    const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+    if (!desc) {
+        if (!c->want || !strcmp(c->want, base)) {
+            fprintf(stderr, "docpipe: warning: exec worker %s: %s", file, error ? error : "cannot describe it\n");
+        }
+        return;
+    }
+    if (c->want && strcmp(c->want, desc->name) != 0 && strcmp(c->want, base) != 0) return;
+    char module[512];
+    snprintf(module, sizeof module, "exec:%s", base);
+    describe(c, module, desc, file, c->want != NULL);
+}
+
+static void list_workers(struct list_ctx *c)
+{
+    if (!dp_loader_exists(c->loader, "recognizer_exec")) return;
+    dp_strbuf err = { 0 };
+    const dp_plugin *exec = dp_loader_load(c->loader, "recognizer_exec", NULL, &err);
+    dp_strbuf_free(&err);
+    if (exec && exec->describe) cli_each_exec_worker(exec, each_worker, c);
+}
+
 int cmd_plugins(int argc, char **argv)
 {
     const char *config = NULL;
@@ -331,6 +357,7 @@ int cmd_plugins(int argc, char **argv)
     if (json) printf("{\"abi\":\"%d.%d\",\"plugins\":[", DOCPIPE_ABI_MAJOR, DOCPIPE_ABI_MINOR);
     if (man) man_head();
     dp_loader_each(l, each_module, &ctx);
+    list_workers(&ctx);
     if (json) printf("]}\n");
     if (man) man_tail();
     int rc = DP_EXIT_OK;

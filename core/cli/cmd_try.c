@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "engine.h"
+#include "instance.h"
 #include "loader.h"
 
 static void emit_value(dp_strbuf *b, const dp_option *o, const char *v)
@@ -96,19 +97,36 @@ int cmd_try(int argc, char **argv)
     char module[256];
     const dp_plugin *p = l ? find_plugin(l, name, module, sizeof module) : NULL;
     dp_strbuf cfg = { 0 }, inst = { 0 };
+    dp_instance *described = NULL;
     if (!p) {
         fprintf(stderr, "docpipe: error: no plugin '%s' on the plugin path %s\n", name, l ? dp_loader_path(l) : "");
         goto out;
     }
     dp_strbuf_printf(&inst, "{ plugin = \"%s\";", p->name);
+    /* a described plugin (exec) takes the options of its described table, e.g. a worker's */
+    const dp_option *table = p->options;
+    dp_kind kind = p->kind;
+    if (p->describe) {
+        dp_strbuf errs = { 0 };
+        described = cli_described_instance(p, opts, n_opts, ".", &errs);
+        if (!described) {
+            cli_print_errors(&errs);
+            dp_strbuf_free(&errs);
+            rc = DP_EXIT_CONFIG;
+            goto out;
+        }
+        dp_strbuf_free(&errs);
+        table = described->desc.options;
+        kind = described->desc.kind;
+    }
     for (size_t i = 0; i < n_opts; i++) {
         const char *eq = strchr(opts[i], '=');
         const dp_option *o = NULL;
-        for (const dp_option *q = p->options; eq && q && q->name; q++)
+        for (const dp_option *q = table; eq && q && q->name; q++)
             if (strlen(q->name) == (size_t)(eq - opts[i]) && !strncmp(q->name, opts[i], (size_t)(eq - opts[i]))) o = q;
         if (!o) {
             fprintf(stderr, "docpipe: error: -o %s: plugin '%s' has no such option (see docpipe plugins %s)\n",
-                    opts[i], p->name, p->name);
+                    opts[i], described ? described->desc.name : p->name, described ? described->desc.name : p->name);
             goto out;
         }
         dp_strbuf_printf(&inst, " %s = ", o->name);
@@ -116,9 +134,9 @@ int cmd_try(int argc, char **argv)
         dp_strbuf_puts(&inst, ";");
     }
     dp_strbuf_puts(&inst, " }");
-    if (p->kind == DP_KIND_SOURCE)
+    if (kind == DP_KIND_SOURCE)
         dp_strbuf_printf(&cfg, "queue = 1;\nsource = %s;\nchain = ( { plugin = \"jsonl\"; path = \"-\"; } );\n", inst.data);
-    else if (p->kind == DP_KIND_WRITER)
+    else if (kind == DP_KIND_WRITER)
         dp_strbuf_printf(&cfg, "queue = 1;\nsource = { plugin = \"%s\"; };\nchain = ( %s );\n", source, inst.data);
     else
         dp_strbuf_printf(&cfg, "queue = 1;\nsource = { plugin = \"%s\"; };\nchain = ( %s, { plugin = \"jsonl\"; path = \"-\"; } );\n",
@@ -141,6 +159,7 @@ int cmd_try(int argc, char **argv)
     rc = dp_engine_run(plan, &o, &r);
     dp_plan_free(plan);
 out:
+    dp_instance_destroy(described);
     dp_loader_free(l);
     dp_strbuf_free(&cfg);
     dp_strbuf_free(&inst);

@@ -53,4 +53,23 @@ int cli_parse_run_args(int argc, char **argv, const cli_command *cmd, cli_run_ar
 int cli_plan_from_args(int argc, char **argv, const cli_command *cmd, int check_only, cli_run_args *a,
                        dp_plan **plan);
 
+/*
+ * An instance of p (a plugin with describe(), plugin.h) described with the
+ * options opts ("key=value"; those of p's static table are read, the others
+ * ignored): its descriptor then holds the described kind, name and table.
+ * NULL with the reason appended to errs.  dp_instance_destroy it.
+ */
+struct dp_instance;
+struct dp_instance *cli_described_instance(const dp_plugin *p, char *const *opts, size_t n_opts,
+                                           const char *base_dir, dp_strbuf *errs);
+
+/*
+ * Every executable file on the exec path — the directories of
+ * DOCPIPE_EXEC_PATH (':'-separated), then the installed examples — started
+ * through the exec plugin's describe(): fn gets the file and the described
+ * descriptor, or NULL and why not.
+ */
+typedef void (*cli_worker_fn)(const char *file, const dp_plugin *desc, const char *error, void *ctx);
+void cli_each_exec_worker(const dp_plugin *exec, cli_worker_fn fn, void *ctx);
+
 #endif

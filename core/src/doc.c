@@ -401,6 +401,14 @@ int dp_entity_set_value(dp_doc *d, dp_entity *e, const char *value)
     return 0;
 }
 
+int dp_entity_set_instance(dp_doc *d, dp_entity *e, const char *instance)
+{
+    const char *v = instance ? dp_arena_strdup(d->arena, instance) : NULL;
+    if (instance && !v) return -1;
+    e->instance = v;
+    return 0;
+}
+
 size_t dp_doc_entity_count(const dp_doc *d) { return d->entities.n; }
 dp_entity *dp_doc_entity_at(const dp_doc *d, size_t i) { return i < d->entities.n ? &d->entities.v[i]->pub : NULL; }
 

@@ -49,6 +49,39 @@ fail:
     return NULL;
 }
 
+int dp_instance_describe(dp_instance *inst, int named, dp_strbuf *errs)
+{
+    dp_plugin d = inst->desc;
+    dp_error_clear(&inst->init_error);
+    if (d.describe(inst, &d) != 0) {
+        const char *msg = dp_error_message(&inst->init_error);
+        dp_strbuf_printf(errs, "%s: %s '%s' failed to start: %s\n", inst->where, dp_kind_name(inst->desc.kind),
+                         inst->name, *msg ? msg : "describe() failed without a message");
+        return -1;
+    }
+    if ((d.kind != DP_KIND_RECOGNIZER && d.kind != DP_KIND_TRANSLATOR) || !d.name || !*d.name) {
+        dp_strbuf_printf(errs, "%s: %s '%s': describe() made it neither a recognizer nor a translator, or unnamed\n",
+                         inst->where, dp_kind_name(inst->desc.kind), inst->name);
+        return -1;
+    }
+    d.describe = NULL;
+    char *name = named ? inst->name : dp_arena_strdup(inst->strings, d.name);
+    char *label = name ? dp_arena_printf(inst->strings, "%s:%s%s%s", dp_kind_name(d.kind), d.name,
+                                         strcmp(name, d.name) ? "#" : "", strcmp(name, d.name) ? name : "")
+                       : NULL;
+    dp_optset opts;
+    if (!label || dp_optset_init(&opts, &d, NULL, inst->base_dir) < 0) {
+        dp_strbuf_puts(errs, "out of memory\n");
+        return -1;
+    }
+    dp_optset_free(&inst->opts);
+    inst->opts = opts;
+    inst->desc = d;
+    inst->name = name;
+    inst->label = label;
+    return 0;
+}
+
 void dp_instance_destroy(dp_instance *inst)
 {
     if (!inst) return;
@@ -119,6 +152,7 @@ int dp_instance_write(dp_instance *inst, const char *bytes, size_t len, dp_error
 const char *dp_instance_name(const dp_instance *inst) { return inst->name; }
 const char *dp_instance_label(const dp_instance *inst) { return inst->label; }
 const char *dp_instance_where(const dp_instance *inst) { return inst->where; }
+dp_arena *dp_instance_arena(dp_instance *inst) { return inst->strings; }
 int dp_instance_resuming(const dp_instance *inst) { return inst->resuming; }
 int dp_instance_threads(const dp_instance *inst) { return inst->threads; }
 int dp_instance_checking(const dp_instance *inst) { return inst->check_only; }

@@ -43,6 +43,14 @@ struct dp_instance {
 dp_instance *dp_instance_create(const dp_plugin *desc, const char *module_file, const char *name,
                                 const char *where, const char *base_dir);
 
+/*
+ * For a plugin with describe() (plugin.h): let it rewrite the instance's
+ * descriptor, then take the new name (unless the config named the instance;
+ * named non-zero), label and option table (defaults applied, nothing
+ * assigned).  0, or -1 with "where: …" appended to errs.
+ */
+int dp_instance_describe(dp_instance *inst, int named, dp_strbuf *errs);
+
 /* fini() when init succeeded, then free. */
 void dp_instance_destroy(dp_instance *inst);
 

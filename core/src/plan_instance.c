@@ -58,12 +58,21 @@ dp_instance *dp_plan_instance(dp_loader *l, const dp_datapath *dp, const dp_conf
     if (!inst) { dp_strbuf_puts(errs, "out of memory\n"); return NULL; }
     inst->rank = rank;
     struct dp_expand_ctx ctx = { (const char *const *)c->vars, c->n_vars };
-    int nerr = dp_optset_from_setting(&inst->opts, g, file, pname, c->dir, dp_config_expand, &ctx, errs);
+    if (inst->desc.describe && !is_source) {
+        /* the static options first (the others are the described table's: their errors come below) */
+        dp_strbuf ignored = { 0 };
+        dp_optset_from_setting(&inst->opts, g, file, pname, c->dir, dp_config_expand, &ctx, &ignored);
+        dp_strbuf_free(&ignored);
+        if (dp_instance_describe(inst, iname != NULL, errs) < 0) { dp_instance_destroy(inst); return NULL; }
+    }
+    /* a described plugin is named as its table's owner: "unknown option 'x' for plugin 'regex_ner'" */
+    const char *shown = inst->desc.name;
+    int nerr = dp_optset_from_setting(&inst->opts, g, file, shown, c->dir, dp_config_expand, &ctx, errs);
     for (size_t i = 0; i < n_ov; i++)
         if (names(&ov[i], inst, is_source, rank))
-            nerr += dp_optset_from_text(&inst->opts, ov[i].kv, pname, ".", ov[i].where, errs);
-    nerr += dp_optset_check_required(&inst->opts, where, pname, errs);
-    if (!nerr) nerr += dp_optset_resolve_data(&inst->opts, dp, where, pname, errs);
+            nerr += dp_optset_from_text(&inst->opts, ov[i].kv, shown, ".", ov[i].where, errs);
+    nerr += dp_optset_check_required(&inst->opts, where, shown, errs);
+    if (!nerr) nerr += dp_optset_resolve_data(&inst->opts, dp, where, shown, errs);
     if (nerr) { dp_instance_destroy(inst); return NULL; }
     return inst;
 }

@@ -233,6 +233,19 @@ static void write_record(dp_sink *k, dp_record *r)
         dp_record_fail_nomem(r, "core");
         return;
     }
+    /* a renamed duplicate: the bytes rendered on a worker carry the old id */
+    for (size_t i = 0; renamed && r->rendered && i < r->n_rendered; i++) {
+        dp_instance *w = ch->stages[ch->first_writer + i];
+        if (!w->desc.render || !r->rendered[i].data) continue;
+        dp_strbuf_free(&r->rendered[i]);
+        dp_error_clear(&err);
+        int rc = dp_instance_render(w, r->doc, &r->rendered[i], &err);
+        if (rc == DP_OK && r->rendered[i].oom) rc = dp_fail_nomem(&err);
+        if (rc == DP_SKIP) dp_strbuf_free(&r->rendered[i]);
+        if (rc == DP_OK || rc == DP_SKIP) continue;
+        dp_record_fail_in(r, w, rc, &err);
+        return;
+    }
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
         dp_instance *w = ch->stages[i];
         dp_error_clear(&err);

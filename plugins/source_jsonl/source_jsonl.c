@@ -4,8 +4,10 @@
  * The core hands over one line per document (DP_SOURCE_LINES).  The text,
  * id, title, language and fields are read from configurable keys.  Records
  * written by the jsonl writer (id, source, lang, offset_unit, fields{…},
- * text, segments[…]) are read back with their fields and segments, so a
- * pipeline's output can be fed to another pipeline.
+ * text, segments[…], entities[…], translations[…]) are read back whole —
+ * fields, segments, entities with their value, confidence, instance,
+ * attributes and translations, and the translations — in the record's offset
+ * unit, so that a pipeline's output can be fed to another pipeline.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,8 @@
 #include <jansson.h>
 
 #include <docpipe/docpipe.h>
+
+#include "doc_json_read.h"
 
 static const dp_option options[] = {
     { "id_key", DP_OPT_STRING, "id", 0, NULL, "key of the document id (string or integer)" },
@@ -137,58 +141,24 @@ static int add_fields(const jsonl_state *st, dp_doc *doc, json_t *root)
     return 0;
 }
 
-/* Offsets of the jsonl writer (codepoint, utf16 or byte) back to bytes. */
-typedef struct cursor {
-    const char *t;
-    size_t len, byte, unit;
-    int kind; /* 0 byte, 1 codepoint, 2 utf16 */
-} cursor;
-
-static int to_byte(cursor *c, size_t off, size_t *out)
+/*
+ * What the jsonl writer adds beyond the text: segments, entities (with their
+ * instance), translations, in the record's offset unit.
+ */
+static int restore_layers(dp_doc *doc, json_t *root, dp_error *err)
 {
-    if (c->kind == 0) {
-        if (off > c->len || !dp_utf8_boundary(c->t, c->len, off)) return -1;
-        *out = off;
-        return 0;
-    }
-    if (off < c->unit) c->byte = c->unit = 0;
-    while (c->unit < off && c->byte < c->len) {
-        size_t p = c->byte;
-        int32_t cp = dp_utf8_next(c->t, c->len, &p);
-        size_t w = (c->kind == 2 && cp >= 0x10000) ? 2 : 1;
-        if (c->unit + w > off) return -1; /* inside a surrogate pair */
-        c->unit += w;
-        c->byte = p;
-    }
-    if (c->unit != off) return -1;
-    *out = c->byte;
-    return 0;
-}
-
-static int restore_segments(dp_doc *doc, json_t *root, json_t *segs, dp_error *err)
-{
-    size_t len;
-    const char *t = dp_doc_text(doc, &len);
-    cursor c = { t, len, 0, 0, 1 };
-    const char *unit = json_string_value(json_object_get(root, "offset_unit"));
-    if (unit && strcmp(unit, "byte") == 0) c.kind = 0;
-    else if (unit && strcmp(unit, "utf16") == 0) c.kind = 2;
-    size_t i;
-    json_t *g;
-    json_array_foreach(segs, i, g) {
-        json_t *js = json_object_get(g, "start"), *je = json_object_get(g, "end");
-        const char *kind = json_string_value(json_object_get(g, "kind"));
-        if (!json_is_integer(js) || !json_is_integer(je) || !kind || json_integer_value(js) < 0 ||
-            json_integer_value(je) < json_integer_value(js))
-            return dp_fail(err, DP_FAILED, "segment %zu: needs integer start <= end and a kind", i);
-        size_t s, e;
-        if (to_byte(&c, (size_t)json_integer_value(js), &s) < 0 ||
-            to_byte(&c, (size_t)json_integer_value(je), &e) < 0)
-            return dp_fail(err, DP_FAILED, "segment %zu: offsets outside the text", i);
-        if (dp_doc_segment_add(doc, s, e, kind) < 0)
-            return dp_fail(err, DP_FAILED, "segment %zu: invalid span", i);
-    }
-    return DP_OK;
+    dp_offset_unit unit;
+    const json_t *u = json_object_get(root, "offset_unit");
+    if ((u && !json_is_string(u)) || dpj_offset_unit(json_string_value(u), &unit) < 0)
+        return dp_fail(err, DP_FAILED, "\"offset_unit\" must be codepoint, utf16 or byte");
+    int rc = DP_OK;
+    json_t *segs = json_object_get(root, "segments");
+    if (segs) rc = dpj_merge_segments(doc, segs, unit, err);
+    json_t *ents = json_object_get(root, "entities");
+    if (rc == DP_OK && ents) rc = dpj_merge_entities(doc, ents, unit, 1, err);
+    json_t *trs = json_object_get(root, "translations");
+    if (rc == DP_OK && trs) rc = dpj_merge_translations(doc, trs, NULL, err);
+    return rc;
 }
 
 /* Plain records: the first line is the title when it repeats it, the other lines paragraphs. */
@@ -261,12 +231,16 @@ static int jsonl_process(void *state, dp_doc *doc, dp_error *err)
         rc = dp_fail_nomem(err);
         goto out;
     }
-    /* segments are kept only when the stored text is the record's text (already NFC) */
+    /*
+     * Offsets are kept only when the stored text is the record's text (a
+     * record of the jsonl writer is NFC already); entities and translations
+     * of another text would point at the wrong characters, so they go too.
+     */
     size_t stored;
     const char *t = dp_doc_text(doc, &stored);
-    json_t *segs = json_object_get(root, "segments");
-    if (json_is_array(segs)) {
-        if (stored == tlen && memcmp(t, tv, tlen) == 0) rc = restore_segments(doc, root, segs, err);
+    int same_text = stored == tlen && memcmp(t, tv, tlen) == 0;
+    if (json_object_get(root, "segments") || json_object_get(root, "entities")) {
+        if (same_text) rc = restore_layers(doc, root, err);
     } else if (line_segments(doc) < 0) {
         rc = dp_fail_nomem(err);
     }
@@ -291,7 +265,7 @@ DP_PLUGIN_EXPORT const dp_plugin docpipe_plugin = {
                    "reads back the jsonl writer's records",
     .options = options,
     .consumes = "raw",
-    .produces = "text fields segments",
+    .produces = "text fields segments entity entity.translation translation",
     .flags = DP_SOURCE_LINES,
     .init = jsonl_init,
     .process = jsonl_process,

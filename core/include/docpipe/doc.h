@@ -181,6 +181,13 @@ int dp_entity_set_value(dp_doc *doc, dp_entity *e, const char *value);
  */
 int dp_entity_set_confidence(dp_entity *e, double confidence);
 
+/*
+ * Since ABI 2.2.  Name another producing instance than the running one: for a
+ * source that reads back entities a pipeline wrote (the jsonl source), so that
+ * they keep the instance of the record.  0, or -1 when memory is exhausted.
+ */
+int dp_entity_set_instance(dp_doc *doc, dp_entity *e, const char *instance);
+
 size_t dp_doc_entity_count(const dp_doc *doc);
 dp_entity *dp_doc_entity_at(const dp_doc *doc, size_t i);
 

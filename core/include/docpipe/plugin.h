@@ -207,6 +207,23 @@ typedef struct dp_plugin {
      */
     int (*render)(void *state, const dp_doc *doc, dp_strbuf *out, dp_error *err);
     int (*write)(void *state, const char *bytes, size_t len, dp_error *err);
+
+    /*
+     * ABI 2.2, optional: for a plugin whose descriptor depends on the
+     * instance — the `exec` co-process plugin, whose worker announces its
+     * kind, name, version, capabilities and option table.  Called once while
+     * the run plan is built (by `check`, `run` and `try` alike), before
+     * init, with the options of the static `options` table readable through
+     * dp_opt_* (the config's other keys are not assigned yet).  desc is the
+     * instance's copy of this descriptor: change what depends on the
+     * instance (kind among recognizer and translator, name, version,
+     * description, options, consumes, produces, flags), with every string
+     * and the option table allocated in dp_instance_arena(inst).  The core
+     * then validates the instance's config against the new table with the
+     * same code and messages as any plugin's.  0, or -1 after
+     * dp_instance_error.  Not called for a descriptor that lists modules.
+     */
+    int (*describe)(dp_instance *inst, struct dp_plugin *desc);
 } dp_plugin;
 
 #define DP_PLUGIN_HEADER(kind_)                                                 \
@@ -233,6 +250,12 @@ const char *dp_opt_item(const dp_instance *inst, const char *name, size_t i);
 int dp_opt_isset(const dp_instance *inst, const char *name);
 
 /* ---- instance context ----------------------------------------------------- */
+
+/*
+ * Since ABI 2.2: memory that lives as long as the instance (freed after
+ * fini), for what describe() hands the core.
+ */
+dp_arena *dp_instance_arena(dp_instance *inst);
 
 /* The instance name (config `name`, else the plugin name). */
 const char *dp_instance_name(const dp_instance *inst);
