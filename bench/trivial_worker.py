@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """A co-process recognizer that adds nothing: what bench/run measures is the exec
 boundary itself (the document out as JSON, parsed by Python, an empty answer back, merged)."""
-import docpipe
+import docpipe_plugin
 
 
-@docpipe.recognizer(name="trivial", version="1.0", description="adds nothing (benchmark of the exec boundary)")
+@docpipe_plugin.recognizer(name="trivial", version="1.0", description="adds nothing (benchmark of the exec boundary)")
 def trivial(doc, options):
     pass
 
 
 if __name__ == "__main__":
-    docpipe.run()
+    docpipe_plugin.run()

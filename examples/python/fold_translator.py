@@ -8,7 +8,7 @@ Vietnamese names are often written without their marks in English text
 """
 import unicodedata
 
-import docpipe
+import docpipe_plugin
 
 
 def fold(text):
@@ -17,14 +17,14 @@ def fold(text):
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
 
 
-@docpipe.translator(
+@docpipe_plugin.translator(
     name="fold", version="1.0",
     description="each entity's surface without diacritics, as a translation",
     options=[
-        docpipe.option("lang", "string", default="en", help="the translation's language tag"),
-        docpipe.option("overwrite", "bool", default=False,
+        docpipe_plugin.option("lang", "string", default="en", help="the translation's language tag"),
+        docpipe_plugin.option("overwrite", "bool", default=False,
                        help="replace a translation an earlier translator made"),
-        docpipe.option("types", "list", default=[], help="entity types to translate (empty: all)"),
+        docpipe_plugin.option("types", "list", default=[], help="entity types to translate (empty: all)"),
     ])
 def translate(doc, options):
     types = set(options["types"])
@@ -38,4 +38,4 @@ def translate(doc, options):
 
 
 if __name__ == "__main__":
-    docpipe.run()
+    docpipe_plugin.run()

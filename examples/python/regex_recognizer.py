@@ -6,19 +6,19 @@
 """
 import re
 
-import docpipe
+import docpipe_plugin
 
 
-@docpipe.recognizer(
+@docpipe_plugin.recognizer(
     name="regex", version="1.0",
     description="tags every match of a regular expression (Python, re)",
     options=[
-        docpipe.option("pattern", "string", required=True, help="a Python regular expression"),
-        docpipe.option("type", "string", default="MISC", help="entity type of the matches"),
-        docpipe.option("group", "int", default=0, help="the group whose span is tagged (0: the whole match)"),
-        docpipe.option("ignore_case", "bool", default=False, help="match case-insensitively"),
-        docpipe.option("confidence", "float", default=1.0, help="confidence of each entity"),
-        docpipe.option("value", "enum", default="none", choices=["none", "match", "upper"],
+        docpipe_plugin.option("pattern", "string", required=True, help="a Python regular expression"),
+        docpipe_plugin.option("type", "string", default="MISC", help="entity type of the matches"),
+        docpipe_plugin.option("group", "int", default=0, help="the group whose span is tagged (0: the whole match)"),
+        docpipe_plugin.option("ignore_case", "bool", default=False, help="match case-insensitively"),
+        docpipe_plugin.option("confidence", "float", default=1.0, help="confidence of each entity"),
+        docpipe_plugin.option("value", "enum", default="none", choices=["none", "match", "upper"],
                        help="the entity's value: none, the matched text, or it upper-cased"),
     ])
 class Regex:
@@ -40,4 +40,4 @@ class Regex:
 
 
 if __name__ == "__main__":
-    docpipe.run()
+    docpipe_plugin.run()

@@ -68,7 +68,7 @@ extern char **environ;
 
 /*
  * docpipe's environment with the Python helper's directory appended to
- * PYTHONPATH, so that `import docpipe` works in a worker without setup.
+ * PYTHONPATH, so that `import docpipe_plugin` works in a worker without setup.
  * NULL when memory ran out.  Free with free_env.
  */
 static char **worker_env(void)

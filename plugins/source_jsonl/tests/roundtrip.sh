@@ -28,11 +28,11 @@ TRANSLATORS="
 NEWS="source = { plugin = \"news\"; paths = [ \"$top_srcdir/samples\" ]; include = [ \"*.txt\" ]; };"
 STDIN="source = { plugin = \"jsonl\"; paths = [ \"-\" ]; };"
 
-# the configs live in $TMP/c, so that the plugins' default data (../data/vi/…) is found
-mkdir -p "$TMP/c" && ln -s "$top_srcdir/data" "$TMP/data"
+# the plugins' default data (vi/ranks.tsv …) is found on the config's data_path
+mkdir -p "$TMP/c"
 cfg() { # NAME SOURCE CHAIN OUTPUT
-  printf 'plugin_path = [ "%s/plugins" ];\nthreads = 2;\n%s\nchain = (%s\n  { plugin = "jsonl"; name = "out"; path = "%s"; }\n);\n' \
-    "$top_builddir" "$2" "$3" "$4" >"$TMP/c/$1.cfg"
+  printf 'plugin_path = [ "%s/plugins" ];\ndata_path = [ "%s/data" ];\nthreads = 2;\n%s\nchain = (%s\n  { plugin = "jsonl"; name = "out"; path = "%s"; }\n);\n' \
+    "$top_builddir" "$top_srcdir" "$2" "$3" "$4" >"$TMP/c/$1.cfg"
 }
 strip_source() { sed -E 's/"source":"[^"]*",//' "$1"; }
 

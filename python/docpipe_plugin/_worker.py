@@ -18,7 +18,7 @@ def run(plugin=None):
     """Serve the plugin this script declared (or the one given) on stdin/stdout until end of input."""
     if plugin is None:
         if len(_plugin.registered) != 1:
-            sys.exit("docpipe.run(): the script declares %d plugins; pass the one to run" % len(_plugin.registered))
+            sys.exit("docpipe_plugin.run(): the script declares %d plugins; pass the one to run" % len(_plugin.registered))
         plugin = _plugin.registered[0]
     elif not isinstance(plugin, _plugin.Plugin):
         plugin = next(p for p in _plugin.registered if p.target is plugin)

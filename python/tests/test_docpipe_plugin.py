@@ -9,7 +9,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-import docpipe  # noqa: E402
+import docpipe_plugin  # noqa: E402
 
 RECORD = {"id": "a", "lang": "vi", "text": "Hà Nội và Đà Nẵng", "fields": {"title": "T", "keyword": ["x", "y"]},
           "segments": [{"start": 0, "end": 17, "kind": "title"}],
@@ -20,14 +20,14 @@ RECORD = {"id": "a", "lang": "vi", "text": "Hà Nội và Đà Nẵng", "fields"
 
 class DocTest(unittest.TestCase):
     def test_view(self):
-        d = docpipe.Doc(RECORD)
+        d = docpipe_plugin.Doc(RECORD)
         self.assertEqual(d.text[d.entities[0].start:d.entities[0].end], "Hà Nội")
         self.assertEqual(d.field("keyword"), "x")
         self.assertEqual(d.segments[0].kind, "title")
         self.assertEqual(d.answer(), {})
 
     def test_new_entity_by_character_offsets(self):
-        d = docpipe.Doc(RECORD)
+        d = docpipe_plugin.Doc(RECORD)
         e = d.add_entity(10, 17, "LOC", value="danang", confidence=0.5)
         self.assertEqual(e.surface, "Đà Nẵng")
         ans = d.answer()["entities"]
@@ -35,13 +35,13 @@ class DocTest(unittest.TestCase):
                                 "attrs": {}, "translations": {}}])
 
     def test_changes_to_existing_entities_name_their_index(self):
-        d = docpipe.Doc(RECORD)
+        d = docpipe_plugin.Doc(RECORD)
         d.entities[0].set_translation("fr", "Hanoï")
         d.entities[0].set_attr("k", 1)
         self.assertEqual(d.answer()["entities"], [{"index": 0, "translations": {"fr": "Hanoï"}, "attrs": {"k": "1"}}])
 
     def test_bad_spans_and_confidences_raise(self):
-        d = docpipe.Doc(RECORD)
+        d = docpipe_plugin.Doc(RECORD)
         for start, end in ((5, 5), (-1, 2), (0, 18), (3, 2)):
             with self.assertRaises(ValueError):
                 d.add_entity(start, end, "X")
@@ -49,7 +49,7 @@ class DocTest(unittest.TestCase):
             d.add_entity(0, 2, "X", confidence=1.5)
 
     def test_fields_and_translations(self):
-        d = docpipe.Doc(RECORD)
+        d = docpipe_plugin.Doc(RECORD)
         d.add_field("keyword", "z")
         d.add_translation("en", "Hanoi and Da Nang")
         ans = d.answer()
@@ -59,8 +59,8 @@ class DocTest(unittest.TestCase):
 
     def test_option_types_are_checked(self):
         with self.assertRaises(ValueError):
-            docpipe.option("x", "integer")
-        self.assertEqual(docpipe.option("v", "enum", choices=["a", "b"])["choices"], "a|b")
+            docpipe_plugin.option("x", "integer")
+        self.assertEqual(docpipe_plugin.option("v", "enum", choices=["a", "b"])["choices"], "a|b")
 
 
 class WorkerTest(unittest.TestCase):
@@ -80,7 +80,7 @@ class WorkerTest(unittest.TestCase):
                             "confidence": 1.0, "value": "none"}}
         out, err = self.exchange([init, {"type": "doc", "seq": 7, "doc": RECORD}])
         self.assertEqual(out[0]["type"], "announce")
-        self.assertEqual(out[0]["protocol"], docpipe.PROTOCOL)
+        self.assertEqual(out[0]["protocol"], docpipe_plugin.PROTOCOL)
         self.assertEqual(out[1], {"type": "ready"})
         self.assertEqual(out[2]["seq"], 7)
         self.assertEqual([(e["start"], e["end"]) for e in out[2]["entities"]], [(3, 6), (13, 17)])

@@ -1,4 +1,4 @@
-"""The docpipe.Doc view of one document, and what the plugin changed in it."""
+"""The docpipe_plugin.Doc view of one document, and what the plugin changed in it."""
 
 
 class Segment:
