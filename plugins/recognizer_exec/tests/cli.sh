@@ -11,7 +11,7 @@ mkdir -p "$TMP/c" && ln -s "$top_srcdir/data" "$TMP/data"
 # ---- the Python examples with C plugins ----------------------------------
 chain_cfg() { # NAME THREADS EXTRA-REGEX-OPTIONS
   cat >"$TMP/c/$1.cfg" <<CFG
-plugin_path = [ "$top_builddir/plugins" ];
+plugin_path = [ "$top_builddir/plugins" ]; data_path = [ "$top_srcdir/data" ];
 threads = $2;
 source = { plugin = "news"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
 chain = (
@@ -88,7 +88,7 @@ printf '%s\n' '{"id":"d1","text":"Một hai ba"}' '{"id":"d2","text":"Hai TRIGGE
   '{"id":"d3","text":"Ba bốn năm"}' '{"id":"d4","text":"Bốn năm sáu"}' >"$TMP/in/docs.jsonl"
 bad_cfg() { # NAME MODE THREADS EXTRA
   cat >"$TMP/c/$1.cfg" <<CFG
-plugin_path = [ "$top_builddir/plugins" ];
+plugin_path = [ "$top_builddir/plugins" ]; data_path = [ "$top_srcdir/data" ];
 threads = $3;
 source = { plugin = "jsonl"; paths = [ "$TMP/in" ]; };
 chain = (
@@ -151,7 +151,7 @@ expect_rc "a worker that never announces itself is refused" 78
 expect_err "after start_timeout" "announced nothing within 1s"
 
 cat >"$TMP/c/nocmd.cfg" <<CFG
-plugin_path = [ "$top_builddir/plugins" ];
+plugin_path = [ "$top_builddir/plugins" ]; data_path = [ "$top_srcdir/data" ];
 source = { plugin = "jsonl"; paths = [ "$TMP/in" ]; };
 chain = ( { plugin = "exec"; command = [ "no-such-program-here" ]; }, { plugin = "jsonl"; path = "-"; } );
 CFG
