@@ -20,7 +20,7 @@ typedef struct dp_record {
     char *bytes;               /* the raw record, until decoded */
     size_t len;
     char *preset_error;        /* the input failed before parsing (unreadable, too large …) */
-    dp_doc *doc;               /* freed on the worker once every writer has rendered it */
+    dp_doc *doc;               /* kept until written: a renamed id is rendered again */
     dp_strbuf *rendered;       /* rendered[k]: the bytes of the k-th writer that renders (plugin.h) */
     size_t n_rendered;
     int status;                /* DP_OK, DP_SKIP, DP_FAILED, DP_FATAL */

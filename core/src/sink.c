@@ -227,15 +227,18 @@ static void write_record(dp_sink *k, dp_record *r)
 {
     const dp_chain *ch = k->chain;
     dp_error err;
+    uint64_t renamed = k->ids.renamed;
     if (dp_idset_claim(&k->ids, r->doc, r->source) < 0) {
         dp_record_fail_nomem(r, "core");
         return;
     }
+    /* Rendered under the id it had: a renamed document is processed again by every writer. */
+    int stale = k->ids.renamed != renamed;
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
         dp_instance *w = ch->stages[i];
         dp_error_clear(&err);
         int rc;
-        if (w->desc.write && r->rendered) {
+        if (w->desc.write && r->rendered && !stale) {
             /* rendered on a worker (worker.c): only the bytes are left to write */
             const dp_strbuf *b = &r->rendered[i - ch->first_writer];
             rc = b->data ? dp_instance_write(w, b->data, b->len, &err) : DP_SKIP;

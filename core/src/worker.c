@@ -7,8 +7,9 @@
 
 /*
  * The writers that render (plugin.h) turn the document into their bytes here,
- * in parallel; the sink only writes them.  When every writer renders, the
- * document is freed now: the record then holds just its output.
+ * in parallel; the sink only writes them.  The document stays with the record:
+ * the sink gives it a new id when its id was written already (idset.c), and
+ * then the writers process it again under that id.
  */
 static void render(const dp_chain *c, dp_record *r)
 {
@@ -29,10 +30,6 @@ static void render(const dp_chain *c, dp_record *r)
         if (rc == DP_OK || rc == DP_SKIP) continue;
         dp_record_fail_in(r, inst, rc, &err);
         return;
-    }
-    if (renders == n) {
-        dp_doc_free(r->doc);
-        r->doc = NULL;
     }
 }
 
