@@ -1,0 +1,301 @@
+"""Pipeline, Document and the exceptions, over the C API of docpipe/pipeline.h."""
+import ctypes
+import json
+import re
+
+from . import _library
+
+_lib = _library.load()
+
+# docpipe/error.h and docpipe/exitcode.h
+DP_OK, DP_SKIP, DP_FAILED, DP_FATAL = 0, 1, 2, 3
+DP_EXIT_OK, DP_EXIT_CONFIG = 0, 78
+DP_PIPELINE_WRITERS = 0x1
+_WHERE = re.compile(r"^(.*?):(\d+): (.*)$")
+
+
+def library_version():
+    """The version of the libdocpipe in use, e.g. "0.1.0"."""
+    return _lib.dp_version().decode()
+
+
+def _take(ptr):
+    """A string the library allocated, as str; the library's copy is freed."""
+    if not ptr:
+        return None
+    try:
+        return ctypes.string_at(ptr).decode("utf-8", "replace")
+    finally:
+        _lib.dp_free(ptr)
+
+
+def _bytes(s):
+    return s.encode("utf-8") if isinstance(s, str) else s
+
+
+class DocpipeError(Exception):
+    """Any failure of docpipe; `code` is the C result or exit code."""
+
+    def __init__(self, message, code=None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class ConfigError(DocpipeError):
+    """The config was refused, with every error of `docpipe check`.
+
+    errors: [(file, line, message)], line None when the message names no line;
+    file, line: those of the first error.
+    """
+
+    def __init__(self, message, code):
+        super().__init__(message.rstrip("\n"), code)
+        self.errors = []
+        for text in message.splitlines():
+            m = _WHERE.match(text)
+            self.errors.append((m.group(1), int(m.group(2)), m.group(3)) if m else (None, None, text))
+        first = self.errors[0] if self.errors else (None, None, "")
+        self.file, self.line = first[0], first[1]
+
+
+class DocumentError(DocpipeError):
+    """One document failed ("[recognizer:names] …"); the pipeline goes on."""
+
+    def __init__(self, message, code, id=None):
+        super().__init__(message, code)
+        self.id = id
+
+
+class Entity:
+    """An entity: offsets in code points (indices into Document.text)."""
+    __slots__ = ("start", "end", "type", "text", "value", "confidence", "instance", "attrs", "translations")
+
+    def __init__(self, r):
+        self.start, self.end, self.type = r["start"], r["end"], r["type"]
+        self.text, self.value = r.get("surface"), r.get("value")
+        self.confidence, self.instance = r.get("confidence"), r.get("instance")
+        self.attrs = r.get("attrs") or {}
+        self.translations = r.get("translations") or {}
+
+    def __repr__(self):
+        return "Entity(%s %d:%d %r)" % (self.type, self.start, self.end, self.text)
+
+
+class Segment:
+    __slots__ = ("start", "end", "kind")
+
+    def __init__(self, r):
+        self.start, self.end, self.kind = r["start"], r["end"], r["kind"]
+
+    def __repr__(self):
+        return "Segment(%s %d:%d)" % (self.kind, self.start, self.end)
+
+
+class Translation:
+    """A translation of the document: of a field (key), of the text, of a segment."""
+    __slots__ = ("lang", "target", "key", "text", "instance", "note")
+
+    def __init__(self, r):
+        self.lang, self.target, self.key = r.get("lang"), r.get("target"), r.get("key")
+        self.text, self.instance, self.note = r.get("text"), r.get("instance"), r.get("note")
+
+    def __repr__(self):
+        return "Translation(%s %s %r)" % (self.lang, self.key or self.target, self.text)
+
+
+class Document:
+    """A processed document: the jsonl writer's record (`record`) as objects."""
+    __slots__ = ("id", "source", "lang", "fields", "text", "segments", "entities", "translations", "record")
+
+    def __init__(self, record):
+        self.record = record
+        self.id, self.source, self.lang = record.get("id"), record.get("source"), record.get("lang")
+        self.fields = record.get("fields") or {}
+        self.text = record.get("text")
+        self.segments = [Segment(s) for s in record.get("segments") or ()]
+        self.entities = [Entity(e) for e in record.get("entities") or ()]
+        self.translations = [Translation(t) for t in record.get("translations") or ()]
+
+    def to_json(self):
+        """The record as one line of the jsonl writer (without the newline)."""
+        return json.dumps(self.record, ensure_ascii=False, separators=(",", ":"))
+
+    def __repr__(self):
+        return "Document(%r, %d entities)" % (self.id, len(self.entities))
+
+
+def _document_of(cdoc):
+    n = ctypes.c_size_t()
+    ptr = _lib.dp_doc_to_json(cdoc, None, ctypes.byref(n))
+    if not ptr:
+        raise MemoryError("docpipe: out of memory")
+    try:
+        raw = ctypes.string_at(ptr, n.value)
+    finally:
+        _lib.dp_free(ptr)
+    return Document(json.loads(raw))
+
+
+def _item(x):
+    """What process_many accepts: text, (id, text), or a dict with text and optional id, lang, fields."""
+    if isinstance(x, (str, bytes)):
+        return x, None, None, None
+    if isinstance(x, tuple):
+        return x[1], x[0], None, None
+    return x["text"], x.get("id"), x.get("lang"), x.get("fields")
+
+
+class Pipeline:
+    """A pipeline opened once, run on documents held in memory.
+
+    Pipeline(path)                         a config file, as `docpipe run -c path`
+    Pipeline(string=cfg, name=, base_dir=) a config held in memory; name stands for the file in messages
+    writers=True                           also start the config's writers: process(..., write=True)
+                                           feeds them, close() commits their outputs
+    """
+
+    def __init__(self, config=None, *, string=None, name=None, base_dir=None, writers=False):
+        if (config is None) == (string is None):
+            raise TypeError("Pipeline() takes a config file or string=, not both")
+        handle, msg = ctypes.c_void_p(), ctypes.c_void_p()
+        flags = DP_PIPELINE_WRITERS if writers else 0
+        if config is not None:
+            rc = _lib.dp_pipeline_open_file(_bytes(str(config)), flags, ctypes.byref(handle), ctypes.byref(msg))
+        else:
+            rc = _lib.dp_pipeline_open_string(_bytes(string), _bytes(name), _bytes(base_dir), flags,
+                                              ctypes.byref(handle), ctypes.byref(msg))
+        text = _take(msg.value) or "cannot open the pipeline"
+        if rc != DP_EXIT_OK:
+            self._p = None
+            if rc == DP_EXIT_CONFIG:
+                raise ConfigError(text, rc)
+            raise DocpipeError(text.rstrip("\n"), rc)
+        self._p = handle
+        self.writers = writers
+
+    @property
+    def threads(self):
+        """The worker threads process_many uses (the config's `threads`)."""
+        return _lib.dp_pipeline_threads(self._handle())
+
+    def _handle(self):
+        if not self._p:
+            raise DocpipeError("the pipeline is closed")
+        return self._p
+
+    @staticmethod
+    def _new_doc(text, id, lang, fields):
+        data = _bytes(text)
+        cdoc = _lib.dp_doc_new(_bytes(id) if id is not None else b"doc", None)
+        if not cdoc:
+            raise MemoryError("docpipe: out of memory")
+        ok = _lib.dp_doc_set_raw(cdoc, data, len(data)) == 0
+        if ok and lang is not None:
+            ok = _lib.dp_doc_set_lang(cdoc, _bytes(lang)) == 0
+        for key, value in (fields or {}).items():
+            for v in value if isinstance(value, (list, tuple)) else (value,):
+                ok = ok and _lib.dp_doc_field_add(cdoc, _bytes(key), _bytes(v)) == 0
+        if not ok:
+            _lib.dp_doc_free(cdoc)
+            raise MemoryError("docpipe: out of memory")
+        return cdoc
+
+    def _finish(self, cdoc, rc, msg, id, write):
+        """The Document of a processed C document, or None when skipped; raises on failure."""
+        if rc == DP_OK and write:
+            m = ctypes.c_void_p()
+            rc = _lib.dp_pipeline_write(self._p, cdoc, ctypes.byref(m))
+            msg = _take(m.value)
+        if rc == DP_SKIP:
+            return None
+        if rc == DP_FAILED:
+            raise DocumentError(msg or "failed", rc, id)
+        if rc != DP_OK:
+            raise DocpipeError(msg or "fatal error", rc)
+        return _document_of(cdoc)
+
+    def process(self, text, id=None, *, lang=None, fields=None, write=False):
+        """One document (str, or bytes in the source's encoding) through the pipeline.
+
+        Returns a Document, or None when a plugin skipped it; raises DocumentError
+        when it failed.  write=True (with writers=True) also gives it to the writers.
+        """
+        p = self._handle()
+        cdoc = self._new_doc(text, id, lang, fields)
+        try:
+            msg = ctypes.c_void_p()
+            rc = _lib.dp_pipeline_process(p, cdoc, ctypes.byref(msg))
+            return self._finish(cdoc, rc, _take(msg.value), id, write)
+        finally:
+            _lib.dp_doc_free(cdoc)
+
+    def process_many(self, items, *, batch=None, errors="raise", write=False):
+        """Documents on the pipeline's worker threads, yielded in input order.
+
+        items: texts, (id, text) pairs or dicts (text, id, lang, fields).
+        errors="raise" raises the first DocumentError; errors="return" yields it
+        in the document's place.  Skipped documents yield None.
+        """
+        if errors not in ("raise", "return"):
+            raise ValueError("errors must be 'raise' or 'return'")
+        size = batch or max(1, self.threads) * 16
+        chunk = []
+        for x in items:
+            chunk.append(x)
+            if len(chunk) == size:
+                yield from self._run_batch(chunk, errors, write)
+                chunk = []
+        if chunk:
+            yield from self._run_batch(chunk, errors, write)
+
+    def _run_batch(self, chunk, errors, write):
+        p = self._handle()
+        n = len(chunk)
+        docs = (ctypes.c_void_p * n)()
+        ids = []
+        try:
+            for i, x in enumerate(chunk):
+                text, id, lang, fields = _item(x)
+                ids.append(id)
+                docs[i] = self._new_doc(text, id, lang, fields)
+            results, msgs = (ctypes.c_int * n)(), (ctypes.c_void_p * n)()
+            _lib.dp_pipeline_process_many(p, docs, n, results, msgs)
+            texts = [_take(msgs[i]) for i in range(n)]
+            out = []
+            for i in range(n):
+                try:
+                    out.append(self._finish(docs[i], results[i], texts[i], ids[i], write))
+                except DocumentError as e:
+                    if errors == "raise":
+                        raise
+                    out.append(e)
+        finally:
+            for d in docs:
+                if d:
+                    _lib.dp_doc_free(d)
+        return out
+
+    def close(self):
+        """Commit the writers' outputs (writers=True), stop every plugin.  Idempotent."""
+        if not getattr(self, "_p", None):
+            return
+        p, self._p = self._p, None
+        msg = ctypes.c_void_p()
+        rc = _lib.dp_pipeline_close(p, ctypes.byref(msg))
+        text = _take(msg.value)
+        if rc != DP_EXIT_OK:
+            raise DocpipeError((text or "close failed").rstrip("\n"), rc)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
