@@ -1,7 +1,9 @@
 """Pipeline, Document and the exceptions, over the C API of docpipe/pipeline.h."""
 import ctypes
+import itertools
 import json
 import re
+import threading
 
 from . import _library
 
@@ -105,21 +107,51 @@ class Translation:
 
 
 class Document:
-    """A processed document: the jsonl writer's record (`record`) as objects."""
-    __slots__ = ("id", "source", "lang", "fields", "text", "segments", "entities", "translations", "record")
+    """A processed document: the jsonl writer's record, read as objects.
 
-    def __init__(self, record):
-        self.record = record
-        self.id, self.source, self.lang = record.get("id"), record.get("source"), record.get("lang")
-        self.fields = record.get("fields") or {}
-        self.text = record.get("text")
-        self.segments = [Segment(s) for s in record.get("segments") or ()]
-        self.entities = [Entity(e) for e in record.get("entities") or ()]
-        self.translations = [Translation(t) for t in record.get("translations") or ()]
+    The record is parsed on first use of an attribute, so that a caller who
+    only stores or forwards documents (to_json) pays for no parsing.
+    """
+    __slots__ = ("_json", "_record", "_entities", "_segments", "_translations")
+
+    def __init__(self, json_bytes):
+        self._json = json_bytes
+        self._record = self._entities = self._segments = self._translations = None
+
+    @property
+    def record(self):
+        """The record as a dict (the jsonl schema)."""
+        if self._record is None:
+            self._record = json.loads(self._json)
+        return self._record
+
+    id = property(lambda self: self.record.get("id"))
+    source = property(lambda self: self.record.get("source"))
+    lang = property(lambda self: self.record.get("lang"))
+    text = property(lambda self: self.record.get("text"))
+    fields = property(lambda self: self.record.get("fields") or {})
+
+    @property
+    def entities(self):
+        if self._entities is None:
+            self._entities = [Entity(e) for e in self.record.get("entities") or ()]
+        return self._entities
+
+    @property
+    def segments(self):
+        if self._segments is None:
+            self._segments = [Segment(x) for x in self.record.get("segments") or ()]
+        return self._segments
+
+    @property
+    def translations(self):
+        if self._translations is None:
+            self._translations = [Translation(t) for t in self.record.get("translations") or ()]
+        return self._translations
 
     def to_json(self):
-        """The record as one line of the jsonl writer (without the newline)."""
-        return json.dumps(self.record, ensure_ascii=False, separators=(",", ":"))
+        """The record exactly as the jsonl writer writes it, without the newline."""
+        return self._json.decode("utf-8").rstrip("\n")
 
     def __repr__(self):
         return "Document(%r, %d entities)" % (self.id, len(self.entities))
@@ -131,10 +163,9 @@ def _document_of(cdoc):
     if not ptr:
         raise MemoryError("docpipe: out of memory")
     try:
-        raw = ctypes.string_at(ptr, n.value)
+        return Document(ctypes.string_at(ptr, n.value))
     finally:
         _lib.dp_free(ptr)
-    return Document(json.loads(raw))
 
 
 def _item(x):
@@ -234,36 +265,68 @@ class Pipeline:
         """Documents on the pipeline's worker threads, yielded in input order.
 
         items: texts, (id, text) pairs or dicts (text, id, lang, fields).
-        errors="raise" raises the first DocumentError; errors="return" yields it
-        in the document's place.  Skipped documents yield None.
+        errors="raise" raises the first DocumentError; errors="return": yields it
+        in the document's place.  Skipped documents yield None.  While Python
+        turns one batch into Documents, the pipeline's threads process the next
+        (the C call runs without the GIL), as a run's workers and writer overlap.
         """
         if errors not in ("raise", "return"):
             raise ValueError("errors must be 'raise' or 'return'")
         size = batch or max(1, self.threads) * 16
-        chunk = []
-        for x in items:
-            chunk.append(x)
-            if len(chunk) == size:
-                yield from self._run_batch(chunk, errors, write)
-                chunk = []
-        if chunk:
-            yield from self._run_batch(chunk, errors, write)
+        it = iter(items)
+        pending = None
+        try:
+            while True:
+                chunk = list(itertools.islice(it, size))
+                started = self._start_batch(chunk) if chunk else None
+                if pending:
+                    done, pending = pending, None
+                    yield from self._finish_batch(done, errors, write)
+                if not started:
+                    return
+                pending = started
+        finally:
+            if pending:
+                self._discard_batch(pending)
 
-    def _run_batch(self, chunk, errors, write):
+    def _start_batch(self, chunk):
+        """C documents of chunk, processed by the pipeline on a thread of their own."""
         p = self._handle()
         n = len(chunk)
-        docs = (ctypes.c_void_p * n)()
-        ids = []
+        docs, ids = (ctypes.c_void_p * n)(), []
         try:
             for i, x in enumerate(chunk):
                 text, id, lang, fields = _item(x)
                 ids.append(id)
                 docs[i] = self._new_doc(text, id, lang, fields)
-            results, msgs = (ctypes.c_int * n)(), (ctypes.c_void_p * n)()
-            _lib.dp_pipeline_process_many(p, docs, n, results, msgs)
-            texts = [_take(msgs[i]) for i in range(n)]
+        except BaseException:
+            self._free_docs(docs)
+            raise
+        results, msgs = (ctypes.c_int * n)(), (ctypes.c_void_p * n)()
+        worker = threading.Thread(target=_lib.dp_pipeline_process_many, args=(p, docs, n, results, msgs))
+        worker.start()
+        return worker, docs, ids, results, msgs
+
+    @staticmethod
+    def _free_docs(docs):
+        for d in docs:
+            if d:
+                _lib.dp_doc_free(d)
+
+    def _discard_batch(self, started):
+        worker, docs, _, _, msgs = started
+        worker.join()
+        for m in msgs:
+            _take(m)
+        self._free_docs(docs)
+
+    def _finish_batch(self, started, errors, write):
+        worker, docs, ids, results, msgs = started
+        worker.join()
+        try:
+            texts = [_take(m) for m in msgs]
             out = []
-            for i in range(n):
+            for i in range(len(docs)):
                 try:
                     out.append(self._finish(docs[i], results[i], texts[i], ids[i], write))
                 except DocumentError as e:
@@ -271,9 +334,7 @@ class Pipeline:
                         raise
                     out.append(e)
         finally:
-            for d in docs:
-                if d:
-                    _lib.dp_doc_free(d)
+            self._free_docs(docs)
         return out
 
     def close(self):

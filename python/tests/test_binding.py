@@ -121,8 +121,8 @@ class BindingTest(unittest.TestCase):
         with self.pipeline(writers=True) as p:
             a = p.process(TEXT, id="a", write=True)
             b = p.process(read(SAMPLES[0]), id="b", write=True, fields={"origin": "api-test"}, lang="vi")
-        lines = [json.loads(line) for line in read(self.out).splitlines()]
-        self.assertEqual(lines, [a.record, b.record])
+        self.assertEqual(read(self.out).splitlines(), [a.to_json(), b.to_json()])
+        self.assertEqual(json.loads(a.to_json()), a.record)
         self.assertEqual(b.fields.get("origin"), "api-test")
 
     def test_closed_pipeline_refuses(self):
