@@ -24,7 +24,7 @@ void *dp_worker_main(void *arg);
  * The stages of one decoded document: the source, the recognizers (then the
  * resolution of overlapping entities), the translators.  DP_OK, or the first
  * other result with the instance in *failed and its message in err.  Any
- * thread; also the library API's (pipeline.c).
+ * thread; also the library API's (embed.c).
  */
 int dp_worker_stages(const dp_chain *c, int keep_overlaps, dp_doc *doc, dp_instance **failed, dp_error *err);
 

@@ -1,4 +1,4 @@
-/* The library API (docpipe/pipeline.h): a run plan that an application feeds documents one at a time. */
+/* The library API of applications that embed docpipe (docpipe/pipeline.h): a run plan fed documents one at a time. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
