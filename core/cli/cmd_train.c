@@ -11,10 +11,7 @@
 #include <unistd.h>
 
 #include "commands.h"
-
-#ifndef DOCPIPE_BINDIR
-#define DOCPIPE_BINDIR "/usr/local/bin"
-#endif
+#include "installdirs.h"
 
 /* Replaces the process with dir/docpipe-train when it exists; returns when it does not. */
 static void exec_in(const char *dir, char **argv)
@@ -44,10 +41,12 @@ int cmd_train(int argc, char **argv)
             }
         }
     }
-    exec_in(DOCPIPE_BINDIR, argv);
+    char bindir[PATH_MAX];
+    if (!dp_install_dir_get(DP_DIR_BIN, bindir, sizeof bindir)) snprintf(bindir, sizeof bindir, "(too long)");
+    else exec_in(bindir, argv);
     fprintf(stderr,
             "docpipe: train: docpipe-train is neither next to this docpipe nor in %s; it is built with the "
             "tagger plugin (plugins/recognizer_tagger)\n",
-            DOCPIPE_BINDIR);
+            bindir);
     return DP_EXIT_SOFTWARE;
 }

@@ -8,14 +8,6 @@
 #include "engine.h"
 #include "loader.h"
 
-static const char try_usage[] =
-    "usage: docpipe try PLUGIN [-o KEY=VALUE]… [--source NAME] FILE\n"
-    "  Runs PLUGIN (a name such as gazetteer, or kind_name such as recognizer_gazetteer) on FILE\n"
-    "  and prints the resulting document as JSON (the jsonl writer) on stdout.  A recognizer or\n"
-    "  translator reads FILE through the `text` source (or --source NAME); a source plugin reads\n"
-    "  FILE itself.  -o sets an option, typed from the plugin's table; list items separated by ','.\n"
-    "  Relative paths are relative to the current directory.\n";
-
 static void emit_value(dp_strbuf *b, const dp_option *o, const char *v)
 {
     switch (o->type) {
@@ -25,7 +17,8 @@ static void emit_value(dp_strbuf *b, const dp_option *o, const char *v)
         dp_strbuf_puts(b, v);
         break;
     case DP_OPT_LIST:
-    case DP_OPT_PATH_LIST: {
+    case DP_OPT_PATH_LIST:
+    case DP_OPT_DATA_LIST: {
         dp_strbuf_puts(b, "[ ");
         const char *p = v;
         for (int first = 1; *p || first; first = 0) {
@@ -86,16 +79,16 @@ int cmd_try(int argc, char **argv)
         } else if (c == 's') {
             source = optarg;
         } else if (c == 'h') {
-            fputs(try_usage, stdout);
+            cli_print_command_help(stdout, cli_command_find("try"));
             free(opts);
             return DP_EXIT_OK;
         } else {
-            fputs(try_usage, stderr);
+            cli_print_command_help(stderr, cli_command_find("try"));
             free(opts);
             return DP_EXIT_USAGE;
         }
     }
-    if (argc - optind != 2) { fputs(try_usage, stderr); free(opts); return DP_EXIT_USAGE; }
+    if (argc - optind != 2) { cli_print_command_help(stderr, cli_command_find("try")); free(opts); return DP_EXIT_USAGE; }
     const char *name = argv[optind];
     char *file = argv[optind + 1];
 

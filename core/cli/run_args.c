@@ -6,27 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
-
-const char cli_run_options_usage[] =
-    "  INPUT: files, directories (walked recursively), glob patterns or '-' (stdin);\n"
-    "         when none is given, the source's `paths` are read.\n"
-    "  -c, --config FILE      the pipeline (default: $DOCPIPE_CONFIG or docpipe.cfg)\n"
-    "  -t, --threads N        worker threads (default: config `threads`, 0 = one per core)\n"
-    "      --shard K/N        process only the documents whose id hashes to shard K of N (0 <= K < N);\n"
-    "                         default from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from\n"
-    "                         JOB_COMPLETION_INDEX with --shard-count N\n"
-    "      --shard-count N    the number of shards for JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)\n"
-    "      --resume           continue an interrupted run from its checkpoint\n"
-    "      --checkpoint FILE  where the run records its progress (default: config `checkpoint`,\n"
-    "                         else CONFIGNAME[.K-of-N].checkpoint in the current directory)\n"
-    "      --dead-letter FILE write failed documents there as JSON Lines (id, source, instance, message)\n"
-    "      --max-failures N|P% stop with exit 65 when more than N documents fail, or more than P% of\n"
-    "                         them (judged once 100 documents are done)\n"
-    "      --stats FILE       write the run's summary as JSON\n"
-    "      --stdin-jsonl      streaming: read JSON Lines records from stdin (the source must be\n"
-    "                         line-based, e.g. jsonl); use a writer with path \"-\" for stdout\n"
-    "      --progress         show progress on stderr (default when stderr is a terminal)\n"
-    "  -q, --quiet            no progress, no summary\n";
+#include "discover.h"
 
 static int parse_shard(const char *s, unsigned *k, unsigned *n)
 {
@@ -78,12 +58,13 @@ static int usage_error(const char *msg)
     return DP_EXIT_USAGE;
 }
 
-int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a)
+int cli_parse_run_args(int argc, char **argv, const cli_command *cmd, cli_run_args *a)
 {
     memset(a, 0, sizeof *a);
     dp_request_init(&a->req);
     dp_request *req = &a->req;
     const char *config = NULL;
+    char **ov;
     long shard_count = 0;
     enum { O_SHARD = 256, O_SHARD_COUNT, O_RESUME, O_CKPT, O_DEAD, O_MAXF, O_STATS, O_STDIN, O_PROGRESS };
     static const struct option longopts[] = {
@@ -93,15 +74,27 @@ int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a
         { "dead-letter", required_argument, NULL, O_DEAD }, { "max-failures", required_argument, NULL, O_MAXF },
         { "stats", required_argument, NULL, O_STATS }, { "stdin-jsonl", no_argument, NULL, O_STDIN },
         { "progress", no_argument, NULL, O_PROGRESS }, { "quiet", no_argument, NULL, 'q' },
+        { "pipeline", required_argument, NULL, 'p' }, { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 }
     };
     static const char maxf_usage[] = "--max-failures takes a count (10) or a share of the documents (5%)";
     int c;
     char *end;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "c:t:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "c:t:p:o:vqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'c': config = optarg; break;
+        case 'p': req->pipeline = optarg; break;
+        case 'o':
+            if (!(ov = realloc(a->overrides, (req->n_overrides + 1) * sizeof *ov))) {
+                fputs("docpipe: out of memory\n", stderr);
+                return DP_EXIT_SOFTWARE;
+            }
+            a->overrides = ov;
+            ov[req->n_overrides++] = optarg;
+            req->overrides = ov;
+            break;
+        case 'v': a->verbose = 1; break;
         case 't':
             req->threads = (int)strtol(optarg, &end, 10);
             if (*end || req->threads < 0 || req->threads > 1024)
@@ -132,8 +125,8 @@ int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a
         case O_STDIN: req->stdin_jsonl = 1; break;
         case O_PROGRESS: a->progress = 1; break;
         case 'q': a->quiet = 1; break;
-        case 'h': fputs(usage, stdout); return DP_EXIT_OK;
-        default: fputs(usage, stderr); return DP_EXIT_USAGE;
+        case 'h': cli_print_command_help(stdout, cmd); return DP_EXIT_OK;
+        default: cli_print_command_help(stderr, cmd); return DP_EXIT_USAGE;
         }
     }
     if (!req->shard_n && shard_from_env(&req->shard_k, &req->shard_n, shard_count) < 0)
@@ -146,18 +139,43 @@ int cli_parse_run_args(int argc, char **argv, const char *usage, cli_run_args *a
         req->inputs = stdin_input;
         req->n_inputs = 1;
     }
-    req->config_path = cli_config_path(config);
+    if (req->pipeline) {
+        if (config) return usage_error("-c and -p both give the pipeline: use one");
+        return -1;
+    }
+    if (cli_discover_config(config, a->config_path, sizeof a->config_path, &a->config_how) < 0) {
+        fprintf(stderr, "docpipe: error: %s\n", a->config_how.data ? a->config_how.data : "no config");
+        return DP_EXIT_CONFIG;
+    }
+    req->config_path = a->config_path;
     return -1;
 }
 
-int cli_plan_from_args(int argc, char **argv, const char *usage_head, int check_only, cli_run_args *a,
+void cli_run_args_free(cli_run_args *a)
+{
+    free(a->overrides);
+    a->overrides = NULL;
+    dp_strbuf_free(&a->config_how);
+}
+
+int cli_plan_from_args(int argc, char **argv, const cli_command *cmd, int check_only, cli_run_args *a,
                        dp_plan **plan)
 {
     *plan = NULL;
-    char usage[4096];
-    snprintf(usage, sizeof usage, "%s%s", usage_head, cli_run_options_usage);
-    int rc = cli_parse_run_args(argc, argv, usage, a);
-    if (rc >= 0) return rc;
-    a->req.check_only = check_only;
-    return cli_build_plan(&a->req, plan);
+    int rc = cli_parse_run_args(argc, argv, cmd, a);
+    if (rc < 0) {
+        a->req.check_only = check_only;
+        if (a->verbose)
+            fprintf(stderr, "docpipe: config: %s (%s)\n", a->req.pipeline ? "-p, the pipeline given" : a->config_path,
+                    a->req.pipeline ? "on the command line" : a->config_how.data ? a->config_how.data : "");
+        rc = cli_build_plan(&a->req, plan);
+    }
+    if (*plan && a->verbose) {
+        char *data = dp_plan_data_path(*plan);
+        fprintf(stderr, "docpipe: plugin path: %s\ndocpipe: data path: (next to the config), %s\n",
+                dp_plan_plugin_path(*plan), data ? data : "?");
+        free(data);
+    }
+    cli_run_args_free(a);
+    return rc;
 }

@@ -1,15 +1,35 @@
 /* Reading the pipeline config: libconfig parsing, globals, ${VAR} expansion. */
 #include <ctype.h>
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cfgfile.h"
 
-static const char *const global_keys[] = {
-    "plugin_path", "threads", "queue", "max_failures", "dead_letter", "checkpoint", "stats", "overlaps",
-    "source", "chain", NULL
+const dp_config_setting dp_config_settings[] = {
+    { "plugin_path", "string or list", "-",
+      "folders searched for plugin modules, relative to the config's folder; then $DOCPIPE_PLUGIN_PATH, then "
+      "the install directory" },
+    { "data_path", "string or list", "-",
+      "folders searched for data files (vi/ranks.tsv), relative to the config's folder, after the config's "
+      "own folder; then $DOCPIPE_DATA_PATH, then the installed data folder" },
+    { "threads", "int", "0", "worker threads; 0: one per core" },
+    { "queue", "int", "4", "records in flight per worker (bounds memory)" },
+    { "max_failures", "int", "-1", "stop with exit 65 after more failed documents; -1: never" },
+    { "dead_letter", "string", "-", "failed documents as JSON Lines (id, source, instance, message)" },
+    { "checkpoint", "string", "CONFIGNAME[.K-of-N].checkpoint",
+      "where the run records its progress for --resume" },
+    { "stats", "string", "-", "the run's summary as JSON" },
+    { "overlaps", "string", "longest",
+      "\"longest\": of overlapping entities the longer wins; \"all\": keep nested ones" },
+    { "source", "group", "(required)", "the source: { plugin = \"NAME\"; options... }" },
+    { "chain", "list of groups", "(required)",
+      "recognizers, translators, then writers: ( { plugin = \"NAME\"; name = \"N\"; options... }, ... )" },
+    { NULL, NULL, NULL, NULL }
 };
 
 static const char *lookup_var(const struct dp_expand_ctx *ctx, const char *name, size_t len)
@@ -73,6 +93,8 @@ void dp_config_free(dp_config *c)
     free(c->dir);
     for (size_t i = 0; i < c->n_plugin_path; i++) free(c->plugin_path[i]);
     free(c->plugin_path);
+    for (size_t i = 0; i < c->n_data_path; i++) free(c->data_path[i]);
+    free(c->data_path);
     free(c->dead_letter);
     free(c->checkpoint);
     free(c->stats);
@@ -143,6 +165,54 @@ static int get_int(dp_config *c, const config_setting_t *s, const char *key, lon
     return 0;
 }
 
+/* A folder or a list of folders, relative ones made relative to the config's folder; -1 when memory ran out. */
+static int read_dirs(dp_config *c, const config_setting_t *s, const char *key, struct dp_expand_ctx *ctx,
+                     char ***out, size_t *n_out, dp_strbuf *errs, int *nerr)
+{
+    int t = config_setting_type(s);
+    if (t != CONFIG_TYPE_STRING && t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) {
+        dp_strbuf_printf(errs, "%s:%d: %s must be a string or a list of strings\n", source_file(c, s), where_line(s),
+                         key);
+        (*nerr)++;
+        return 0;
+    }
+    int m = t == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
+    *out = calloc((size_t)m + 1, sizeof **out);
+    if (!*out) return -1;
+    for (int j = 0; j < m; j++) {
+        const config_setting_t *e = t == CONFIG_TYPE_STRING ? s : config_setting_get_elem(s, (unsigned)j);
+        char *p = get_string(c, e, key, ctx, errs, nerr);
+        if (!p) continue;
+        if (p[0] != '/') {
+            size_t len = strlen(c->dir) + strlen(p) + 2;
+            char *abs = malloc(len);
+            if (!abs) { free(p); return -1; }
+            snprintf(abs, len, "%s/%s", c->dir, p);
+            free(p);
+            p = abs;
+        }
+        (*out)[(*n_out)++] = p;
+    }
+    return 0;
+}
+
+/* Non-zero when path is a file that can be read; else why not, appended to errs. */
+static int readable(const char *path, dp_strbuf *errs)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        dp_strbuf_printf(errs, "%s: cannot read the config file: it is a directory\n", path);
+        return 0;
+    }
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        dp_strbuf_printf(errs, "%s: cannot read the config file: %s\n", path, strerror(errno));
+        return 0;
+    }
+    fclose(f);
+    return 1;
+}
+
 dp_config *dp_config_read(const char *path, const char *text, const char *dir, char *const *vars, size_t n_vars,
                           dp_strbuf *errs)
 {
@@ -170,6 +240,10 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         }
     }
     config_set_include_dir(&c->cfg, c->dir);
+    if (!text && !readable(path, errs)) {
+        dp_config_free(c);
+        return NULL;
+    }
     int ok = text ? config_read_string(&c->cfg, text) : config_read_file(&c->cfg, path);
     if (ok != CONFIG_TRUE) {
         if (config_error_type(&c->cfg) == CONFIG_ERR_FILE_IO) {
@@ -190,11 +264,11 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
         config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
         const char *key = config_setting_name(s);
         int known = 0;
-        for (const char *const *k = global_keys; *k; k++) known |= !strcmp(*k, key);
+        for (const dp_config_setting *k = dp_config_settings; k->name; k++) known |= !strcmp(k->name, key);
         if (!known) {
             dp_strbuf_printf(errs, "%s:%d: unknown setting '%s'; allowed at the top level:", source_file(c, s),
                              where_line(s), key);
-            for (const char *const *k = global_keys; *k; k++) dp_strbuf_printf(errs, " %s", *k);
+            for (const dp_config_setting *k = dp_config_settings; k->name; k++) dp_strbuf_printf(errs, " %s", k->name);
             dp_strbuf_puts(errs, "\n");
             nerr++;
             continue;
@@ -225,30 +299,9 @@ dp_config *dp_config_read(const char *path, const char *text, const char *dir, c
             c->keep_overlaps = o && !strcmp(o, "all");
             free(o);
         } else if (!strcmp(key, "plugin_path")) {
-            int t = config_setting_type(s);
-            int m = t == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
-            if (t != CONFIG_TYPE_STRING && t != CONFIG_TYPE_ARRAY && t != CONFIG_TYPE_LIST) {
-                dp_strbuf_printf(errs, "%s:%d: plugin_path must be a string or a list of strings\n",
-                                 source_file(c, s), where_line(s));
-                nerr++;
-                continue;
-            }
-            c->plugin_path = calloc((size_t)m + 1, sizeof *c->plugin_path);
-            if (!c->plugin_path) goto oom;
-            for (int j = 0; j < m; j++) {
-                const config_setting_t *e = t == CONFIG_TYPE_STRING ? s : config_setting_get_elem(s, (unsigned)j);
-                char *p = get_string(c, e, key, &ctx, errs, &nerr);
-                if (!p) continue;
-                if (p[0] != '/') {
-                    size_t len = strlen(c->dir) + strlen(p) + 2;
-                    char *abs = malloc(len);
-                    if (!abs) { free(p); goto oom; }
-                    snprintf(abs, len, "%s/%s", c->dir, p);
-                    free(p);
-                    p = abs;
-                }
-                c->plugin_path[c->n_plugin_path++] = p;
-            }
+            if (read_dirs(c, s, key, &ctx, &c->plugin_path, &c->n_plugin_path, errs, &nerr) < 0) goto oom;
+        } else if (!strcmp(key, "data_path")) {
+            if (read_dirs(c, s, key, &ctx, &c->data_path, &c->n_data_path, errs, &nerr) < 0) goto oom;
         } else if (!strcmp(key, "source")) {
             c->source = of_type(c, s, CONFIG_TYPE_GROUP, "source must be a group: source = { plugin = \"news\"; … };",
                                 errs, &nerr);

@@ -10,8 +10,10 @@ typedef struct dp_config {
     config_t cfg;
     char *path;        /* as given */
     char *dir;         /* its directory: relative paths resolve against it */
-    char **plugin_path;
+    char **plugin_path;  /* folders, relative ones resolved against dir */
     size_t n_plugin_path;
+    char **data_path;    /* folders searched for data files (datapath.h), resolved likewise */
+    size_t n_data_path;
     int threads;       /* 0: one per core */
     int queue;         /* documents in flight per thread */
     long long max_failures; /* -1: no limit */
@@ -25,6 +27,14 @@ typedef struct dp_config {
     char **vars;       /* runtime variables for ${…} */
     size_t n_vars;
 } dp_config;
+
+/* A top-level setting, as the docs describe it (docpipe.cfg(5)). */
+typedef struct dp_config_setting {
+    const char *name, *type, *default_value, *help;
+} dp_config_setting;
+
+/* Every top-level setting, in the order the docs list them; ends with a NULL name. */
+extern const dp_config_setting dp_config_settings[];
 
 /*
  * Parse a config from a file (text == NULL) or from a string (path names it

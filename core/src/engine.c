@@ -57,6 +57,17 @@ static void run_threads(dp_queue *q, dp_reader *rd, const dp_worker *w, dp_sink 
     if (rd->out_of_memory && !res->fatal) res->fatal = DP_EXIT_SOFTWARE;
 }
 
+/* Known when the inputs are files: a sharded or line-based run knows the bytes, not the documents. */
+static dp_progress_totals progress_totals(const dp_inputs *in, const dp_run_settings *s)
+{
+    dp_progress_totals t = { .docs = !s->source.lines && !s->shard_n ? in->n : 0, .bytes = 0 };
+    for (size_t i = 0; i < in->n; i++) {
+        if (!strcmp(in->v[i].path, "-")) return (dp_progress_totals){ 0, 0 };
+        if (!in->v[i].error && in->v[i].size > 0) t.bytes += (uint64_t)in->v[i].size;
+    }
+    return t;
+}
+
 int dp_engine_run(const dp_plan *plan, const dp_run_opts *o, dp_run_result *res)
 {
     memset(res, 0, sizeof *res);
@@ -93,7 +104,8 @@ int dp_engine_run(const dp_plan *plan, const dp_run_opts *o, dp_run_result *res)
     k.q = &q;
     k.r = res;
     k.progress = o->progress;
-    k.total = !s->source.lines && !s->shard_n ? inputs.n : 0;
+    k.progress_tty = o->progress_tty;
+    k.totals = progress_totals(&inputs, s);
     k.bytes_read = &rd.bytes_read;
     /* A run's identity: the plan's part, and the inputs as listed now. */
     char fingerprint[256];

@@ -10,6 +10,7 @@
 /* How a run reports itself; what it does is the plan's. */
 typedef struct dp_run_opts {
     int progress;             /* 1: show progress on stderr */
+    int progress_tty;         /* stderr is a terminal: redraw the progress line */
     int quiet;                /* no summary */
     int handle_signals;       /* SIGINT/SIGTERM: finish in-flight, exit 130 */
 } dp_run_opts;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datapath.h"
 #include "docpipe/harness.h"
 #include "instance.h"
 #include "internal.h"
@@ -21,8 +22,16 @@ dp_instance *dp_harness_new(const dp_plugin *plugin, const char *const *options,
     inst->rank = 1;
     int nerr = 0;
     for (size_t i = 0; i < n_options; i++)
-        nerr += dp_optset_from_text(&inst->opts, options[i], plugin->name, base_dir, &errs);
+        nerr += dp_optset_from_text(&inst->opts, options[i], plugin->name, base_dir, "harness", &errs);
     nerr += dp_optset_check_required(&inst->opts, "harness", plugin->name, &errs);
+    dp_datapath data;
+    if (dp_datapath_init(&data, NULL, 0) < 0) {
+        dp_strbuf_puts(&errs, "out of memory\n");
+        nerr++;
+    } else {
+        if (!nerr) nerr += dp_optset_resolve_data(&inst->opts, &data, "harness", plugin->name, &errs);
+        dp_datapath_free(&data);
+    }
     if (nerr || dp_instance_init(inst, &errs) < 0) {
         snprintf(err, errlen, "%s", errs.data ? errs.data : "init failed");
         size_t l = strlen(err);

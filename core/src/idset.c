@@ -36,6 +36,7 @@ int dp_idset_claim(dp_idset *s, dp_doc *doc, const char *source)
 {
     const char *id = dp_doc_id(doc) ? dp_doc_id(doc) : "";
     uint64_t h = id_hash(id);
+    int renamed = 0;
     if (dp_u64map_get(&s->seen, h, NULL)) {
         size_t n = strlen(id) + 24;
         char *alt = malloc(n);
@@ -52,10 +53,11 @@ int dp_idset_claim(dp_idset *s, dp_doc *doc, const char *source)
         int rc = dp_doc_set_id(doc, alt);
         free(alt);
         if (rc < 0) return -1;
+        renamed = 1;
     }
     if (dp_u64map_add(&s->seen, h, 0) < 0) return -1;
     if (s->log) fprintf(dp_outfile_stream(s->log), "%016" PRIx64 "\n", h);
-    return 0;
+    return renamed;
 }
 
 int dp_idset_checkpoint(dp_idset *s, char *token, size_t size, dp_error *err)

@@ -33,7 +33,8 @@ typedef struct dp_idset {
 /* Start empty; with a checkpoint path, its id list (resuming: kept for restore).  0, or DP_FATAL in err. */
 int dp_idset_open(dp_idset *s, const char *checkpoint, int resuming, dp_error *err);
 
-/* Give doc an id no document of the run had; its source names it in the warning.  0, or -1 out of memory. */
+/* Give doc an id no document of the run had; its source names it in the warning.
+ * 0: its own id; 1: renamed ID~N; -1 out of memory. */
 int dp_idset_claim(dp_idset *s, dp_doc *doc, const char *source);
 
 /* As a writer's checkpoint and restore (restore reads the ids back). */

@@ -155,7 +155,7 @@ static const dp_optval *lookup(const dp_instance *inst, const char *name, int wa
         dp_log(inst, DP_LOG_ERROR, "bug: plugin asked for option '%s', which its table does not declare", name);
         return NULL;
     }
-    int is_list = v->spec->type == DP_OPT_LIST || v->spec->type == DP_OPT_PATH_LIST;
+    int is_list = dp_opt_type_is_list(v->spec->type);
     if (is_list != want_list) {
         dp_log(inst, DP_LOG_ERROR, "bug: option '%s' read with the wrong accessor", name);
         return NULL;

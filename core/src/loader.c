@@ -7,11 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "installdirs.h"
 #include "loader.h"
-
-#ifndef DOCPIPE_PLUGINDIR
-#define DOCPIPE_PLUGINDIR "/usr/local/lib/docpipe"
-#endif
 
 struct module {
     char *name;
@@ -56,7 +53,8 @@ dp_loader *dp_loader_new(char *const *dirs, size_t n_dirs)
         for (char *t = copy ? strtok_r(copy, ":", &save) : NULL; t; t = strtok_r(NULL, ":", &save)) bad |= add_dir(l, t);
         free(copy);
     }
-    bad |= add_dir(l, DOCPIPE_PLUGINDIR);
+    char installed[4096];
+    if (dp_install_dir_get(DP_DIR_PLUGINS, installed, sizeof installed)) bad |= add_dir(l, installed);
     dp_strbuf j = { 0 };
     for (size_t i = 0; i < l->n_dirs; i++) {
         if (i) dp_strbuf_puts(&j, ":");

@@ -10,7 +10,8 @@ typedef struct dp_loader dp_loader;
 /*
  * A loader searching, in order: the given directories (the config's
  * plugin_path, already resolved), DOCPIPE_PLUGIN_PATH (':'-separated), and
- * the install directory.  Never the current directory implicitly.
+ * the install directory (installdirs.h: below the staging root of a staged
+ * copy).  Never the current directory implicitly.
  */
 dp_loader *dp_loader_new(char *const *dirs, size_t n_dirs);
 void dp_loader_free(dp_loader *l);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datapath.h"
 #include "log.h"
 #include "options.h"
 
@@ -20,10 +21,17 @@ const char *dp_opt_type_name(dp_opt_type t)
     case DP_OPT_PATH: return "path";
     case DP_OPT_LIST: return "list";
     case DP_OPT_PATH_LIST: return "path list";
+    case DP_OPT_DATA: return "data";
+    case DP_OPT_DATA_LIST: return "data list";
     case DP_OPT_OUTPUT: return "output";
     case DP_OPT_OUTPUT_DIR: return "output folder";
     }
     return "?";
+}
+
+int dp_opt_type_is_list(dp_opt_type t)
+{
+    return t == DP_OPT_LIST || t == DP_OPT_PATH_LIST || t == DP_OPT_DATA_LIST;
 }
 
 long long dp_parse_size(const char *s)
@@ -61,6 +69,8 @@ static void val_clear(dp_optval *v)
 {
     free(v->where);
     v->where = NULL;
+    free(v->base);
+    v->base = NULL;
     free(v->str);
     v->str = NULL;
     for (size_t i = 0; i < v->n_items; i++) free(v->items[i]);
@@ -89,6 +99,14 @@ static int enum_allows(const char *choices, const char *s)
     return 0;
 }
 
+/* Where the relative names of a data option resolve (see dp_optset_resolve_data). */
+static int set_base(dp_optval *v, const char *base_dir)
+{
+    free(v->base);
+    v->base = strdup(base_dir && *base_dir ? base_dir : ".");
+    return v->base ? 0 : -1;
+}
+
 /* Assign a textual value; returns NULL or a static description of the problem. */
 static const char *assign_text(dp_optval *v, const char *text, const char *base_dir)
 {
@@ -107,6 +125,10 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
         free(v->str);
         v->str = resolve_path(base_dir, text);
         return v->str ? NULL : "out of memory";
+    case DP_OPT_DATA:
+        free(v->str);
+        v->str = strdup(text);
+        return v->str && set_base(v, base_dir) == 0 ? NULL : "out of memory";
     case DP_OPT_INT:
         errno = 0;
         v->i = strtoll(text, &end, 10);
@@ -118,8 +140,10 @@ static const char *assign_text(dp_optval *v, const char *text, const char *base_
     case DP_OPT_BOOL:
         return parse_bool(text, &v->b) ? "not a boolean (true or false)" : NULL;
     case DP_OPT_LIST:
-    case DP_OPT_PATH_LIST: {
+    case DP_OPT_PATH_LIST:
+    case DP_OPT_DATA_LIST: {
         val_clear(v);
+        if (o->type == DP_OPT_DATA_LIST && set_base(v, base_dir) < 0) return "out of memory";
         const char *p = text;
         while (*p) {
             const char *comma = strchr(p, ',');
@@ -258,6 +282,8 @@ static const char *expected_name(dp_opt_type t)
     case DP_OPT_BOOL: return "a boolean (true or false)";
     case DP_OPT_LIST: return "a list of strings";
     case DP_OPT_PATH_LIST: return "a list of strings (paths)";
+    case DP_OPT_DATA: return "a string (a data file)";
+    case DP_OPT_DATA_LIST: return "a list of strings (data files)";
     case DP_OPT_OUTPUT: return "a string (an output file)";
     case DP_OPT_OUTPUT_DIR: return "a string (an output folder)";
     }
@@ -286,6 +312,7 @@ int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const 
         case DP_OPT_STRING:
         case DP_OPT_ENUM:
         case DP_OPT_PATH:
+        case DP_OPT_DATA:
         case DP_OPT_OUTPUT:
         case DP_OPT_OUTPUT_DIR:
             if (t != CONFIG_TYPE_STRING) { problem = "type"; break; }
@@ -308,8 +335,10 @@ int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const 
             v->b = config_setting_get_bool(s);
             break;
         case DP_OPT_LIST:
-        case DP_OPT_PATH_LIST: {
+        case DP_OPT_PATH_LIST:
+        case DP_OPT_DATA_LIST: {
             val_clear(v);
+            if (o->type == DP_OPT_DATA_LIST && set_base(v, base_dir) < 0) { problem = "out of memory"; break; }
             if (t == CONFIG_TYPE_STRING) {
                 text = expand ? expand(config_setting_get_string(s), ctx, errs, where)
                               : strdup(config_setting_get_string(s));
@@ -361,30 +390,112 @@ int dp_optset_from_setting(dp_optset *set, const config_setting_t *group, const 
 }
 
 int dp_optset_from_text(dp_optset *set, const char *kv, const char *plugin_name, const char *base_dir,
-                        dp_strbuf *errs)
+                        const char *where, dp_strbuf *errs)
 {
     const char *eq = strchr(kv, '=');
-    if (!eq) {
-        dp_strbuf_printf(errs, "option '%s' of plugin '%s': expected key=value\n", kv, plugin_name);
+    if (!eq || eq == kv) {
+        dp_strbuf_printf(errs, "%s: option '%s' of plugin '%s': expected key=value\n", where, kv, plugin_name);
         return 1;
     }
     char *key = strndup(kv, (size_t)(eq - kv));
-    if (!key) return 1;
+    if (!key) { dp_strbuf_puts(errs, "out of memory\n"); return 1; }
     dp_optval *v = find_mut(set, key);
     int nerr = 0;
     if (!v) {
-        unknown_key(set, "command line", plugin_name, key, errs);
+        unknown_key(set, where, plugin_name, key, errs);
         nerr = 1;
     } else {
         const char *problem = assign_text(v, eq + 1, base_dir);
         if (problem) {
-            dp_strbuf_printf(errs, "option '%s' of plugin '%s': '%s' is %s\n", key, plugin_name, eq + 1, problem);
+            dp_strbuf_printf(errs, "%s: option '%s' of plugin '%s': '%s' is %s", where, key, plugin_name, eq + 1,
+                             problem);
+            if (v->spec->type == DP_OPT_ENUM) dp_strbuf_printf(errs, " (allowed: %s)", v->spec->choices);
+            dp_strbuf_puts(errs, "\n");
             nerr = 1;
         } else {
             v->set = 1;
+            free(v->where);
+            if (!(v->where = strdup(where))) { dp_strbuf_puts(errs, "out of memory\n"); nerr = 1; }
         }
     }
     free(key);
+    return nerr;
+}
+
+/* One data name to its file(s), appended to *items; the number of errors (0 or 1). */
+static int resolve_one(const dp_datapath *dp, const dp_optval *v, const char *name, const char *where,
+                       const char *plugin_name, char ***items, size_t *n, dp_strbuf *errs)
+{
+    dp_strbuf tried = { 0 };
+    int oom = 0, nerr = 0;
+    char **found = NULL;
+    int count = 0;
+    if (dp_datapath_has_glob(name)) {
+        count = dp_datapath_glob(dp, v->base, name, &found, &tried);
+        if (count < 0) oom = 1;
+    } else {
+        char *one = dp_datapath_find(dp, v->base, name, &tried, &oom);
+        if (one && !(found = malloc(sizeof *found))) { free(one); oom = 1; }
+        else if (one) { found[0] = one; count = 1; }
+    }
+    char **grown = count > 0 ? realloc(*items, (*n + (size_t)count) * sizeof *grown) : NULL;
+    if (oom || tried.oom || (count > 0 && !grown)) {
+        dp_strbuf_puts(errs, "out of memory\n");
+        nerr = 1;
+    } else if (count == 0) {
+        dp_strbuf_printf(errs, "%s: option '%s' of plugin '%s'%s: no data file '%s'; searched %s (add the folder "
+                         "that holds it to data_path in the config or to DOCPIPE_DATA_PATH)\n", where,
+                         v->spec->name, plugin_name, v->set ? "" : " (its default)", name,
+                         tried.data ? tried.data : "nowhere");
+        nerr = 1;
+    } else {
+        *items = grown;
+        for (int i = 0; i < count; i++) (*items)[(*n)++] = found[i];
+        count = 0;
+    }
+    for (int i = 0; i < count; i++) free(found[i]);
+    free(found);
+    dp_strbuf_free(&tried);
+    return nerr;
+}
+
+int dp_optset_resolve_data(dp_optset *set, const dp_datapath *dp, const char *where, const char *plugin_name,
+                           dp_strbuf *errs)
+{
+    int nerr = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        dp_optval *v = &set->v[i];
+        dp_opt_type t = v->spec->type;
+        if (t != DP_OPT_DATA && t != DP_OPT_DATA_LIST) continue;
+        const char *at = v->where ? v->where : where;
+        char **items = NULL;
+        size_t n = 0;
+        int bad = 0;
+        if (t == DP_OPT_DATA) {
+            if (!v->str) continue;
+            bad = resolve_one(dp, v, v->str, at, plugin_name, &items, &n, errs);
+            if (!bad && n != 1) {
+                dp_strbuf_printf(errs, "%s: option '%s' of plugin '%s': '%s' matches %zu files; it names one\n", at,
+                                 v->spec->name, plugin_name, v->str, n);
+                bad = 1;
+            }
+            if (!bad) { free(v->str); v->str = items[0]; items[0] = NULL; }
+        } else {
+            for (size_t k = 0; k < v->n_items; k++)
+                bad += resolve_one(dp, v, v->items[k], at, plugin_name, &items, &n, errs);
+            if (!bad) {
+                for (size_t k = 0; k < v->n_items; k++) free(v->items[k]);
+                free(v->items);
+                v->items = items;
+                v->n_items = n;
+                items = NULL;
+                n = 0;
+            }
+        }
+        for (size_t k = 0; k < n; k++) free(items[k]);
+        free(items);
+        nerr += bad;
+    }
     return nerr;
 }
 

@@ -9,6 +9,7 @@
 
 #include "docpipe/exitcode.h"
 #include "outputs.h"
+#include "pipeline.h"
 #include "plan.h"
 #include "plan_instance.h"
 #include "runlock.h"
@@ -18,6 +19,7 @@ struct dp_plan {
     const char *config;    /* path or name */
     dp_arena *strings;     /* the plan's own copies: config, paths, inputs, fingerprint */
     dp_loader *loader;     /* keeps the plugins loaded */
+    dp_datapath data;      /* where data files are looked up */
     dp_chain chain;
     dp_run_settings settings;
     dp_outputs outputs;    /* every file and folder the run writes */
@@ -32,6 +34,15 @@ void dp_request_init(dp_request *req)
 }
 
 const char *dp_plan_config(const dp_plan *p) { return p->config; }
+const char *dp_plan_plugin_path(const dp_plan *p) { return dp_loader_path(p->loader); }
+
+char *dp_plan_data_path(const dp_plan *p)
+{
+    dp_strbuf b = { 0 };
+    for (size_t i = 0; i < p->data.n; i++) dp_strbuf_printf(&b, "%s%s", i ? ":" : "", p->data.dirs[i]);
+    if (b.oom) { dp_strbuf_free(&b); return NULL; }
+    return b.data ? b.data : strdup("");
+}
 const dp_chain *dp_plan_chain(const dp_plan *p) { return &p->chain; }
 const dp_run_settings *dp_plan_settings(const dp_plan *p) { return &p->settings; }
 
@@ -40,6 +51,7 @@ void dp_plan_free(dp_plan *p)
     if (!p) return;
     dp_chain_free(&p->chain);
     dp_loader_free(p->loader);
+    dp_datapath_free(&p->data);
     dp_runlock_release(p->lock);
     dp_outputs_free(&p->outputs);
     dp_arena_free(p->strings);
@@ -47,17 +59,18 @@ void dp_plan_free(dp_plan *p)
 }
 
 /* Step 2: the source and every chain element; the chain's rules once all exist. */
-static int build_chain(dp_plan *p, const dp_config *cfg, dp_strbuf *errs)
+static int build_chain(dp_plan *p, const dp_config *cfg, const dp_override *ov, size_t n_ov, dp_strbuf *errs)
 {
     int nerr = 0;
-    p->chain.source = dp_plan_instance(p->loader, cfg, cfg->source, 1, 0, errs);
+    p->chain.source = dp_plan_instance(p->loader, &p->data, cfg, cfg->source, 1, 0, ov, n_ov, errs);
     if (!p->chain.source) nerr++;
     int n = config_setting_length(cfg->chain);
     p->chain.stages = calloc((size_t)n + 1, sizeof *p->chain.stages);
     if (!p->chain.stages) return -1;
     for (int i = 0; i < n; i++) {
-        dp_instance *inst = dp_plan_instance(p->loader, cfg, config_setting_get_elem(cfg->chain, (unsigned)i), 0,
-                                             i + 1, errs);
+        dp_instance *inst = dp_plan_instance(p->loader, &p->data, cfg,
+                                             config_setting_get_elem(cfg->chain, (unsigned)i), 0, i + 1, ov, n_ov,
+                                             errs);
         if (!inst) { nerr++; continue; }
         p->chain.stages[p->chain.n_stages++] = inst;
     }
@@ -128,10 +141,10 @@ static uint64_t mix_instance(uint64_t h, const dp_instance *in)
         if (t == DP_OPT_INT) h = dp_hash_bytes(h, &v->i, sizeof v->i);
         else if (t == DP_OPT_FLOAT) h = dp_hash_bytes(h, &v->f, sizeof v->f);
         else if (t == DP_OPT_BOOL) h = dp_hash_bytes(h, &v->b, sizeof v->b);
-        else if (t == DP_OPT_PATH) h = v->str ? mix_file(h, v->str) : mix_str(h, NULL);
+        else if (t == DP_OPT_PATH || t == DP_OPT_DATA) h = v->str ? mix_file(h, v->str) : mix_str(h, NULL);
         else h = mix_str(h, v->str);
         for (size_t k = 0; k < v->n_items; k++)
-            h = t == DP_OPT_PATH_LIST ? mix_file(h, v->items[k]) : mix_str(h, v->items[k]);
+            h = t == DP_OPT_PATH_LIST || t == DP_OPT_DATA_LIST ? mix_file(h, v->items[k]) : mix_str(h, v->items[k]);
     }
     return h;
 }
@@ -174,7 +187,7 @@ static int apply_overrides(dp_plan *p, const dp_config *cfg, const dp_request *r
     s->stats = keep(p, req->stats ? req->stats : cfg->stats, &oom);
     if (req->checkpoint || cfg->checkpoint)
         s->checkpoint = keep(p, req->checkpoint ? req->checkpoint : cfg->checkpoint, &oom);
-    else if (!req->config_text && !req->stdin_jsonl && !(s->checkpoint = default_checkpoint(p, req)))
+    else if (!req->config_text && !req->pipeline && !req->stdin_jsonl && !(s->checkpoint = default_checkpoint(p, req)))
         oom = 1;
     s->keep_overlaps = cfg->keep_overlaps;
     s->shard_k = req->shard_k;
@@ -227,32 +240,106 @@ static int init_instances(dp_plan *p, dp_strbuf *errs)
     return dp_chain_init_nomem(&p->chain) ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
 }
 
-static dp_config *read_config(const dp_request *req, dp_strbuf *errs)
+/* Step 1: the config of a request, from a file, a string or a one-line pipeline (whose options land in *pl). */
+static dp_config *read_config(const dp_request *req, dp_pipeline *pl, dp_strbuf *errs)
 {
     char shard[64], shards[64];
     char *vars[2] = { shard, shards };
     snprintf(shard, sizeof shard, "DOCPIPE_SHARD=%u", req->shard_k);
     snprintf(shards, sizeof shards, "DOCPIPE_SHARDS=%u", req->shard_n);
-    return dp_config_read(req->config_path, req->config_text, req->base_dir, req->shard_n ? vars : NULL,
-                          req->shard_n ? 2 : 0, errs);
+    const char *path = req->config_path, *text = req->config_text, *dir = req->base_dir;
+    if (req->pipeline) {
+        if (dp_pipeline_parse(req->pipeline, pl, errs) != 0) return NULL;
+        path = DP_PIPELINE_NAME;
+        text = pl->config;
+        if (!dir) dir = ".";
+    }
+    return dp_config_read(path, text, dir, req->shard_n ? vars : NULL, req->shard_n ? 2 : 0, errs);
+}
+
+/*
+ * Step 1, the command line against the config: a pipeline's KEY=VALUE words
+ * and the -o overrides as one list; each -o names an instance of the config.
+ * Returns the number of errors, -1 when memory ran out.
+ */
+static int collect_overrides(dp_plan *p, const dp_request *req, const dp_pipeline *pl, const dp_config *cfg,
+                             dp_override **out, size_t *n_out, dp_strbuf *errs)
+{
+    size_t n = pl->n_options + req->n_overrides;
+    dp_override *ov = n ? dp_arena_calloc(p->strings, n, sizeof *ov) : NULL;
+    if (n && !ov) return -1;
+    int nerr = 0;
+    for (size_t i = 0; i < pl->n_options; i++) {
+        ov[i].element = (long)pl->options[i].element;
+        ov[i].kv = pl->options[i].kv;
+        ov[i].where = dp_arena_printf(p->strings, "%s:%zu", DP_PIPELINE_NAME, pl->options[i].word);
+        if (!ov[i].where) return -1;
+    }
+    for (size_t k = 0; k < req->n_overrides; k++) {
+        dp_override *o = &ov[pl->n_options + k];
+        const char *s = req->overrides[k];
+        const char *dot = strchr(s, '.'), *eq = strchr(s, '=');
+        o->element = -1;
+        if (!(o->where = dp_arena_printf(p->strings, "-o %s", s))) return -1;
+        if (!dot || !eq || dot > eq || dot == s || eq == dot + 1) {
+            dp_strbuf_printf(errs, "%s: expected INSTANCE.KEY=VALUE, e.g. -o names.min_surname_count=3\n", o->where);
+            nerr++;
+            o->instance = "";
+            continue;
+        }
+        char *inst = dp_arena_strdup(p->strings, s);
+        if (!inst) return -1;
+        inst[dot - s] = '\0';
+        o->instance = inst;
+        o->kv = dot + 1;
+        int found = !strcmp(inst, "source");
+        dp_strbuf names = { 0 };
+        int n_chain = cfg->chain ? config_setting_length(cfg->chain) : 0;
+        for (int i = -1; i < n_chain; i++) {
+            const char *name = dp_plan_instance_name(i < 0 ? cfg->source : config_setting_get_elem(cfg->chain, (unsigned)i));
+            if (!name) continue;
+            found |= !strcmp(name, inst);
+            dp_strbuf_printf(&names, "%s%s", names.len ? ", " : "", name);
+        }
+        if (!found) {
+            dp_strbuf_printf(errs, "%s: no instance named '%s' in %s (its instances: %s; the source is also 'source')\n",
+                             o->where, inst, cfg->path, names.data ? names.data : "none");
+            nerr++;
+        }
+        dp_strbuf_free(&names);
+    }
+    *out = ov;
+    *n_out = n;
+    return nerr;
 }
 
 int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
 {
     *out = NULL;
-    dp_config *cfg = read_config(req, errs);
-    if (!cfg) return errs->oom ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
+    dp_pipeline pl = { 0 };
+    dp_config *cfg = read_config(req, &pl, errs);
+    if (!cfg) {
+        dp_pipeline_free(&pl);
+        return errs->oom ? DP_EXIT_SOFTWARE : DP_EXIT_CONFIG;
+    }
     int rc = DP_EXIT_CONFIG;
+    dp_override *ov = NULL;
+    size_t n_ov = 0;
     dp_plan *p = calloc(1, sizeof *p);
-    if (!p || !(p->strings = dp_arena_new(1024)) || !(p->config = dp_arena_strdup(p->strings, req->config_path)))
+    if (!p || !(p->strings = dp_arena_new(1024)) ||
+        !(p->config = dp_arena_strdup(p->strings, req->pipeline ? DP_PIPELINE_NAME : req->config_path)))
         goto oom;
+    if (dp_datapath_init(&p->data, cfg->data_path, cfg->n_data_path) < 0) goto oom;
     p->loader = dp_loader_new(cfg->plugin_path, cfg->n_plugin_path);
     if (!p->loader) {
         dp_strbuf_puts(errs, "cannot initialise libltdl\n");
         rc = DP_EXIT_SOFTWARE;
         goto fail;
     }
-    int nerr = build_chain(p, cfg, errs);
+    int nerr = collect_overrides(p, req, &pl, cfg, &ov, &n_ov, errs);
+    if (nerr < 0) goto oom;
+    if (nerr) goto fail;
+    nerr = build_chain(p, cfg, ov, n_ov, errs);
     if (nerr < 0) goto oom;
     if (p->chain.source) nerr += check_source(p, req, errs);
     if (nerr) goto fail;
@@ -261,6 +348,7 @@ int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs)
     if (rc != DP_EXIT_OK) goto fail;
     dp_config_free(cfg);
     cfg = NULL;
+    dp_pipeline_free(&pl);
     /* A run holds its outputs before any writer opens them; `check` creates and locks nothing. */
     if (!req->check_only && !req->skip_init && (rc = dp_runlock_acquire(&p->outputs, &p->lock, errs)) != DP_EXIT_OK)
         goto fail_rc;
@@ -273,6 +361,7 @@ fail_rc:
     if (rc == DP_EXIT_SOFTWARE) dp_strbuf_puts(errs, "out of memory\n");
 fail:
     dp_config_free(cfg);
+    dp_pipeline_free(&pl);
     dp_plan_free(p);
     return rc;
 }

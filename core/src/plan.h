@@ -8,9 +8,13 @@
  *
  * Building runs every check there is, in this order, and reports every
  * error ("file:line: …") of a step before it stops after that step:
- *   1. the config: syntax, @include, ${VAR}, the global settings (cfgfile.c);
+ *   1. the config: a file, a string or a one-line pipeline (pipeline.c):
+ *      syntax, @include, ${VAR}, the global settings (cfgfile.c); every
+ *      override names an instance of the config;
  *   2. each instance: plugin name, module, ABI, every option against the
- *      plugin's table (plan_instance.c, loader.c, options.c); then, when
+ *      plugin's table, the command line's overrides (-o, a pipeline's
+ *      KEY=VALUE words), data files on the data search path
+ *      (plan_instance.c, loader.c, options.c, datapath.c); then, when
  *      every instance exists, the chain: unique names, writers last,
  *      consumes/produces (chain.c); and, when the source exists, how its
  *      records are read: max_size, encoding (source_options.c), and
@@ -38,7 +42,11 @@ typedef struct dp_plan dp_plan;
 typedef struct dp_request {
     const char *config_path;   /* the config file; with config_text, its name in messages */
     const char *config_text;   /* the config itself, or NULL to read config_path */
-    const char *base_dir;      /* relative paths in the config resolve here; NULL: config_path's folder */
+    const char *pipeline;      /* a one-line pipeline (pipeline.h) instead of a config; named "-p" */
+    const char *base_dir;      /* relative paths in the config resolve here; NULL: config_path's folder
+                                  (a pipeline's: the current directory) */
+    char *const *overrides;    /* "INSTANCE.KEY=VALUE": one option of one instance (the source also as "source") */
+    size_t n_overrides;
     char *const *inputs;       /* files, folders, globs, "-"; none: the source's `paths` */
     size_t n_inputs;
     int threads;               /* -1: the config's `threads`; 0: one per core */
@@ -87,6 +95,10 @@ int dp_plan_build(const dp_request *req, dp_plan **out, dp_strbuf *errs);
 
 /* The config's path (or name), for messages. */
 const char *dp_plan_config(const dp_plan *p);
+
+/* The plugin search path and the data search path, ':'-joined, for `check -v`. */
+const char *dp_plan_plugin_path(const dp_plan *p);
+char *dp_plan_data_path(const dp_plan *p); /* malloc'ed; NULL when memory ran out */
 
 const dp_chain *dp_plan_chain(const dp_plan *p);
 const dp_run_settings *dp_plan_settings(const dp_plan *p);

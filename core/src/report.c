@@ -16,18 +16,33 @@ double dp_report_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void dp_report_progress(const dp_run_result *r, uint64_t bytes, uint64_t total, double t0, int final)
+/* "m:ss" (or "h:mm:ss") of the time left, when a rate is known. */
+static void format_eta(char *buf, size_t size, double left)
+{
+    int s = left > 0 && left < 360000 ? (int)(left + 0.5) : 0;
+    if (s >= 3600) snprintf(buf, size, ", ETA %d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    else snprintf(buf, size, ", ETA %d:%02d", s / 60, s % 60);
+}
+
+void dp_report_progress(const dp_run_result *r, const dp_progress_totals *tot, uint64_t bytes, double t0, int final,
+                        int tty)
 {
     double dt = dp_report_now() - t0;
     uint64_t done = r->ok + r->failed + r->skipped;
-    double mb = (double)bytes / 1e6;
-    char eta[64] = "";
-    if (total && done > 0 && !final) {
-        double left = (double)(total - (done < total ? done : total)) * dt / (double)done;
-        snprintf(eta, sizeof eta, ", ETA %d:%02d", (int)left / 60, (int)left % 60);
-    }
-    fprintf(stderr, "\r%" PRIu64 " docs (%" PRIu64 " failed), %.1f MB, %.0f docs/s, %.1f MB/s%s   %s", done,
-            r->failed, mb, dt > 0 ? (double)done / dt : 0.0, dt > 0 ? mb / dt : 0.0, eta, final ? "\n" : "");
+    char docs[48], mb[64], pct[16] = "", eta[32] = "";
+    if (tot->docs) snprintf(docs, sizeof docs, "%" PRIu64 "/%" PRIu64, done, tot->docs);
+    else snprintf(docs, sizeof docs, "%" PRIu64, done);
+    if (tot->bytes) snprintf(mb, sizeof mb, "%.1f/%.1f MB", (double)bytes / 1e6, (double)tot->bytes / 1e6);
+    else snprintf(mb, sizeof mb, "%.1f MB", (double)bytes / 1e6);
+    /* The share done: by documents when their number is known, else by bytes. */
+    double frac = -1;
+    if (tot->docs) frac = (double)(done < tot->docs ? done : tot->docs) / (double)tot->docs;
+    else if (tot->bytes) frac = (double)(bytes < tot->bytes ? bytes : tot->bytes) / (double)tot->bytes;
+    if (frac >= 0) snprintf(pct, sizeof pct, ", %.0f%%", frac * 100);
+    if (frac > 0 && frac < 1 && !final) format_eta(eta, sizeof eta, dt * (1 - frac) / frac);
+    fprintf(stderr, "%s%s docs (%" PRIu64 " failed), %s%s, %.0f docs/s, %.1f MB/s%s%s", tty ? "\r" : "docpipe: progress: ",
+            docs, r->failed, mb, pct, dt > 0 ? (double)done / dt : 0.0, dt > 0 ? (double)bytes / 1e6 / dt : 0.0, eta,
+            tty ? (final ? "   \n" : "   ") : "\n");
 }
 
 void dp_report_summary(const dp_run_result *r, const dp_chain *c, int resumed)

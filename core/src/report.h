@@ -22,11 +22,20 @@ typedef struct dp_run_result {
 /* Seconds on a monotonic clock. */
 double dp_report_now(void);
 
+/* What a run will read, when known in advance (0: unknown). */
+typedef struct dp_progress_totals {
+    uint64_t docs;   /* whole-file inputs of an unsharded run: one document each */
+    uint64_t bytes;  /* the sizes of the input files (no standard input among them) */
+} dp_progress_totals;
+
 /*
- * The progress line ("\r…" on stderr): documents, failures, MB, rates and,
- * when the number of documents is known (total), an ETA; final ends the line.
+ * Progress on stderr: done/total documents and MB, the percentage (by
+ * documents when their number is known, else by bytes), rates and an ETA.
+ * tty: one line redrawn with "\r"; else a plain "docpipe: progress: …" line
+ * each call.  final: the last call of the run.
  */
-void dp_report_progress(const dp_run_result *r, uint64_t bytes, uint64_t total, double t0, int final);
+void dp_report_progress(const dp_run_result *r, const dp_progress_totals *tot, uint64_t bytes, double t0, int final,
+                        int tty);
 
 /* The summary on stderr: counts, MB, time per instance.  resumed: counts include a resumed part. */
 void dp_report_summary(const dp_run_result *r, const dp_chain *c, int resumed);

@@ -227,18 +227,16 @@ static void write_record(dp_sink *k, dp_record *r)
 {
     const dp_chain *ch = k->chain;
     dp_error err;
-    uint64_t renamed = k->ids.renamed;
-    if (dp_idset_claim(&k->ids, r->doc, r->source) < 0) {
+    int renamed = dp_idset_claim(&k->ids, r->doc, r->source);
+    if (renamed < 0) {
         dp_record_fail_nomem(r, "core");
         return;
     }
-    /* Rendered under the id it had: a renamed document is processed again by every writer. */
-    int stale = k->ids.renamed != renamed;
     for (size_t i = ch->first_writer; i < ch->n_stages; i++) {
         dp_instance *w = ch->stages[i];
         dp_error_clear(&err);
         int rc;
-        if (w->desc.write && r->rendered && !stale) {
+        if (w->desc.write && r->rendered && !renamed) {
             /* rendered on a worker (worker.c): only the bytes are left to write */
             const dp_strbuf *b = &r->rendered[i - ch->first_writer];
             rc = b->data ? dp_instance_write(w, b->data, b->len, &err) : DP_SKIP;
@@ -272,6 +270,9 @@ static void count_failure(dp_sink *k, const dp_record *r)
         dp_queue_stop(k->q, DP_STOP_FAILED);
     }
 }
+
+/* Not a terminal (a log file, a batch system): a plain progress line this often. */
+#define DP_PROGRESS_PLAIN_SECONDS 5.0
 
 void dp_sink_run(dp_sink *k)
 {
@@ -311,12 +312,12 @@ void dp_sink_run(dp_sink *k)
             since_ckpt = 0;
             last_ckpt = t;
         }
-        if (k->progress && t - last_progress >= 0.5) {
-            dp_report_progress(res, atomic_load(k->bytes_read), k->total, t0, 0);
+        if (k->progress && t - last_progress >= (k->progress_tty ? 0.5 : DP_PROGRESS_PLAIN_SECONDS)) {
+            dp_report_progress(res, &k->totals, atomic_load(k->bytes_read), t0, 0, k->progress_tty);
             last_progress = t;
         }
     }
-    if (k->progress) dp_report_progress(res, atomic_load(k->bytes_read), k->total, t0, 1);
+    if (k->progress) dp_report_progress(res, &k->totals, atomic_load(k->bytes_read), t0, 1, k->progress_tty);
 }
 
 /*

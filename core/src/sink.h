@@ -26,8 +26,9 @@ typedef struct dp_sink {
     const dp_run_settings *s;
     dp_queue *q;
     dp_run_result *r;
-    int progress;                    /* draw the progress line */
-    uint64_t total;                  /* documents known in advance (for the ETA), 0: unknown */
+    int progress;                    /* show progress */
+    int progress_tty;                /* redraw one line (stderr is a terminal), else a plain line now and then */
+    dp_progress_totals totals;       /* documents and bytes known in advance */
     const atomic_ullong *bytes_read; /* the reader's count */
     uint64_t skip_before;            /* resumed: records already written before this run */
     const char *fingerprint;         /* the run's identity: "plan:…;shard:K/N;inputs:…" */

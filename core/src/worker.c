@@ -7,9 +7,9 @@
 
 /*
  * The writers that render (plugin.h) turn the document into their bytes here,
- * in parallel; the sink only writes them.  The document stays with the record:
- * the sink gives it a new id when its id was written already (idset.c), and
- * then the writers process it again under that id.
+ * in parallel; the sink only writes them.  The document is kept until then:
+ * the sink may still rename a duplicate id (idset.c), and then the writers
+ * process the renamed document instead of writing these bytes.
  */
 static void render(const dp_chain *c, dp_record *r)
 {

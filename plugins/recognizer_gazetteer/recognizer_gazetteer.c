@@ -16,7 +16,7 @@
 #include "lang_rules.h"
 
 static const dp_option options[] = {
-    { "lists", DP_OPT_PATH_LIST, NULL, 1, NULL,
+    { "lists", DP_OPT_DATA_LIST, "vi/countries.tsv,vi/provinces.tsv,vi/places.tsv,vi/orgs.tsv,vi/misc.tsv", 0, NULL,
       "gazetteer TSV files (surface, type, id, english[, attrs]); on equal spans the earlier row wins" },
     { "types", DP_OPT_LIST, NULL, 0, NULL, "load only rows of these types (e.g. LOC,ORG); unset: all" },
     { "overlap", DP_OPT_ENUM, "longest", 0, "longest|all",

@@ -14,17 +14,17 @@
 #include "names.h"
 
 static const dp_option options[] = {
-    { "ranks", DP_OPT_PATH, "../data/vi/ranks.tsv", 0, NULL,
+    { "ranks", DP_OPT_DATA, "vi/ranks.tsv", 0, NULL,
       "military ranks (first column) that precede a person's name" },
-    { "titles", DP_OPT_PATH, "../data/vi/titles.tsv", 0, NULL,
+    { "titles", DP_OPT_DATA, "vi/titles.tsv", 0, NULL,
       "office titles and honorifics (vi, en, kind = title|honorific) that precede a name" },
-    { "surnames", DP_OPT_PATH, "../data/names/surnames.tsv", 0, NULL,
+    { "surnames", DP_OPT_DATA, "names/surnames.tsv", 0, NULL,
       "Vietnamese surnames with their frequency (surname, count)" },
-    { "given", DP_OPT_PATH, "../data/names/given.txt", 0, NULL,
+    { "given", DP_OPT_DATA, "names/given.txt", 0, NULL,
       "given-name syllables, one per line" },
-    { "middle", DP_OPT_PATH, "../data/names/middle.tsv", 0, NULL,
+    { "middle", DP_OPT_DATA, "names/middle.tsv", 0, NULL,
       "middle-name syllables (syllable, count)" },
-    { "countries", DP_OPT_PATH, "../data/vi/countries.tsv", 0, NULL,
+    { "countries", DP_OPT_DATA, "vi/countries.tsv", 0, NULL,
       "country names (first column), which end an organisation name and precede a foreign name" },
     { "min_surname_count", DP_OPT_INT, "5", 0, NULL,
       "names without a trigger: only surnames at least this frequent in the surnames list" },

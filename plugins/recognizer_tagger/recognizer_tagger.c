@@ -18,7 +18,8 @@
 #include "vi/vi_text.h"
 
 static const dp_option tagger_options[] = {
-    { "model", DP_OPT_PATH, NULL, 1, NULL, "the model file written by `docpipe train` (required)" },
+    { "model", DP_OPT_DATA, NULL, 1, NULL,
+      "the model file written by `docpipe train` (required; the default one is models/vi-ner.dpm)" },
     { "features", DP_OPT_PATH, NULL, 0, NULL,
       "a features file the model must have been trained with: refused when the template hashes differ" },
     { "types", DP_OPT_LIST, NULL, 0, NULL, "emit only these entity types (default: every type of the model)" },

@@ -1,5 +1,4 @@
 /* glossary: renders every entity in English from glossary tables (see README.md). */
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +9,11 @@
 #include "lang_rules.h"
 
 static const dp_option options[] = {
-    { "data", DP_OPT_PATH, "../data", 0, NULL,
-      "data directory: default glossary files, gazetteers, ranks and titles are read from it" },
-    { "files", DP_OPT_PATH_LIST, NULL, 0, NULL,
-      "glossary files (vi<TAB>en<TAB>kind<TAB>note); default: DATA/vi-en/*.tsv" },
-    { "gazetteers", DP_OPT_PATH_LIST, NULL, 0, NULL,
-      "gazetteer lists for English names and country adjectives; default: DATA/vi/{countries,provinces,places,orgs,misc}.tsv" },
-    { "ranks", DP_OPT_PATH, NULL, 0, NULL, "military ranks (vi, en_official, en_wikipedia, group); default: DATA/vi/ranks.tsv" },
-    { "titles", DP_OPT_PATH, NULL, 0, NULL, "office titles (vi, en, kind); default: DATA/vi/titles.tsv" },
+    { "files", DP_OPT_DATA_LIST, "vi-en/*.tsv", 0, NULL, "glossary files (vi<TAB>en<TAB>kind<TAB>note)" },
+    { "gazetteers", DP_OPT_DATA_LIST, "vi/countries.tsv,vi/provinces.tsv,vi/places.tsv,vi/orgs.tsv,vi/misc.tsv", 0,
+      NULL, "gazetteer lists for English names and country adjectives" },
+    { "ranks", DP_OPT_DATA, "vi/ranks.tsv", 0, NULL, "military ranks (vi, en_official, en_wikipedia, group)" },
+    { "titles", DP_OPT_DATA, "vi/titles.tsv", 0, NULL, "office titles (vi, en, kind)" },
     { "rank_convention", DP_OPT_ENUM, "official", 0, "official|wikipedia",
       "ranks as Vietnamese official media write them (Senior Lieutenant General) or as Wikipedia (Colonel General)" },
     { "spelling", DP_OPT_ENUM, "british", 0, "british|american", "Defence/Defense, Centre/Center, Programme/Program" },
@@ -59,60 +55,12 @@ static int load(dp_instance *inst, gl_table *t, const char *path, gl_format f)
     return 0;
 }
 
-static int load_list(dp_instance *inst, gl_table *t, const char *opt, const char *data, const char *pattern,
-                     gl_format f)
+static int load_list(dp_instance *inst, gl_table *t, const char *opt, gl_format f)
 {
     size_t n = dp_opt_count(inst, opt);
-    if (n) {
-        for (size_t i = 0; i < n; i++)
-            if (load(inst, t, dp_opt_item(inst, opt, i), f) < 0) return -1;
-        return 0;
-    }
-    char *pat = dp_path_join(data, pattern, NULL);
-    if (!pat) {
-        dp_instance_error(inst, "out of memory");
-        return -1;
-    }
-    glob_t g;
-    int rc = glob(pat, GLOB_BRACE, NULL, &g);
-    if (rc != 0) {
-        if (rc == GLOB_NOMATCH) dp_instance_error(inst, "no %s files match %s (set data or %s)", opt, pat, opt);
-        else dp_instance_error(inst, "cannot list %s", pat);
-        if (rc == GLOB_NOMATCH) globfree(&g);
-        free(pat);
-        return -1;
-    }
-    free(pat);
-    for (size_t i = 0; i < g.gl_pathc; i++) {
-        if (load(inst, t, g.gl_pathv[i], f) < 0) {
-            globfree(&g);
-            return -1;
-        }
-    }
-    globfree(&g);
+    for (size_t i = 0; i < n; i++)
+        if (load(inst, t, dp_opt_item(inst, opt, i), f) < 0) return -1;
     return 0;
-}
-
-/* The file of option opt, else DATA/rel; malloc'ed, NULL when memory is exhausted. */
-static char *data_file(const dp_instance *inst, const char *opt, const char *data, const char *rel)
-{
-    const char *p = dp_opt_str(inst, opt);
-    return p ? strdup(p) : dp_path_join(data, rel, NULL);
-}
-
-static int load_one(dp_instance *inst, gl_table *t, const char *opt, const char *data, const char *rel,
-                    gl_format f, int roles)
-{
-    char *path = data_file(inst, opt, data, rel);
-    if (!path) {
-        dp_instance_error(inst, "out of memory");
-        return -1;
-    }
-    char err[1024];
-    int rc = roles ? gl_table_load_roles(t, path, f, err, sizeof err) : gl_table_load(t, path, f, err, sizeof err);
-    if (rc < 0) dp_instance_error(inst, "%s", err);
-    free(path);
-    return rc;
 }
 
 static int glossary_init(dp_instance *inst, void **out)
@@ -141,17 +89,23 @@ static int glossary_init(dp_instance *inst, void **out)
         }
     st->T.wikipedia = strcmp(dp_opt_str(inst, "rank_convention"), "wikipedia") == 0;
     st->T.american = strcmp(dp_opt_str(inst, "spelling"), "american") == 0;
-    const char *data = dp_opt_str(inst, "data");
     /* gazetteer rows first: a whole name's English wins over a glossary row of the same key */
-    if (load_list(inst, st->T.terms, "gazetteers", data, "vi/{countries,provinces,places,orgs,misc}.tsv",
-                  GL_FMT_GAZETTEER) < 0 ||
-        load_list(inst, st->T.terms, "files", data, "vi-en/*.tsv", GL_FMT_GLOSSARY) < 0 ||
-        load_one(inst, st->T.ranks, "ranks", data, "vi/ranks.tsv", GL_FMT_RANKS, 0) < 0 ||
-        load_one(inst, st->T.titles, "titles", data, "vi/titles.tsv", GL_FMT_TITLES, 0) < 0 ||
-        /* ranks and titles are also terms of running text ("Cục trưởng" in a headline) */
-        load_one(inst, st->T.terms, "ranks", data, "vi/ranks.tsv", GL_FMT_RANKS, 1) < 0 ||
-        load_one(inst, st->T.terms, "titles", data, "vi/titles.tsv", GL_FMT_TITLES, 1) < 0)
+    const char *rp = dp_opt_str(inst, "ranks"), *tp = dp_opt_str(inst, "titles");
+    if (load_list(inst, st->T.terms, "gazetteers", GL_FMT_GAZETTEER) < 0 ||
+        load_list(inst, st->T.terms, "files", GL_FMT_GLOSSARY) < 0 ||
+        (rp && load(inst, st->T.ranks, rp, GL_FMT_RANKS) < 0) ||
+        (tp && load(inst, st->T.titles, tp, GL_FMT_TITLES) < 0))
         goto fail;
+    /* ranks and titles are also terms of running text ("Cục trưởng" in a headline) */
+    char err[1024];
+    if (rp && gl_table_load_roles(st->T.terms, rp, GL_FMT_RANKS, err, sizeof err) < 0) {
+        dp_instance_error(inst, "%s", err);
+        goto fail;
+    }
+    if (tp && gl_table_load_roles(st->T.terms, tp, GL_FMT_TITLES, err, sizeof err) < 0) {
+        dp_instance_error(inst, "%s", err);
+        goto fail;
+    }
     *out = st;
     return 0;
 fail:

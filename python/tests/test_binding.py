@@ -20,10 +20,11 @@ SAMPLES = sorted(os.path.join(SRC, "samples", n) for n in os.listdir(os.path.joi
 TEXT = "Hà Nội gặp Mỹ\n\nThượng tướng Nguyễn Văn An đã đến Hà Nội ngày 3/12/2026.\n"
 CHAIN = """
 threads = 2;
+data_path = [ "../data" ];
 source = { plugin = "news"; };
 chain = (
-  { plugin = "gazetteer"; lists = [ "../data/vi/countries.tsv", "../data/vi/provinces.tsv", "../data/vi/places.tsv",
-                                    "../data/vi/orgs.tsv", "../data/vi/misc.tsv" ]; },
+  { plugin = "gazetteer"; lists = [ "vi/countries.tsv", "vi/provinces.tsv", "vi/places.tsv", "vi/orgs.tsv",
+                                    "vi/misc.tsv" ]; },
   { plugin = "names"; },
   { plugin = "dates"; },
   { plugin = "glossary"; },
@@ -70,7 +71,7 @@ class BindingTest(unittest.TestCase):
         with self.assertRaises(docpipe.ConfigError) as cm:
             docpipe.Pipeline(string=bad, name="my.cfg", base_dir=CONFIG_DIR)
         err = cm.exception
-        self.assertEqual((err.file, err.line), ("my.cfg", 7))
+        self.assertEqual((err.file, err.line), ("my.cfg", 8))
         self.assertIn("unknown option 'rankz' for plugin 'names'", str(err))
         self.assertEqual(err.code, 78)
         path = os.path.join(self.tmp.name, "broken.cfg")

@@ -40,14 +40,15 @@ done
 PLUGINS=$(dirname "$(find "$TMP/stage" -name 'recognizer_names.so' | head -1)")
 ok "make install into a prefix"
 unset DOCPIPE_LIBRARY DOCPIPE_PLUGIN_PATH LD_LIBRARY_PATH PYTHONPATH
-# the config sits next to the project's data, as config/default.cfg does (../data)
+# the config names the project's data as config/default.cfg does (data_path ../data)
 mkdir cfg && ln -s "$top_srcdir/data" data
 cat > cfg/installed.cfg <<CFG
 plugin_path = [ "$PLUGINS" ];
+data_path = [ "../data" ];
 source = { plugin = "news"; };
 chain = (
-  { plugin = "gazetteer"; lists = [ "../data/vi/countries.tsv", "../data/vi/provinces.tsv", "../data/vi/places.tsv",
-                                    "../data/vi/orgs.tsv", "../data/vi/misc.tsv" ]; },
+  { plugin = "gazetteer"; lists = [ "vi/countries.tsv", "vi/provinces.tsv", "vi/places.tsv", "vi/orgs.tsv",
+                                    "vi/misc.tsv" ]; },
   { plugin = "names"; },
   { plugin = "dates"; },
   { plugin = "glossary"; },

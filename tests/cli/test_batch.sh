@@ -122,7 +122,10 @@ expect_same "after SIGINT, --resume completes the output" slow.jsonl out1.jsonl
 # A resume with another config is refused.
 run "$DOCPIPE" run -c slow.cfg -q --threads 2 corpus/doc001.txt
 rm -f slow.jsonl
-"$DOCPIPE" run -c slow.cfg -q corpus 2>/dev/null & pid=$!; sleep 1.5; kill -9 $pid; wait $pid 2>/dev/null
+"$DOCPIPE" run -c slow.cfg -q corpus 2>/dev/null & pid=$!
+# Killed once it has checkpointed (a loaded machine may take longer than a second to get there).
+for _ in $(seq 300); do [ -e slow.checkpoint ] && break; sleep 0.05; done
+kill -9 $pid; wait $pid 2>/dev/null
 run "$DOCPIPE" run -c slow.cfg -q --resume corpus/doc001.txt
 expect_rc "resume with other inputs is refused" 64
 expect_err "the reason is given" "written by a different run"

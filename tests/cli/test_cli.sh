@@ -15,7 +15,7 @@ CFG
 
 run "$DOCPIPE" version
 expect_rc "version exits 0" 0
-expect_out "version names the ABI" "docpipe [0-9.]+ \(plugin ABI 2\.1\)"
+expect_out "version names the ABI" "docpipe [0-9.]+ \(plugin ABI 2\.2\)"
 
 run "$DOCPIPE"
 expect_rc "no command is a usage error" 64
@@ -83,8 +83,18 @@ ids=$(python3 -c 'import json,sys; print(" ".join(json.loads(l)["id"] for l in o
 [ "$ids" = "a/1 b/2" ] && ok "recursive walk, sorted, include applied" || fail "recursive walk" "got: $ids"
 
 # Progress: forced with --progress (automatic on a terminal), never on stdout.
+# stderr is not a terminal here: plain lines, no carriage return.
 run "$DOCPIPE" run -c p.cfg --progress "$F/good.txt"
-expect_err "progress line" "1 docs \(0 failed\), [0-9.]+ MB, [0-9]+ docs/s"
+expect_err "progress line with the totals" "^docpipe: progress: 1/1 docs \(0 failed\), [0-9.]+/[0-9.]+ MB, 100%, [0-9]+ docs/s"
+case "$ERR" in *$'\r'*) fail "no carriage return off a terminal" ;; *) ok "no carriage return off a terminal" ;; esac
+size=$(stat -c %s "$F/good.txt")
+cp "$F/good.txt" good2.txt
+run "$DOCPIPE" run -c p.cfg --progress "$F/good.txt" good2.txt
+expect_err "two inputs: 2 documents in total" "^docpipe: progress: 2/2 docs"
+mb=$(python3 -c "print('%.1f' % ($size * 2 / 1e6))")
+expect_err "the total MB is the inputs' size" "/$mb MB, 100%"
+run "$DOCPIPE" run -c p.cfg --progress --shard 0/2 "$F/good.txt"
+expect_err "a shard knows the bytes, not the documents" "^docpipe: progress: [0-9]+ docs \(0 failed\), [0-9.]+/[0-9.]+ MB, [0-9]+%"
 expect_err "summary line" "1 documents in [0-9.]+ s: 1 ok, 0 failed, 0 skipped"
 [ -z "$OUT" ] && ok "nothing but data on stdout" || fail "nothing but data on stdout" "$OUT"
 run "$DOCPIPE" run -c p.cfg -q "$F/good.txt"

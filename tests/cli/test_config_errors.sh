@@ -110,7 +110,7 @@ source = { plugin = "text"; };
 chain = ( { plugin = "badabi"; }, { plugin = "jsonl"; } );
 CFG
 both "wrong ABI" 78 -c abi.cfg
-expect_err "both ABI versions named" "recognizer_badabi.*built for docpipe ABI 3.0, but this docpipe has ABI 2.1"
+expect_err "both ABI versions named" "recognizer_badabi.*built for docpipe ABI 3.0, but this docpipe has ABI 2.2"
 
 # The harness must be able to fail: a config `run` accepts differs from one it refuses.
 cat > good.cfg <<'CFG'

@@ -23,11 +23,12 @@ cut -f1 "$TMP/examples.tsv" | awk '{ print "Ví dụ"; print ""; print $0 "."; p
 words=$(cut -f1 "$TMP/examples.tsv" | sed 's/.*/"&"/' | paste -sd, -)
 cat >"$TMP/examples.cfg" <<CFG
 plugin_path = [ "$top_builddir/plugins" ];
+data_path = [ "$top_srcdir/data" ];
 threads = 1;
 source = { plugin = "text"; paths = [ "$TMP/docs" ]; include = [ "*.txt" ]; };
 chain = (
   { plugin = "example"; type = "ORG"; words = [ $words ]; },
-  { plugin = "glossary"; data = "$top_srcdir/data"; fields = [ ]; },
+  { plugin = "glossary"; fields = [ ]; },
   { plugin = "jsonl"; name = "out"; path = "$TMP/out.jsonl"; }
 );
 CFG

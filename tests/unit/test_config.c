@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "loader.h"
@@ -167,12 +168,43 @@ START_TEST(duplicate_instance_names)
 }
 END_TEST
 
+START_TEST(data_files_on_the_search_path)
+{
+    char d[256];
+    snprintf(d, sizeof d, "%s/two", dir);
+    ck_assert_int_eq(mkdir(d, 0755), 0);
+    write_cfg("two/list.tsv", "Hà Nội\tLOC\tloc:hn\tHanoi\n");
+    unsetenv("DOCPIPE_DATA_PATH");
+    dp_plan *p = NULL;
+    char *e = load("data_path = [ \"one\", \"two\" ];\n"
+                   "source = { plugin = \"text\"; };\n"
+                   "chain = ( { plugin = \"gazetteer\"; lists = [ \"list.tsv\" ]; },\n"
+                   "          { plugin = \"jsonl\"; path = \"out.jsonl\"; } );\n", &p);
+    ck_assert_str_eq(e, "");
+    char want[512];
+    snprintf(want, sizeof want, "%s/two/list.tsv", dir);
+    ck_assert_str_eq(dp_opt_item(dp_plan_chain(p)->stages[0], "lists", 0), want);
+    dp_plan_free(p);
+    /* a name found nowhere: the option's file:line and every place searched, in order */
+    e = load("data_path = [ \"one\", \"two\" ];\n"
+             "source = { plugin = \"text\"; };\n"
+             "chain = ( { plugin = \"gazetteer\";\n"
+             "            lists = [ \"list.tsv\", \"none.tsv\" ]; },\n"
+             "          { plugin = \"jsonl\"; path = \"out.jsonl\"; } );\n", NULL);
+    char expect[1024];
+    snprintf(expect, sizeof expect, "p.cfg:4: option 'lists' of plugin 'gazetteer': no data file 'none.tsv'; searched "
+             "%s/none.tsv, %s/one/none.tsv, %s/two/none.tsv, ", dir, dir, dir);
+    ASSERT_HAS(e, expect);
+    ck_assert_ptr_null(strstr(e, "list.tsv'")); /* the one that exists is no error */
+}
+END_TEST
+
 START_TEST(syntax_error_and_unknown_global)
 {
     char *e = load("source = { plugin \"text\"; };\n", NULL);
     ASSERT_HAS(e, "p.cfg:1: syntax error");
     e = load("source = { plugin = \"text\"; };\nchain = ( { plugin = \"jsonl\"; } );\nthread = 4;\n", NULL);
-    ASSERT_HAS(e, "p.cfg:3: unknown setting 'thread'; allowed at the top level: plugin_path threads");
+    ASSERT_HAS(e, "p.cfg:3: unknown setting 'thread'; allowed at the top level: plugin_path data_path threads");
     e = load("threads = \"4\";\nsource = { plugin = \"text\"; };\nchain = ( { plugin = \"jsonl\"; } );\n", NULL);
     ASSERT_HAS(e, "p.cfg:1: 'threads' must be an integer");
 }
@@ -209,7 +241,7 @@ START_TEST(loader_refuses_other_abi)
     ck_assert_ptr_null(dp_loader_load(l, "recognizer_badabi", NULL, &err));
     ck_assert_ptr_nonnull(err.data);
     ASSERT_HAS(err.data, "recognizer_badabi");
-    ASSERT_HAS(err.data, "plugin built for docpipe ABI 3.0, but this docpipe has ABI 2.1");
+    ASSERT_HAS(err.data, "plugin built for docpipe ABI 3.0, but this docpipe has ABI 2.2");
     dp_strbuf_free(&err);
     /* A good one on the same path loads. */
     ck_assert_ptr_nonnull(dp_loader_load(l, "recognizer_failing", NULL, &err));
@@ -289,6 +321,7 @@ int main(void)
     tcase_add_test(tc, chain_consumes_what_nothing_produces);
     tcase_add_test(tc, no_writer);
     tcase_add_test(tc, duplicate_instance_names);
+    tcase_add_test(tc, data_files_on_the_search_path);
     tcase_add_test(tc, syntax_error_and_unknown_global);
     tcase_add_test(tc, variables_and_include);
     tcase_add_test(tc, loader_refuses_other_abi);

@@ -81,10 +81,11 @@ static const char *default_chain(int serialcheck)
     snprintf(cfg, sizeof cfg,
              "plugin_path = [ \"%s\" ];\n"
              "threads = 2;\n"
+             "data_path = [ \"../data\" ];\n"
              "source = { plugin = \"news\"; };\n"
              "chain = (\n"
-             "  { plugin = \"gazetteer\"; lists = [ \"../data/vi/countries.tsv\", \"../data/vi/provinces.tsv\",\n"
-             "      \"../data/vi/places.tsv\", \"../data/vi/orgs.tsv\", \"../data/vi/misc.tsv\" ]; },\n"
+             "  { plugin = \"gazetteer\"; lists = [ \"vi/countries.tsv\", \"vi/provinces.tsv\",\n"
+             "      \"vi/places.tsv\", \"vi/orgs.tsv\", \"vi/misc.tsv\" ]; },\n"
              "  { plugin = \"names\"; },\n"
              "  { plugin = \"dates\"; },\n"
              "%s"

@@ -6,7 +6,8 @@
  * "key=value" strings (list items separated by ','), validated against the
  * plugin's option table exactly as a config file would be, and initialised.
  * Relative DP_OPT_PATH options resolve against `base_dir` (NULL: the current
- * directory).
+ * directory); DP_OPT_DATA names are looked up in `base_dir`, then on
+ * $DOCPIPE_DATA_PATH and in the installed data folder.
  */
 #ifndef DOCPIPE_HARNESS_H
 #define DOCPIPE_HARNESS_H

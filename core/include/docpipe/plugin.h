@@ -95,7 +95,7 @@ extern "C" {
 #endif
 
 #define DOCPIPE_ABI_MAJOR 2
-#define DOCPIPE_ABI_MINOR 1
+#define DOCPIPE_ABI_MINOR 2
 
 #if defined(__GNUC__)
 #define DP_PLUGIN_EXPORT __attribute__((visibility("default")))
@@ -131,7 +131,22 @@ typedef enum dp_opt_type {
      * the run plan can check every output of a run together (distinct, not a
      * system path, writable) and lock it while the run writes. */
     DP_OPT_OUTPUT = 9,    /* an output file, relative to the current directory; "-": standard output */
-    DP_OPT_OUTPUT_DIR = 10 /* an output folder, relative to the current directory */
+    DP_OPT_OUTPUT_DIR = 10, /* an output folder, relative to the current directory */
+    /*
+     * Since ABI 2.2: a data file the plugin reads, named as the user writes it
+     * ("vi/ranks.tsv", also as the table's default) and looked up by the
+     * core on the data search path: next to the config, then in its
+     * `data_path`, $DOCPIPE_DATA_PATH and the installed data folder.  An
+     * absolute path, or one starting with "./" or "../" (relative to the
+     * config), is taken as written.  The plugin reads the file found: a
+     * name found nowhere stops the run before init with every place
+     * searched.  Use it for every file a plugin ships defaults for; never
+     * name "../data" in a plugin.
+     */
+    DP_OPT_DATA = 11,
+    DP_OPT_DATA_LIST = 12 /* a list of DP_OPT_DATA; a name with * ? [ stands for
+                             every file it matches (in the first folder of the
+                             search where it matches any), sorted */
 } dp_opt_type;
 
 /* One row of a plugin's declarative option table. */
@@ -202,7 +217,7 @@ const char *dp_opt_str(const dp_instance *inst, const char *name);
 long long dp_opt_int(const dp_instance *inst, const char *name);
 double dp_opt_float(const dp_instance *inst, const char *name);
 int dp_opt_bool(const dp_instance *inst, const char *name);
-/* Lists: number of items and the i-th item (paths resolved). */
+/* Lists: number of items and the i-th item (paths and data files resolved). */
 size_t dp_opt_count(const dp_instance *inst, const char *name);
 const char *dp_opt_item(const dp_instance *inst, const char *name, size_t i);
 /* Non-zero when the option was written in the config (not defaulted). */

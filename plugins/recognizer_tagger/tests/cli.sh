@@ -27,7 +27,7 @@ run "$DOCPIPE" train --help
 expect_rc "train --help exits 0" 0
 expect_out "train --help lists --dev" "--dev FILE"
 run "$DOCPIPE" --help
-expect_out "docpipe --help lists train" "train \[OPTIONS\]"
+expect_out "docpipe --help lists train" "^  train +train, evaluate"
 
 # `docpipe train` finds docpipe-train next to the running docpipe (a copy of the
 # binary elsewhere has none, unless one is installed in the bindir).

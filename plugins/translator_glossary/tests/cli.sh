@@ -6,6 +6,7 @@
 cfg="$TMP/glossary.cfg"
 cat >"$cfg" <<CFG
 plugin_path = [ "$top_builddir/plugins" ];
+data_path = [ "$top_srcdir/data" ];
 threads = 2;
 source = { plugin = "text"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
 chain = (
@@ -14,7 +15,7 @@ chain = (
   { plugin = "example"; name = "events"; type = "EVENT";
     words = [ "Hội nghị Tham vấn hợp tác gìn giữ hòa bình Việt Nam – Hàn Quốc lần thứ 3" ]; },
   { plugin = "example"; name = "places"; type = "LOC"; words = [ "Hàn Quốc", "Biển Đông" ]; },
-  { plugin = "glossary"; data = "$top_srcdir/data"; },
+  { plugin = "glossary"; },
   { plugin = "jsonl"; name = "out"; path = "$TMP/out.jsonl"; }
 );
 CFG
@@ -37,34 +38,35 @@ expect_file "rule recorded" "$TMP/out.jsonl" "english\\.rule"
 expect_file "title field translated" "$TMP/out.jsonl" "\"title\""
 
 # American spelling through the config
-sed 's/data = "\([^"]*\)";/data = "\1"; spelling = "american";/' "$cfg" >"$TMP/am.cfg"
+sed 's/plugin = "glossary";/plugin = "glossary"; spelling = "american";/' "$cfg" >"$TMP/am.cfg"
 sed -i "s|$TMP/out.jsonl|$TMP/am.jsonl|" "$TMP/am.cfg"
 run "$DOCPIPE" run -c "$TMP/am.cfg"
 expect_rc "american run exits 0" 0
 expect_file "american spelling" "$TMP/am.jsonl" "South Korean Ministry of National Defense"
 
 # configuration errors
-sed 's/data = "\([^"]*\)";/data = "\1"; rank_convention = "army";/' "$cfg" >"$TMP/bad.cfg"
+sed 's/plugin = "glossary";/plugin = "glossary"; rank_convention = "army";/' "$cfg" >"$TMP/bad.cfg"
 run "$DOCPIPE" check -c "$TMP/bad.cfg"
 expect_rc "bad enum is a config error" 78
 expect_err "bad enum names the option" "rank_convention"
 
-sed "s|data = \"[^\"]*\";|data = \"$TMP/nowhere\";|" "$cfg" >"$TMP/nodata.cfg"
+sed 's|plugin = "glossary";|plugin = "glossary"; ranks = "nowhere/ranks.tsv";|' "$cfg" >"$TMP/nodata.cfg"
 run "$DOCPIPE" run -c "$TMP/nodata.cfg"
-if [ "$RC" -ne 0 ]; then ok "missing data directory fails at init"; else fail "missing data directory fails at init"; fi
-expect_err "missing data names the path" "nowhere"
+expect_rc "a missing data file is a config error" 78
+expect_err "missing data names the file and every place searched" "no data file 'nowhere/ranks.tsv'; searched .*$top_srcdir/data/nowhere/ranks.tsv"
 
 # The recognizers of the default chain, when they are built: every entity gets a rendering.
 if [ -e "$top_builddir/plugins/recognizer_gazetteer/.libs/recognizer_gazetteer.so" ] &&
    [ -e "$top_builddir/plugins/source_news/.libs/source_news.so" ]; then
   cat >"$TMP/full.cfg" <<CFG
 plugin_path = [ "$top_builddir/plugins" ];
+data_path = [ "$top_srcdir/data" ];
 source = { plugin = "news"; paths = [ "$top_srcdir/samples" ]; include = [ "*.txt" ]; };
 chain = (
   { plugin = "gazetteer";
     lists = [ "$top_srcdir/data/vi/countries.tsv", "$top_srcdir/data/vi/orgs.tsv",
               "$top_srcdir/data/vi/places.tsv", "$top_srcdir/data/vi/misc.tsv" ]; },
-  { plugin = "glossary"; data = "$top_srcdir/data"; },
+  { plugin = "glossary"; },
   { plugin = "jsonl"; name = "out"; path = "$TMP/full.jsonl"; }
 );
 CFG

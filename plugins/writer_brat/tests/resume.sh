@@ -12,12 +12,13 @@ n_in=$(ls "$TMP/in" | wc -l)
 sqlite_line=""
 [ -e "$DOCPIPE_PLUGIN_PATH/writer_sqlite/writer_sqlite.la" ] && sqlite_line='{ plugin = "sqlite"; path = "OUT/docs.sqlite"; batch = 50; },'
 cat >"$TMP/tmpl.cfg" <<CFG
+data_path = [ "$top_srcdir/data" ];
 threads = 2;
 source = { plugin = "text"; paths = [ "$TMP/in" ]; include = [ "*.txt" ]; };
 chain = (
   { plugin = "example"; name = "loc"; type = "LOC"; words = [ "Việt Nam", "Hàn Quốc", "Hà Nội", "Seoul", "Biển Đông" ]; },
   { plugin = "example"; name = "org"; type = "ORG"; words = [ "Bộ Quốc phòng", "Bộ Quốc phòng Hàn Quốc" ]; },
-  { plugin = "glossary"; data = "$top_srcdir/data"; },
+  { plugin = "glossary"; },
   $sqlite_line
   { plugin = "brat"; dir = "OUT/brat"; },
   { plugin = "conll"; path = "OUT/docs.conll"; },

@@ -12,7 +12,9 @@ RECOG='{ plugin = "example"; name = "loc"; type = "LOC"; words = [ "Việt Nam",
     "Bộ Ngoại giao", "Cục Đối ngoại", "Học viện Quốc phòng", "Liên hợp quốc", "ASEAN", "ADMM", "ADSOM",
     "Tổng cục Chính trị", "Hải quân" ]; },
   { plugin = "example"; name = "per"; type = "PER"; words = [ "Lê Quang Hưng", "Kim Seong-ho", "Vũ Thị Nga" ]; },
-  { plugin = "glossary"; data = "'"$top_srcdir"'/data"; },'
+  { plugin = "glossary"; },'
+# The glossary finds the project's data files on the data search path.
+export DOCPIPE_DATA_PATH="$top_srcdir/data"
 
 cfg() {  # cfg PATH COLUMNS
   cat <<CFG
