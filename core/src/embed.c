@@ -90,6 +90,16 @@ int dp_pipeline_open_string(const char *config, const char *name, const char *ba
     return open_request(&req, flags, out, errmsg);
 }
 
+int dp_pipeline_open_description(const char *description, const char *base_dir, unsigned flags, dp_pipeline **out,
+                                 char **errmsg)
+{
+    dp_request req;
+    request_for(&req, flags);
+    req.pipeline = description ? description : "";
+    req.base_dir = base_dir;
+    return open_request(&req, flags, out, errmsg);
+}
+
 int dp_pipeline_threads(const dp_pipeline *p) { return p->settings->threads; }
 
 /* The raw bytes to clean NFC text with the source's encoding, as a run's worker decodes a record. */

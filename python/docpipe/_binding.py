@@ -182,16 +182,21 @@ class Pipeline:
 
     Pipeline(path)                         a config file, as `docpipe run -c path`
     Pipeline(string=cfg, name=, base_dir=) a config held in memory; name stands for the file in messages
+    Pipeline(description="news ! names ! jsonl path=-")
+                                           a one-line pipeline, as `docpipe run -p`; messages say "-p:N"
     writers=True                           also start the config's writers: process(..., write=True)
                                            feeds them, close() commits their outputs
     """
 
-    def __init__(self, config=None, *, string=None, name=None, base_dir=None, writers=False):
-        if (config is None) == (string is None):
-            raise TypeError("Pipeline() takes a config file or string=, not both")
+    def __init__(self, config=None, *, string=None, name=None, base_dir=None, description=None, writers=False):
+        if sum(x is not None for x in (config, string, description)) != 1:
+            raise TypeError("Pipeline() takes one of: a config file, string=, description=")
         handle, msg = ctypes.c_void_p(), ctypes.c_void_p()
         flags = DP_PIPELINE_WRITERS if writers else 0
-        if config is not None:
+        if description is not None:
+            rc = _lib.dp_pipeline_open_description(_bytes(description), _bytes(base_dir), flags,
+                                                   ctypes.byref(handle), ctypes.byref(msg))
+        elif config is not None:
             rc = _lib.dp_pipeline_open_file(_bytes(str(config)), flags, ctypes.byref(handle), ctypes.byref(msg))
         else:
             rc = _lib.dp_pipeline_open_string(_bytes(string), _bytes(name), _bytes(base_dir), flags,

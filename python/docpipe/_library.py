@@ -48,6 +48,8 @@ def _declare(lib):
         "dp_pipeline_open_file": (c_int, [ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(P), ctypes.POINTER(P)]),
         "dp_pipeline_open_string": (c_int, [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_uint,
                                             ctypes.POINTER(P), ctypes.POINTER(P)]),
+        "dp_pipeline_open_description": (c_int, [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(P),
+                                                 ctypes.POINTER(P)]),
         "dp_pipeline_threads": (c_int, [P]),
         "dp_pipeline_process": (c_int, [P, P, ctypes.POINTER(P)]),
         "dp_pipeline_process_many": (ctypes.c_long, [P, ctypes.POINTER(P), c_size_t, ctypes.POINTER(c_int),

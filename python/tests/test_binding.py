@@ -82,6 +82,19 @@ class BindingTest(unittest.TestCase):
             docpipe.Pipeline(path)
         self.assertEqual((cm.exception.file, cm.exception.line), (path, 3))
 
+    def test_one_line_pipeline(self):
+        os.environ["DOCPIPE_DATA_PATH"] = os.path.join(SRC, "data")
+        try:
+            with docpipe.Pipeline(description="news ! gazetteer ! names ! dates ! glossary ! jsonl path=-") as p:
+                got = p.process(TEXT, id="a1").record
+            with self.pipeline() as p:
+                self.assertEqual(got, p.process(TEXT, id="a1").record)
+            with self.assertRaises(docpipe.ConfigError) as cm:
+                docpipe.Pipeline(description="news ! nosuch ! jsonl path=-")
+            self.assertEqual((cm.exception.file, cm.exception.line), ("-p", 3))
+        finally:
+            del os.environ["DOCPIPE_DATA_PATH"]
+
     def test_process_many_equals_process_in_order(self):
         texts = [read(s) for s in SAMPLES]
         with self.pipeline() as p:

@@ -231,6 +231,33 @@ START_TEST(a_failing_document_is_a_result_not_an_end)
 }
 END_TEST
 
+START_TEST(a_one_line_pipeline_opens_like_run_p)
+{
+    char data[1024];
+    snprintf(data, sizeof data, "%s/data", srcdir());
+    ck_assert_int_eq(setenv("DOCPIPE_DATA_PATH", data, 1), 0);
+    dp_pipeline *p = NULL;
+    char *msg = NULL;
+    int rc = dp_pipeline_open_description("news ! gazetteer ! names ! dates ! glossary ! jsonl path=-", NULL, 0,
+                                          &p, &msg);
+    ck_assert_msg(rc == DP_EXIT_OK, "%s", msg ? msg : "");
+    char *want = process_json(p, 0);
+    ck_assert_int_eq(dp_pipeline_close(p, NULL), DP_EXIT_OK);
+    /* the same chain from a config string gives the same record */
+    p = open_default(0, 0);
+    char *got = process_json(p, 0);
+    ck_assert_str_eq(got, want);
+    dp_free(got);
+    dp_free(want);
+    ck_assert_int_eq(dp_pipeline_close(p, NULL), DP_EXIT_OK);
+    ck_assert_int_eq(dp_pipeline_open_description("news ! nosuch ! jsonl path=-", NULL, 0, &p, &msg), DP_EXIT_CONFIG);
+    ck_assert_ptr_null(p);
+    ck_assert_msg(msg && strstr(msg, "-p:3: unknown plugin 'nosuch'"), "%s", msg ? msg : "(null)");
+    dp_free(msg);
+    unsetenv("DOCPIPE_DATA_PATH");
+}
+END_TEST
+
 typedef struct worker_arg {
     dp_pipeline *p;
     char **expected;
@@ -363,6 +390,7 @@ int main(void)
     tcase_add_test(tc, config_error_in_a_string_names_its_line);
     tcase_add_test(tc, config_error_in_a_file_names_file_and_line);
     tcase_add_test(tc, a_failing_document_is_a_result_not_an_end);
+    tcase_add_test(tc, a_one_line_pipeline_opens_like_run_p);
     tcase_add_test(tc, four_application_threads_give_the_sequential_results);
     tcase_add_test(tc, writers_write_what_the_json_call_gives);
     tcase_add_test(tc, many_calls_keep_memory_flat);

@@ -22,8 +22,9 @@
  *     dp_pipeline_close(p, NULL);
  *
  * OPENING.  A pipeline is the run plan `docpipe check` and `docpipe run`
- * build (docs/architecture.md): the same config is accepted or refused with
- * the same messages, every one "file:line: …" on a line of its own.  The
+ * build (docs/architecture.md) from a config file, a config string or a
+ * one-line pipeline: the same config is accepted or refused with the same
+ * messages, every one "file:line: …" on a line of its own.  The
  * open functions return an exit code of exitcode.h: DP_EXIT_OK, or
  * DP_EXIT_CONFIG (78, the config is invalid), DP_EXIT_IOERR (74, an output
  * folder is not writable), DP_EXIT_TEMPFAIL (75, a running `docpipe run`
@@ -90,6 +91,18 @@ int dp_pipeline_open_file(const char *path, unsigned flags, dp_pipeline **out, c
  */
 int dp_pipeline_open_string(const char *config, const char *name, const char *base_dir, unsigned flags,
                             dp_pipeline **out, char **errmsg);
+
+/*
+ * Open a one-line pipeline, as `docpipe run -p` reads it:
+ *     "news ! gazetteer ! names ! dates ! glossary ! jsonl path=-"
+ * (elements separated by '!', the first the source; KEY=VALUE words set an
+ * option, name=N names the instance; the plugins' data files are found on
+ * the data path, README "Install and operate").  Messages name the N-th word
+ * as "-p:N: …".  Relative paths resolve against base_dir (NULL: the current
+ * directory).
+ */
+int dp_pipeline_open_description(const char *description, const char *base_dir, unsigned flags,
+                                 dp_pipeline **out, char **errmsg);
 
 /* Worker threads the config asks for (`threads`, 0 there meaning one per core): dp_pipeline_process_many's. */
 int dp_pipeline_threads(const dp_pipeline *p);
