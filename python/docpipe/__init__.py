@@ -1,4 +1,4 @@
-"""docpipe: run a docpipe pipeline from Python (ctypes over libdocpipe).
+"""docpipe: run a docpipe pipeline from Python (docpipe.pipeline: ctypes over libdocpipe).
 
     import docpipe
     with docpipe.Pipeline("config/default.cfg") as p:
@@ -14,12 +14,12 @@ message" of `docpipe check`; a document that fails raises DocumentError
 (process_many: see its `errors` argument).
 
 The library is found through $DOCPIPE_LIBRARY (a path to libdocpipe.so.2),
-then the directory `make install` recorded, then the system's search path.
-Plugins are found as by `docpipe run` (the config's plugin_path,
-$DOCPIPE_PLUGIN_PATH, the installed plugin folder).
+then the directory `make install` recorded, then the system's search path,
+when the first Pipeline is made (importing docpipe loads nothing).  Plugins
+are found as by `docpipe run` (the config's plugin_path, $DOCPIPE_PLUGIN_PATH,
+the installed plugin folder).  The result classes are docpipe.pipeline.Entity,
+.Segment and .Translation.
 """
-from ._binding import (ConfigError, Document, DocpipeError, DocumentError, Entity, Pipeline, Segment,
-                       Translation, library_version)
+from .pipeline import ConfigError, Document, DocpipeError, DocumentError, Pipeline, library_version
 
-__all__ = ["Pipeline", "Document", "Entity", "Segment", "Translation", "DocpipeError", "ConfigError",
-           "DocumentError", "library_version"]
+__all__ = ["Pipeline", "Document", "DocpipeError", "ConfigError", "DocumentError", "library_version"]

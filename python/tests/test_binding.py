@@ -146,6 +146,13 @@ class BindingTest(unittest.TestCase):
         with self.assertRaises(docpipe.DocpipeError):
             p.process(TEXT)
 
+    def test_import_loads_no_library(self):
+        env = dict(os.environ, DOCPIPE_LIBRARY="/nonexistent/libdocpipe.so.2")
+        code = "import docpipe\ntry:\n    docpipe.Pipeline(string='')\nexcept OSError as e:\n    print('late', e)"
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertTrue(res.stdout.startswith("late libdocpipe not found"), res.stdout)
+
     def test_example_script_runs(self):
         res = subprocess.run([sys.executable, os.path.join(SRC, "examples", "embed.py"),
                               os.path.join(CONFIG_DIR, "default.cfg")], capture_output=True, text=True,

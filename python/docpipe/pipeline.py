@@ -1,4 +1,11 @@
-"""Pipeline, Document and the exceptions, over the C API of docpipe/pipeline.h."""
+"""docpipe.pipeline: run a pipeline from Python (ctypes over the C API of docpipe/pipeline.h).
+
+Pipeline, Document and the exceptions are also in the package's namespace
+(docpipe.Pipeline …); the result classes Entity, Segment and Translation are
+here only, since docpipe.Entity is the plugin helper's (docpipe._doc).
+libdocpipe is loaded on the first Pipeline, not on import, so that a
+co-process plugin written with the helper needs no shared library.
+"""
 import ctypes
 import itertools
 import json
@@ -7,7 +14,17 @@ import threading
 
 from . import _library
 
-_lib = _library.load()
+class _LazyLibrary:
+    """libdocpipe, loaded on first use."""
+    lib = None
+
+    def __getattr__(self, name):
+        if _LazyLibrary.lib is None:
+            _LazyLibrary.lib = _library.load()
+        return getattr(_LazyLibrary.lib, name)
+
+
+_lib = _LazyLibrary()
 
 # docpipe/error.h and docpipe/exitcode.h
 DP_OK, DP_SKIP, DP_FAILED, DP_FATAL = 0, 1, 2, 3
