@@ -41,6 +41,23 @@ static void render(const dp_chain *c, dp_record *r)
     }
 }
 
+int dp_worker_stages(const dp_chain *c, int keep_overlaps, dp_doc *doc, dp_instance **failed, dp_error *err)
+{
+    for (size_t i = 0; i <= c->first_writer; i++) {
+        dp_instance *inst = i == 0 ? c->source : c->stages[i - 1];
+        dp_error_clear(err);
+        int rc = dp_instance_process(inst, doc, err);
+        if (i == 0) dp_doc_release_raw(doc); /* parsed: the raw input is not needed any more */
+        if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer &&
+            dp_doc_entities_resolve(doc, keep_overlaps) < 0)
+            rc = dp_fail_nomem(err); /* named after the last recognizer, whose entities it was resolving */
+        if (rc == DP_OK) continue;
+        *failed = inst;
+        return rc;
+    }
+    return DP_OK;
+}
+
 void dp_worker_process(const dp_worker *w, dp_record *r)
 {
     const dp_chain *c = w->chain;
@@ -64,18 +81,10 @@ void dp_worker_process(const dp_worker *w, dp_record *r)
     }
     /* The decoded text is the raw input of the source: handed over, not copied, and freed after it. */
     dp_doc_adopt_raw(r->doc, text, tlen);
-    for (size_t i = 0; i <= c->first_writer; i++) {
-        dp_instance *inst = i == 0 ? c->source : c->stages[i - 1];
-        dp_error_clear(&err);
-        int rc = dp_instance_process(inst, r->doc, &err);
-        if (i == 0) dp_doc_release_raw(r->doc);
-        if (rc == DP_OK && i > 0 && (long)(i - 1) == c->last_recognizer &&
-            dp_doc_entities_resolve(r->doc, w->keep_overlaps) < 0) {
-            dp_record_fail_nomem(r, "core");
-            return;
-        }
-        if (rc == DP_OK) continue;
-        dp_record_fail_in(r, inst, rc, &err);
+    dp_instance *failed = NULL;
+    int rc = dp_worker_stages(c, w->keep_overlaps, r->doc, &failed, &err);
+    if (rc != DP_OK) {
+        dp_record_fail_in(r, failed, rc, &err);
         return;
     }
     r->status = DP_OK;

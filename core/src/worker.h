@@ -20,6 +20,14 @@ typedef struct dp_worker {
 /* The thread's body: until the queue is drained.  arg: dp_worker. */
 void *dp_worker_main(void *arg);
 
+/*
+ * The stages of one decoded document: the source, the recognizers (then the
+ * resolution of overlapping entities), the translators.  DP_OK, or the first
+ * other result with the instance in *failed and its message in err.  Any
+ * thread; also the library API's (embed.c).
+ */
+int dp_worker_stages(const dp_chain *c, int keep_overlaps, dp_doc *doc, dp_instance **failed, dp_error *err);
+
 /* One record through decoding and every stage before the writers. */
 void dp_worker_process(const dp_worker *w, dp_record *r);
 

@@ -1,5 +1,6 @@
 /*
- * docpipe/docpipe.h — the public API of docpipe, for plugin authors.
+ * docpipe/docpipe.h — the public API of docpipe: for plugin authors, and
+ * for applications that run a pipeline (pipeline.h).
  *
  * Include this one header.  Build a plugin out of tree with
  *     cc -shared -fPIC $(pkg-config --cflags docpipe) my.c \
@@ -19,6 +20,7 @@
  *   doc_json.h a document as one JSON object (the jsonl writer's schema)
  *   strbuf.h   a growable string builder
  *   harness.h  run one plugin on one document (tests, `docpipe try`)
+ *   pipeline.h open a pipeline from a config, process in-memory documents
  *   exitcode.h the exit codes of a run, named once
  */
 #ifndef DOCPIPE_DOCPIPE_H
@@ -35,6 +37,7 @@
 #include "nonprose.h"
 #include "outfile.h"
 #include "path.h"
+#include "pipeline.h"
 #include "plugin.h"
 #include "strbuf.h"
 #include "text.h"
