@@ -10,10 +10,9 @@
  * stops at the first miss.  Phrases are identified by 64-bit hashes: two
  * phrases that collide (odds about n^2 / 2^65) share their types.
  *
- * This loader is deliberately small and local; when the core toolbox gets
- * its shared TSV reader, the row reading below is what it replaces.
+ * Rows are read by the shared data loader (docpipe/tsv.h), so a list is
+ * accepted or refused here exactly as by the other plugins.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,70 +89,35 @@ static int add_surface(tg_gaz *g, pairs *p, const char *surface, size_t len, int
     return rc;
 }
 
+/* One list through the shared data loader (docpipe/tsv.h): surface<TAB>type, or surfaces of the spec's type. */
 static int load_list(tg_gaz *g, pairs *p, const tg_list_spec *spec, char *err, size_t errlen)
 {
-    FILE *f = fopen(spec->path, "r");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", spec->path, strerror(errno));
+    dp_tsv *t = dp_tsv_open(spec->path);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
         return -1;
     }
+    if (!spec->type) dp_tsv_expect(t, 2, 0, "surface, type[, …]; or give the list a type");
     int fixed = spec->type ? type_index(g, spec->type, strlen(spec->type)) : 0;
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t got;
-    int rc = 0;
-    if (fixed < 0) {
-        snprintf(err, errlen, "%s: more than %d list types", spec->path, TG_GAZ_MAX_TYPES);
-        rc = -1;
-    }
-    while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        size_t len = (size_t)got;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
-        if (len == 0 || line[0] == '#') continue;
-        size_t bad;
-        if (!dp_utf8_valid(line, len, &bad)) {
-            snprintf(err, errlen, "%s:%zu: invalid UTF-8 at byte %zu", spec->path, lineno, bad + 1);
-            rc = -1;
-            break;
-        }
-        char *tab = memchr(line, '\t', len);
-        size_t slen = tab ? (size_t)(tab - line) : len;
-        int t = fixed;
+    int rc = fixed < 0 ? dp_tsv_fail(t, "more than %d list types", TG_GAZ_MAX_TYPES) : 0;
+    dp_tsv_row row;
+    while (rc == 0 && (rc = dp_tsv_next(t, &row)) > 0) {
+        rc = 0;
+        int ty = fixed;
         if (!spec->type) {
-            if (!tab) {
-                snprintf(err, errlen, "%s:%zu: expected surface<TAB>type (or give the list a type)", spec->path,
-                         lineno);
-                rc = -1;
-                break;
-            }
-            const char *ty = tab + 1;
-            const char *tend = memchr(ty, '\t', len - slen - 1);
-            size_t tlen = tend ? (size_t)(tend - ty) : len - slen - 1;
-            if (tlen == 0) {
-                snprintf(err, errlen, "%s:%zu: empty type column", spec->path, lineno);
-                rc = -1;
-                break;
-            }
-            t = type_index(g, ty, tlen);
-            if (t == -2) {
-                snprintf(err, errlen, "%s:%zu: more than %d list types", spec->path, lineno, TG_GAZ_MAX_TYPES);
-                rc = -1;
-                break;
-            }
+            if (row.len[1] == 0) { rc = dp_tsv_fail(t, "empty type column"); break; }
+            ty = type_index(g, row.col[1], row.len[1]);
+            if (ty == -2) { rc = dp_tsv_fail(t, "more than %d list types", TG_GAZ_MAX_TYPES); break; }
         }
-        if (t < 0 || (slen > 0 && add_surface(g, p, line, slen, t) < 0)) {
+        if (ty < 0 || (row.len[0] > 0 && add_surface(g, p, row.col[0], row.len[0], ty) < 0)) {
+            dp_tsv_close(t);
             snprintf(err, errlen, "out of memory");
-            rc = -1;
+            return -1;
         }
     }
-    if (rc == 0 && ferror(f)) {
-        snprintf(err, errlen, "%s: %s", spec->path, strerror(errno));
-        rc = -1;
-    }
-    free(line);
-    fclose(f);
-    return rc;
+    if (rc < 0) snprintf(err, errlen, "%s", dp_tsv_error(t));
+    dp_tsv_close(t);
+    return rc < 0 ? -1 : 0;
 }
 
 void tg_gaz_free(tg_gaz *g)
