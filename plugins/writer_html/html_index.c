@@ -6,6 +6,7 @@
 #include "entity_colors.h"
 #include "html_index.h"
 #include "html_util.h"
+#include "tsv_field.h"
 
 void html_summary_put(FILE *f, const dp_doc *doc, const char *stem, const html_type_count *counts,
                       size_t nt)
@@ -13,11 +14,11 @@ void html_summary_put(FILE *f, const dp_doc *doc, const char *stem, const html_t
     const char *title = dp_doc_field(doc, "title");
     int stated = title && *title;
     size_t total = 0;
-    html_tsv_put(f, stem);
+    tsv_field_put(f, stem);
     fputc('\t', f);
-    html_tsv_put(f, stated ? title : dp_doc_id(doc));
+    tsv_field_put(f, stated ? title : dp_doc_id(doc));
     fputc('\t', f);
-    html_tsv_put(f, dp_doc_field(doc, "date"));
+    tsv_field_put(f, dp_doc_field(doc, "date"));
     for (size_t k = 0; k < nt; k++)
         total += counts[k].n;
     fprintf(f, "\t%zu\t", total);
@@ -27,9 +28,9 @@ void html_summary_put(FILE *f, const dp_doc *doc, const char *stem, const html_t
         fprintf(f, "%s%s=%zu", k ? "," : "", cls, counts[k].n);
     }
     fputc('\t', f);
-    html_tsv_put(f, stated ? dp_doc_field(doc, "title_derived") : NULL);
+    tsv_field_put(f, stated ? dp_doc_field(doc, "title_derived") : NULL);
     fputc('\t', f);
-    html_tsv_put(f, dp_doc_field(doc, "date_inferred"));
+    tsv_field_put(f, dp_doc_field(doc, "date_inferred"));
     fputc('\n', f);
 }
 

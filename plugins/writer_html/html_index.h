@@ -3,7 +3,7 @@
  * per document written as documents arrive, and index.html, built from it at
  * flush.
  *
- * A summary line (html_tsv_put escaping): stem, title, date, entity total,
+ * A summary line (tsv_field.h escaping): stem, title, date, entity total,
  * "TYPE=n,…", then how the title and the date were obtained ("" when the
  * document states them; else the value of its title_derived /
  * date_inferred field).  Lines of five fields (before issue #19) still read.

@@ -3,6 +3,7 @@
 
 #include "html_mentions.h"
 #include "html_util.h"
+#include "tsv_field.h"
 
 static int is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -61,32 +62,32 @@ int html_mentions_write(FILE *f, dp_doc *doc, size_t doc_no, const char *stem,
         const char *id = dp_entity_attr(e, "id");
         if (id && *id) {
             fputs("id:", f);
-            html_tsv_put(f, id);
+            tsv_field_put(f, id);
         } else {
             if (!key && !(key = dp_doc_match_key(doc, rules, &klen, &map)))
                 return -1;
             size_t ks, ke;
             key_span(map, klen, e->start, e->end, &ks, &ke);
             fputs("t:", f);
-            html_tsv_put(f, type);
+            tsv_field_put(f, type);
             fputc(':', f);
-            html_tsv_put_n(f, key + ks, ke - ks);
+            tsv_field_put_n(f, key + ks, ke - ks);
         }
         fputc('\t', f);
-        html_tsv_put(f, type);
+        tsv_field_put(f, type);
         fputc('\t', f);
-        html_tsv_put_n(f, text + e->start, e->end - e->start);
+        tsv_field_put_n(f, text + e->start, e->end - e->start);
         fputc('\t', f);
-        html_tsv_put(f, dp_entity_translation(e, "en"));
+        tsv_field_put(f, dp_entity_translation(e, "en"));
         fputc('\t', f);
-        html_tsv_put(f, id);
+        tsv_field_put(f, id);
         fprintf(f, "\t%zu\t", doc_no);
-        html_tsv_put(f, stem);
+        tsv_field_put(f, stem);
         fprintf(f, "\te%zu\t", i + 1);
         size_t a = left_start(text, e->start), b = right_end(text, tlen, e->end);
-        html_tsv_put_n(f, text + a, e->start - a);
+        tsv_field_put_n(f, text + a, e->start - a);
         fputc('\t', f);
-        html_tsv_put_n(f, text + e->end, b - e->end);
+        tsv_field_put_n(f, text + e->end, b - e->end);
         fputc('\n', f);
     }
     return 0;

@@ -5,7 +5,7 @@
  * html_entities.c.
  *
  * A line: group, type, surface, english, id, doc, stem, anchor, left, right
- * (TAB-separated, html_tsv_put escaping).  The group is what the index
+ * (TAB-separated, tsv_field.h escaping).  The group is what the index
  * counts as one entity: "id:" and the canonical id (attribute `id`) when
  * there is one, else "t:", the type, ":" and the surface's match key (case,
  * NFC, white space and the language's word rules aside).  doc is the

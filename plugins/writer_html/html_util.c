@@ -28,25 +28,6 @@ void html_esc(FILE *f, const char *s)
         html_esc_n(f, s, strlen(s));
 }
 
-void html_tsv_put_n(FILE *f, const char *s, size_t len)
-{
-    for (size_t i = 0; s && i < len; i++) {
-        switch (s[i]) {
-        case '\t': fputs("\\t", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\\': fputs("\\\\", f); break;
-        default: fputc(s[i], f);
-        }
-    }
-}
-
-void html_tsv_put(FILE *f, const char *s)
-{
-    if (s)
-        html_tsv_put_n(f, s, strlen(s));
-}
-
 void html_tsv_unescape(char *s)
 {
     char *o = s;

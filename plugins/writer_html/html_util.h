@@ -15,9 +15,7 @@
 void html_esc_n(FILE *f, const char *s, size_t len);
 void html_esc(FILE *f, const char *s);
 
-/* A field of a summary file: TAB, LF, CR and backslash escaped; html_tsv_unescape undoes it in place. */
-void html_tsv_put(FILE *f, const char *s);
-void html_tsv_put_n(FILE *f, const char *s, size_t len);
+/* A field of a summary file, escaped by tsv_field.h: undone in place. */
 void html_tsv_unescape(char *s);
 
 /*

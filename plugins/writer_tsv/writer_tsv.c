@@ -12,6 +12,7 @@
 #include <docpipe/docpipe.h>
 
 #include "english_partial.h"
+#include "tsv_field.h"
 
 enum unit { U_CODEPOINT, U_UTF16, U_BYTE };
 
@@ -22,24 +23,6 @@ typedef struct tsv_state {
     int header_done;
 } tsv_state;
 
-static void put_field(FILE *f, const char *s, size_t len)
-{
-    for (size_t i = 0; s && i < len; i++) {
-        switch (s[i]) {
-        case '\t': fputs("\\t", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\\': fputs("\\\\", f); break;
-        default: fputc(s[i], f);
-        }
-    }
-}
-
-static void put_cstr(FILE *f, const char *s)
-{
-    if (s)
-        put_field(f, s, strlen(s));
-}
 
 static size_t convert(tsv_state *st, dp_offset_cursor *c, size_t off)
 {
@@ -68,23 +51,23 @@ static int tsv_process(void *state, dp_doc *doc, dp_error *err)
         const dp_entity *e = dp_doc_entity_at(doc, i);
         if (!e || e->end > tlen || e->start > e->end)
             continue;
-        put_cstr(f, dp_doc_id(doc));
+        tsv_field_put(f, dp_doc_id(doc));
         fputc('\t', f);
-        put_cstr(f, e->type);
+        tsv_field_put(f, e->type);
         size_t s = convert(st, &cur, e->start);
         size_t en = convert(st, &cur, e->end);
         fprintf(f, "\t%zu\t%zu\t", s, en);
-        put_field(f, text + e->start, e->end - e->start);
+        tsv_field_put_n(f, text + e->start, e->end - e->start);
         fputc('\t', f);
-        put_cstr(f, e->value);
+        tsv_field_put(f, e->value);
         fputc('\t', f);
-        put_cstr(f, english_for_output(e, "en", st->partial, &scratch));
+        tsv_field_put(f, english_for_output(e, "en", st->partial, &scratch));
         if (scratch.oom) {
             dp_strbuf_free(&scratch);
             return dp_fail_nomem(err);
         }
         fputc('\t', f);
-        put_cstr(f, e->instance);
+        tsv_field_put(f, e->instance);
         fputc('\n', f);
     }
     dp_strbuf_free(&scratch);
