@@ -20,8 +20,8 @@ static const dp_option options[] = {
       "longest first line taken as the title, in bytes (a longer one is a paragraph)" },
     { "related", DP_OPT_BOOL, "true", 0, NULL,
       "mark short unpunctuated lines after the body as related-article headlines" },
-    { "provinces", DP_OPT_PATH, NULL, 0, NULL,
-      "province names (gazetteer format, e.g. data/vi/provinces.tsv): a 'Nguồn X:' line whose X is "
+    { "provinces", DP_OPT_DATA, NULL, 0, NULL,
+      "province names (gazetteer format, e.g. vi/provinces.tsv): a 'Nguồn X:' line whose X is "
       "one names the newspaper 'Báo X' as the source" },
     { "derive", DP_OPT_BOOL, "true", 0, NULL,
       "give an article without a title line a title from its first sentence or caption "

@@ -37,7 +37,7 @@ expect_file "03: a credit repeated with another tone placement, once" "$TMP/out.
 sed 's|provinces.tsv|provinces-missing.tsv|' "$TMP/news.cfg" >"$TMP/bad.cfg"
 run "$DOCPIPE" check -c "$TMP/bad.cfg"
 expect_rc "a missing province list is a configuration error" 78
-expect_err "the list is named" "provinces: .*provinces-missing.tsv"
+expect_err "the list is named" "option 'provinces' of plugin 'news': no data file '.*provinces-missing.tsv'"
 
 # the shared seeds, when present
 SEEDS="${SHARED_SEEDS:-$top_srcdir/../shared/seeds}"
