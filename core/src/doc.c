@@ -1,5 +1,6 @@
 /* The document: identity, text, fields, segments, entities, translations. */
 #include <stdint.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -389,7 +390,7 @@ dp_entity *dp_doc_entity_add(dp_doc *d, size_t start, size_t end, const char *ty
 int dp_entity_set_confidence(dp_entity *e, double confidence)
 {
     if (!(confidence >= 0.0 && confidence <= 1.0)) return -1; /* also false for NaN */
-    e->confidence = confidence;
+    e->confidence = round(confidence * 1000.0) / 1000.0;
     return 0;
 }
 

@@ -177,7 +177,10 @@ int dp_entity_set_value(dp_doc *doc, dp_entity *e, const char *value);
 
 /*
  * Set the confidence: 0 for a value in [0, 1]; -1 for anything else (NaN,
- * negative, above 1), which leaves the entity unchanged.
+ * negative, above 1), which leaves the entity unchanged.  Confidences are
+ * kept to three decimals (0.9215 is stored as 0.922), the precision every
+ * output writes, so that a record read back from JSON Lines carries exactly
+ * the confidence it had and a split pipeline computes what one run does.
  */
 int dp_entity_set_confidence(dp_entity *e, double confidence);
 

@@ -68,7 +68,7 @@ INSERT INTO entities VALUES('01_tham-van-viet-han',7,286,301,'ORG','Trung ương
 INSERT INTO entities VALUES('01_tham-van-viet-han',8,314,327,'ORG','Bộ Quốc phòng','org:vn:mod','Ministry of National Defence','gazetteer',1.0);
 INSERT INTO entities VALUES('01_tham-van-viet-han',9,336,348,'PER','Kim Seong-ho',NULL,'Kim Seong-ho','names',0.8000000000000000444);
 INSERT INTO entities VALUES('01_tham-van-viet-han',10,361,383,'ORG','Bộ Quốc phòng Hàn Quốc','org:vn:mod@kr','South Korean Ministry of National Defence','gazetteer',1.0);
-INSERT INTO entities VALUES('01_tham-van-viet-han',11,397,469,'EVENT','Hội nghị Tham vấn hợp tác gìn giữ hòa bình Việt Nam – Hàn Quốc lần thứ 3',NULL,'3rd Vietnam-South Korea Peacekeeping Cooperation Consultation','names',0.70000000000000006661);
+INSERT INTO entities VALUES('01_tham-van-viet-han',11,397,469,'EVENT','Hội nghị Tham vấn hợp tác gìn giữ hòa bình Việt Nam – Hàn Quốc lần thứ 3',NULL,'3rd Vietnam-South Korea Peacekeeping Cooperation Consultation','names',0.69999999999999995559);
 INSERT INTO entities VALUES('01_tham-van-viet-han',12,503,516,'PER','Lê Quang Hưng',NULL,'Le Quang Hung','names',0.8000000000000000444);
 INSERT INTO entities VALUES('01_tham-van-viet-han',13,535,557,'ORG','Bộ Quốc phòng Hàn Quốc','org:vn:mod@kr','South Korean Ministry of National Defence','gazetteer',1.0);
 INSERT INTO entities VALUES('01_tham-van-viet-han',14,569,582,'ORG','Bộ Quốc phòng','org:vn:mod','Ministry of National Defence','gazetteer',1.0);
@@ -106,10 +106,10 @@ INSERT INTO entities VALUES('02_adsom-vieng-chan',9,386,397,'LOC','Timor-Leste',
 INSERT INTO entities VALUES('02_adsom-vieng-chan',10,411,423,'PER','Đỗ Minh Khoa',NULL,'Do Minh Khoa','names',0.8000000000000000444);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',11,450,476,'ORG','Quân đội nhân dân Việt Nam','org:vn:vpa','Vietnam People''s Army','gazetteer',1.0);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',12,490,498,'LOC','Việt Nam','loc:country:vn','Vietnam','gazetteer',1.0);
-INSERT INTO entities VALUES('02_adsom-vieng-chan',13,562,624,'EVENT','Hội nghị Bộ trưởng Quốc phòng các nước ASEAN (ADMM) lần thứ 17',NULL,'17th ASEAN Defence Ministers'' Meeting','names',0.70000000000000006661);
+INSERT INTO entities VALUES('02_adsom-vieng-chan',13,562,624,'EVENT','Hội nghị Bộ trưởng Quốc phòng các nước ASEAN (ADMM) lần thứ 17',NULL,'17th ASEAN Defence Ministers'' Meeting','names',0.69999999999999995559);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',14,650,702,'ORG','Hội nghị Bộ trưởng Quốc phòng các nước ASEAN mở rộng','org:asean:admm-plus','ASEAN Defence Ministers'' Meeting-Plus','gazetteer',1.0);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',15,704,709,'ORG','ADMM+','org:asean:admm-plus','ADMM-Plus','gazetteer',1.0);
-INSERT INTO entities VALUES('02_adsom-vieng-chan',16,767,781,'EVENT','Hội nghị ADSOM',NULL,'ADSOM','names',0.70000000000000006661);
+INSERT INTO entities VALUES('02_adsom-vieng-chan',16,767,781,'EVENT','Hội nghị ADSOM',NULL,'ADSOM','names',0.69999999999999995559);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',17,828,840,'PER','Đỗ Minh Khoa',NULL,'Do Minh Khoa','names',0.8000000000000000444);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',18,909,914,'ORG','ADMM+','org:asean:admm-plus','ADMM-Plus','gazetteer',1.0);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',19,1015,1028,'ORG','Bộ Quốc phòng','org:vn:mod','Ministry of National Defence','gazetteer',1.0);
@@ -133,7 +133,7 @@ INSERT INTO entities VALUES('02_adsom-vieng-chan',36,1811,1816,'ORG','ADMM+','or
 INSERT INTO entities VALUES('02_adsom-vieng-chan',37,1818,1831,'ORG','Bộ Quốc phòng','org:vn:mod','Ministry of National Defence','gazetteer',1.0);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',38,1833,1838,'ORG','ASEAN','org:asean:asean','ASEAN','gazetteer',1.0);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',39,1840,1843,'LOC','Lào','loc:country:la','Laos','gazetteer',1.0);
-INSERT INTO entities VALUES('02_adsom-vieng-chan',40,1871,1880,'PER','Hoàng Yến',NULL,'Hoang Yen','names',0.70000000000000006661);
+INSERT INTO entities VALUES('02_adsom-vieng-chan',40,1871,1880,'PER','Hoàng Yến',NULL,'Hoang Yen','names',0.69999999999999995559);
 INSERT INTO entities VALUES('02_adsom-vieng-chan',41,1892,1897,'ORG','VOVVN','org:media:vov','VOV','gazetteer',1.0);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',0,6,13,'DATE','2024-05','2024-05','2024-05','dates',0.9000000000000000222);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',1,66,71,'LOC','Tokyo','loc:city:jp:tokyo','Tokyo','gazetteer',1.0);
@@ -141,9 +141,9 @@ INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',2,79,88,'PER','Ngọc Th
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',3,89,94,'ORG','TTXVN','org:media:vna','VNA','gazetteer',1.0);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',4,97,107,'DATE','Chiều 22/5','--05-22','--05-22','dates',0.9000000000000000222);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',5,113,118,'LOC','Tokyo','loc:city:jp:tokyo','Tokyo','gazetteer',1.0);
-INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',6,120,181,'EVENT','Hội nghị Chuyên gia An ninh hàng hải ASEAN-Nhật Bản lần thứ 5',NULL,'5th ASEAN-Japan Maritime Security Experts'' Meeting','names',0.70000000000000006661);
+INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',6,120,181,'EVENT','Hội nghị Chuyên gia An ninh hàng hải ASEAN-Nhật Bản lần thứ 5',NULL,'5th ASEAN-Japan Maritime Security Experts'' Meeting','names',0.69999999999999995559);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',7,218,228,'PER','Sato Kenji',NULL,'Sato Kenji','names',0.8000000000000000444);
-INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',8,241,260,'ORG','Cục Hợp tác quốc tế',NULL,'International Cooperation Department','names',0.72000000000000008437);
+INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',8,241,260,'ORG','Cục Hợp tác quốc tế',NULL,'International Cooperation Department','names',0.71999999999999997335);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',9,262,284,'ORG','Bộ Quốc phòng Nhật Bản','org:vn:mod@jp','Japanese Ministry of Defence','gazetteer',1.0);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',10,292,314,'ORG','Bộ Quốc phòng Việt Nam','org:vn:mod','Vietnamese Ministry of National Defence','gazetteer',1.0);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',11,330,342,'PER','Trần Văn Lộc',NULL,'Tran Van Loc','names',0.8000000000000000444);
@@ -170,7 +170,7 @@ INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',31,1463,1471,'LOC','Vi�
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',32,1476,1489,'DATE','cuối năm 2025','2025','2025','dates',0.9000000000000000222);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',33,1521,1533,'PER','Trần Văn Lộc',NULL,'Tran Van Loc','names',0.8000000000000000444);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',34,1545,1561,'PER','Nakamura Takeshi',NULL,'Nakamura Takeshi','names',0.8000000000000000444);
-INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',35,1573,1586,'ORG','Vụ Đông Nam Á',NULL,'Southeast Asia Department','names',0.72000000000000008437);
+INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',35,1573,1586,'ORG','Vụ Đông Nam Á',NULL,'Southeast Asia Department','names',0.71999999999999997335);
 INSERT INTO entities VALUES('03_an-ninh-hang-hai-tokyo',36,1588,1610,'ORG','Bộ Ngoại giao Nhật Bản','org:vn:mofa@jp','Japanese Ministry of Foreign Affairs','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',0,9,18,'LOC','Khánh Hòa','loc:vn:prov:khanh-hoa','Khanh Hoa','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',1,221,230,'PER','Thanh Tâm',NULL,'Thanh Tam','names',0.8000000000000000444);
@@ -184,7 +184,7 @@ INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',8,642,647,'LOC','Ấ
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',9,649,651,'LOC','Úc','loc:country:au','Australia','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',10,655,661,'LOC','Hoa Kỳ','loc:country:us','United States','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',11,689,696,'LOC','Đà Nẵng','loc:vn:prov:da-nang','Da Nang','gazetteer',1.0);
-INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,710,765,'ORG','Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải khu vực II',NULL,'II Regional Maritime Search and Rescue Coordination Centre','names',0.72000000000000008437);
+INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',12,710,765,'ORG','Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải khu vực II',NULL,'II Regional Maritime Search and Rescue Coordination Centre','names',0.71999999999999997335);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',13,785,800,'PER','Nguyễn Văn Bình',NULL,'Nguyen Van Binh','names',0.8000000000000000444);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',14,816,836,'ORG','Cục Cứu hộ - Cứu nạn','org:vn:mod:rescue','Department of Rescue and Relief','gazetteer',1.0);
 INSERT INTO entities VALUES('04_dien-tap-cuu-nan-khanh-hoa',15,838,854,'ORG','Bộ Tổng Tham mưu','org:vn:mod:general-staff','General Staff','gazetteer',1.0);
@@ -217,10 +217,10 @@ INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',18,916,926,'PER','Vũ Th�
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',19,989,997,'LOC','Việt Nam','loc:country:vn','Vietnam','gazetteer',1.0);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',20,1000,1002,'LOC','Mỹ','loc:country:us','United States','gazetteer',0.69999999999999995559);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',21,1100,1108,'DATE','năm 2023','2023','2023','dates',0.9000000000000000222);
-INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',22,1181,1201,'ORG','Đại sứ quán Việt Nam',NULL,'Vietnam Embassy','names',0.72000000000000008437);
+INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',22,1181,1201,'ORG','Đại sứ quán Việt Nam',NULL,'Vietnam Embassy','names',0.71999999999999997335);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',23,1206,1214,'LOC','Nhật Bản','loc:country:jp','Japan','gazetteer',1.0);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',24,1250,1258,'LOC','Việt Nam','loc:country:vn','Vietnam','gazetteer',1.0);
-INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',25,1299,1309,'LOC','tỉnh Aichi',NULL,'Aichi Province','names',0.72000000000000008437);
+INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',25,1299,1309,'LOC','tỉnh Aichi',NULL,'Aichi Province','names',0.71999999999999997335);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',26,1376,1386,'PER','Vũ Thị Nga',NULL,'Vu Thi Nga','names',0.8000000000000000444);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',27,1422,1435,'ORG','Bộ Ngoại giao','org:vn:mofa','Ministry of Foreign Affairs','gazetteer',1.0);
 INSERT INTO entities VALUES('05_hop-bao-bo-ngoai-giao',28,1452,1460,'LOC','Việt Nam','loc:country:vn','Vietnam','gazetteer',1.0);
@@ -247,7 +247,7 @@ INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',17,752,771,'ORG',
 INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',18,773,791,'ORG','Học viện Chính trị','org:vn:academy:political','Political Academy','gazetteer',1.0);
 INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',19,799,807,'DATE','ngày 8.3','--03-08','--03-08','dates',0.9000000000000000222);
 INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',20,809,827,'ORG','Tổng cục Chính trị','org:vn:mod:gdp','General Department of Politics','gazetteer',1.0);
-INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',21,841,851,'ORG','Hội Phụ nữ',NULL,'Women''s Union','names',0.72000000000000008437);
+INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',21,841,851,'ORG','Hội Phụ nữ',NULL,'Women''s Union','names',0.71999999999999997335);
 INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',22,925,938,'ORG','Liên hợp quốc','org:int:un','United Nations','gazetteer',1.0);
 INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',23,946,954,'DATE','năm 2015','2015','2015','dates',0.9000000000000000222);
 INSERT INTO entities VALUES('06_hoi-nghi-doi-ngoai-quoc-phong',24,964,977,'ORG','Bộ Quốc phòng','org:vn:mod','Ministry of National Defence','gazetteer',1.0);
