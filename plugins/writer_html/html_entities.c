@@ -180,7 +180,8 @@ static const char *most_frequent(const mrec *r, size_t n, int k, char **tmp, siz
     for (size_t i = 0; i < n; i++)
         if (*r[i].f[k])
             tmp[m++] = r[i].f[k];
-    qsort(tmp, m, sizeof *tmp, by_str);
+    if (m)
+        qsort(tmp, m, sizeof *tmp, by_str);
     const char *best = NULL;
     size_t best_n = 0, d = 0;
     for (size_t i = 0; i < m;) {
@@ -391,7 +392,8 @@ static int process_bucket(build *b, const char *path)
     if (rc == DP_OK && n && !(tmp = malloc(n * sizeof *tmp)))
         rc = dp_fail_nomem(b->err);
     if (rc == DP_OK) {
-        qsort(r, n, sizeof *r, by_group_doc);
+        if (n) /* r is NULL when no document had an entity */
+            qsort(r, n, sizeof *r, by_group_doc);
         for (size_t i = 0; i < n && rc == DP_OK;) {
             size_t j = i + 1;
             while (j < n && strcmp(r[j].f[M_GROUP], r[i].f[M_GROUP]) == 0)
@@ -633,7 +635,8 @@ static int write_listing(build *b, const char *type, const tcount *types, size_t
 
 static int write_listings(build *b)
 {
-    qsort(b->ents, b->n_ents, sizeof *b->ents, by_weight);
+    if (b->n_ents)
+        qsort(b->ents, b->n_ents, sizeof *b->ents, by_weight);
     size_t nt = 0;
     tcount *types = type_counts(b, &nt);
     const ent **v = malloc((b->n_ents ? b->n_ents : 1) * sizeof *v);

@@ -3,6 +3,7 @@
 # from this build tree, then from an installed prefix (library, headers,
 # docpipe.pc, plugins and the Python package installed by `make install`).
 . "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/api/asan_preload.sh"
 : "${top_builddir:?top_builddir is not set}"
 cd "$TMP" || exit 1
 CC=${CC:-cc}
