@@ -182,7 +182,7 @@ if [ "$(count "$TMP/killed.jsonl")" -eq 20 ]; then ok "no document lost"; else f
 if grep -q "was killed by signal 9; restarting it" "$TMP/killed.err"; then ok "the document it held was retried"; else fail "the document it held was retried" "$(head -3 "$TMP/killed.err")"; fi
 
 bad_cfg int slow 1 ""
-"$DOCPIPE" run -c "$TMP/c/int.cfg" 2>"$TMP/int.err" &
+"$DOCPIPE" run -c "$TMP/c/int.cfg" --checkpoint "$TMP/int.checkpoint" 2>"$TMP/int.err" &
 RUN=$!
 WORKER=$(serving_worker "$TMP/int.pid")
 kill -INT "$RUN"
